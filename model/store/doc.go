@@ -1,0 +1,22 @@
+// Package store keeps PartnerDesk's records in one bbolt file.
+//
+// Layout: one bucket per record kind, keyed by big-endian uint64 IDs taken
+// from the bucket's sequence, values in JSON (readable in a hex dump,
+// forgiving to add fields to, fast enough: see BENCHMARKS.md). Beside the
+// records the store keeps, inside the same transaction as every change:
+//
+//   - summaries: the compact model.Summary of each agreement, so opening
+//     a file decodes summaries only and full agreements load on demand;
+//   - unique indexes: partner tax ID per country, agreement number;
+//   - the partner → agreement pairs, to refuse deleting a partner in use;
+//   - history: one entry per change (what, when, which OS user);
+//   - attachment bytes, with size and SHA-256 in the agreement's metadata.
+//
+// Every change runs in one Update transaction: an error anywhere leaves the
+// file exactly as it was. The file carries a schema version; migrations run
+// in order on open, and a file from a newer version is refused untouched.
+//
+// The same Store runs over an in-memory backend (OpenMemory) for user
+// interface tests: the rules live once, above a small key-value layer, and
+// one contract test suite (package storetest) runs against both backends.
+package store

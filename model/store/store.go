@@ -1,0 +1,154 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Options adjust Open and OpenMemory. The zero value is right for the app.
+type Options struct {
+	// Timeout is how long Open waits for another process to release the
+	// file before it gives up with a LockedError. Default 1 s.
+	Timeout time.Duration
+	// ReadOnly opens the file for reading; other readers may share it.
+	// Migrations do not run, and a file that needs one is refused.
+	ReadOnly bool
+	// Now is the clock for Created, Updated and history; default time.Now.
+	Now func() time.Time
+	// User names who makes changes in history entries; default the
+	// operating-system user.
+	User string
+	// BeforeMigrate, when set, is called before a schema migration with the
+	// file's version and the target version; an error stops the open and
+	// leaves the file untouched. The app takes a backup here.
+	BeforeMigrate func(from, to int) error
+}
+
+// Store is PartnerDesk's data file (or its in-memory stand-in).
+type Store struct {
+	be   backend
+	path string
+	now  func() time.Time
+	user string
+}
+
+// Open opens (creating it if needed, with mode 0600 and its folder with
+// 0700) the data file at path, migrates it to the current schema and
+// returns the store. A file held by another process gives a *LockedError
+// after opts.Timeout; a file from a newer PartnerDesk a *NewerSchemaError;
+// an unreadable one a *DamagedError. In those cases the file is not
+// modified.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = time.Second
+	}
+	fresh := false
+	if st, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if opts.ReadOnly {
+			return nil, fmt.Errorf("open %s: %w", path, ErrNotFound)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, err
+		}
+		fresh = true
+	} else if err != nil {
+		return nil, err
+	} else if st.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a data file", path)
+	}
+	db, err := openBolt(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	s := newStore(&boltBackend{db: db}, path, opts)
+	if err := s.prepare(fresh, opts); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openBolt(path string, opts Options) (db *bolt.DB, err error) {
+	defer func() {
+		// bbolt panics on some kinds of damage to the first pages.
+		if r := recover(); r != nil {
+			db, err = nil, &DamagedError{Path: path, Reason: fmt.Sprint(r)}
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, &LockedError{Path: path}
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrInvalidMapping):
+		return nil, &DamagedError{Path: path, Reason: err.Error()}
+	}
+	if st, serr := os.Stat(path); serr == nil && st.Size() > 0 && !errors.Is(err, os.ErrPermission) {
+		return nil, &DamagedError{Path: path, Reason: err.Error()}
+	}
+	return nil, err
+}
+
+// OpenMemory returns an empty store that lives in memory only: the fake for
+// user interface tests. It obeys every rule the file store obeys.
+func OpenMemory(opts Options) *Store {
+	s := newStore(newMemory(), "", opts)
+	if err := s.prepare(true, opts); err != nil {
+		panic(err) // cannot fail in memory
+	}
+	return s
+}
+
+func newStore(be backend, path string, opts Options) *Store {
+	s := &Store{be: be, path: path, now: opts.Now, user: opts.User}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.user == "" {
+		s.user = osUser()
+	}
+	return s
+}
+
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, v := range []string{"USER", "USERNAME"} {
+		if s := os.Getenv(v); s != "" {
+			return s
+		}
+	}
+	return "unknown"
+}
+
+// Path returns the data file's path, or "" for an in-memory store.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the file. The store cannot be used afterwards.
+func (s *Store) Close() error { return s.be.close() }
+
+// View runs fn in a read transaction.
+func (s *Store) View(fn func(*Tx) error) error {
+	return s.be.view(func(kv kvTx) error { return fn(s.tx(kv)) })
+}
+
+// Update runs fn in one write transaction: either everything fn did is
+// saved (and synced to disk) or, when fn or the commit fails, nothing is.
+// Records passed to Tx methods get their IDs, revisions and timestamps set
+// even if the transaction later fails; discard them then.
+func (s *Store) Update(fn func(*Tx) error) error {
+	return s.be.update(func(kv kvTx) error { return fn(s.tx(kv)) })
+}
+
+func (s *Store) tx(kv kvTx) *Tx {
+	return &Tx{kv: kv, now: s.now().UTC().Truncate(time.Millisecond), user: s.user}
+}
