@@ -36,7 +36,6 @@ func Summarize(a *Agreement) Summary {
 		SignedOn:   a.SignedOn, ValidFrom: a.ValidFrom, ValidUntil: a.ValidUntil,
 		AutoRenew: a.AutoRenew, RenewalMonths: a.RenewalMonths, Status: a.Status,
 		Attachments: len(a.Attachments), Updated: a.Updated,
-		Outcomes: append([]Outcome(nil), a.Outcomes...),
 	}
 	for i := range a.Responsibilities {
 		if r := &a.Responsibilities[i]; r.Status != TaskDone {

@@ -31,7 +31,7 @@ func (t *boltTx) bucket(name []byte) *bolt.Bucket {
 	if bk == nil {
 		panic("store: bucket " + string(name) + " missing")
 	}
-	if appendOnly[string(name)] {
+	if sequential[string(name)] {
 		bk.FillPercent = 0.95
 	}
 	return bk

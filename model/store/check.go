@@ -157,9 +157,6 @@ func normSummary(s model.Summary) model.Summary {
 	if len(s.OpenDue) == 0 {
 		s.OpenDue = nil
 	}
-	if len(s.Outcomes) == 0 {
-		s.Outcomes = nil
-	}
 	s.Updated = s.Updated.UTC()
 	return s
 }

@@ -27,9 +27,10 @@ var allBuckets = [][]byte{
 	bucketAttachments, bucketHistory, bucketTaxIndex, bucketNumberIndex, bucketPartnerAgr,
 }
 
-// appendOnly buckets receive keys in increasing order: pages are filled
-// fully instead of half, which halves their size on disk.
-var appendOnly = map[string]bool{"history": true, "attachments": true}
+// sequential buckets receive new keys in increasing order (IDs from the
+// bucket's sequence): their pages are split nearly full instead of half
+// full, which halves their size on disk.
+var sequential = map[string]bool{"partners": true, "agreements": true, "summaries": true, "history": true, "attachments": true}
 
 // kvTx is the small key-value layer the store's rules run on. Values
 // returned by get and passed to scan are valid only until the transaction

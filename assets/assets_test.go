@@ -1,0 +1,62 @@
+package assets
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var placeholder = regexp.MustCompile(`\{\{\.[A-Za-z]+\}\}`)
+
+// Every key exists in every language, with the same placeholders, and no
+// translation is empty.
+func TestTranslationsComplete(t *testing.T) {
+	tables, err := Tables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := tables["en"]
+	if len(en) == 0 {
+		t.Fatal("no English translations")
+	}
+	for _, lang := range Languages {
+		tab := tables[lang]
+		for key, text := range en {
+			got, ok := tab[key]
+			switch {
+			case !ok:
+				t.Errorf("%s: missing %q", lang, key)
+			case strings.TrimSpace(got) == "":
+				t.Errorf("%s: %q is empty", lang, key)
+			case !slices.Equal(sorted(placeholder.FindAllString(got, -1)), sorted(placeholder.FindAllString(text, -1))):
+				t.Errorf("%s: %q has placeholders %v, English has %v", lang, key, placeholder.FindAllString(got, -1), placeholder.FindAllString(text, -1))
+			}
+		}
+		for key := range tab {
+			if _, ok := en[key]; !ok {
+				t.Errorf("%s: %q is not in English", lang, key)
+			}
+		}
+	}
+}
+
+func sorted(s []string) []string { slices.Sort(s); return s }
+
+func TestT(t *testing.T) {
+	if got := T("ru", "err.too_long", map[string]string{"Max": "100"}); got != "Слишком длинно: не более 100 символов." {
+		t.Errorf("got %q", got)
+	}
+	if got := T("xx", "status.active", nil); got != "Active" {
+		t.Errorf("fallback to English: %q", got)
+	}
+	if got := T("ru", "no.such.key", nil); got != "no.such.key" {
+		t.Errorf("fallback to key: %q", got)
+	}
+}
+
+func TestFontsEmbedded(t *testing.T) {
+	if len(FontRegular) < 100000 || len(FontBold) < 100000 || !strings.Contains(FontLicence, "SIL Open Font License") {
+		t.Error("fonts or licence missing")
+	}
+}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/partnerdesk/partnerdesk/cmd/internal/buildinfo"
+	"github.com/partnerdesk/partnerdesk/model/demo"
+	"github.com/partnerdesk/partnerdesk/model/store"
+)
+
+var cmdInit = &command{
+	name: "init", args: "[--db FILE]",
+	summary: "Create an empty data file (or report the one that exists).",
+	flags:   dbFlag,
+	run: func(c *ctx) error {
+		s, err := c.open(false)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		counts, err := s.Counts()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.out, "data file %s: %d partners, %d agreements\n", s.Path(), counts.Partners, counts.Agreements)
+		return nil
+	},
+}
+
+var cmdDemo = &command{
+	name: "demo", args: "[--seed N] [--partners N] [--agreements M] [--today DATE] [--db FILE]",
+	summary: "Fill an empty data file with realistic demonstration data (the same seed and date give the same data).",
+	flags: func(fs *flag.FlagSet, o *opts) {
+		dbFlag(fs, o)
+		fs.Uint64Var(&o.seed, "seed", 1, "random seed")
+		fs.IntVar(&o.partners, "partners", 120, "number of partners")
+		fs.IntVar(&o.agreements, "agreements", 400, "number of agreements")
+		fs.IntVar(&o.batch, "batch", 2000, "agreements per transaction")
+		fs.StringVar(&o.today, "today", "", "generate dates around this day (dd.mm.yyyy; default today)")
+	},
+	run: func(c *ctx) error {
+		if c.o.partners < 1 || c.o.agreements < 0 || c.o.partners > 1_000_000 || c.o.agreements > 10_000_000 {
+			return usagef("--partners must be 1 to 1000000 and --agreements 0 to 10000000")
+		}
+		today, err := c.today()
+		if err != nil {
+			return err
+		}
+		s, err := c.open(false)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		start := time.Now()
+		d := demo.Generate(demo.Options{Seed: c.o.seed, Partners: c.o.partners, Agreements: c.o.agreements, Today: today})
+		last := time.Now()
+		err = demo.Load(s, d, c.o.batch, func(done, total int) {
+			if time.Since(last) > 2*time.Second {
+				fmt.Fprintf(c.errOut, "… %d of %d agreements\n", done, total)
+				last = time.Now()
+			}
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.out, "demo data written to %s: %d partners, %d agreements in %.1f s\n",
+			s.Path(), len(d.Partners), len(d.Agreements), time.Since(start).Seconds())
+		return nil
+	},
+}
+
+var cmdCheck = &command{
+	name: "check", args: "[--db FILE]",
+	summary: "Check the data file's structure, records and indexes; exit 1 (or 4) and list the problems if any.",
+	flags:   dbFlag,
+	run: func(c *ctx) error {
+		s, err := c.open(true)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		start := time.Now()
+		if err := s.Check(); err != nil {
+			return err
+		}
+		counts, err := s.Counts()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.out, "OK %s: %d partners, %d agreements, %d attachments, %d history entries (checked in %.1f s)\n",
+			s.Path(), counts.Partners, counts.Agreements, counts.Attachments, counts.History, time.Since(start).Seconds())
+		return nil
+	},
+}
+
+var cmdBackup = &command{
+	name: "backup", args: "FILE [--db FILE]",
+	summary: "Write a consistent copy of the data file to FILE (complete or not at all).",
+	flags:   dbFlag,
+	run: func(c *ctx) error {
+		if len(c.args) != 1 {
+			return usagef("give exactly one backup file name")
+		}
+		s, err := c.open(true)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		n, err := s.BackupTo(c.args[0])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.out, "backup of %s written to %s (%d bytes)\n", s.Path(), c.args[0], n)
+		return nil
+	},
+}
+
+var cmdVersion = &command{
+	name: "version", args: "",
+	summary: "Print the version, commit, build date, data file and licences.",
+	run: func(c *ctx) error {
+		i := buildinfo.Get()
+		fmt.Fprintf(c.out, "partnerctl %s (commit %s, built %s, %s)\n", i.Version, i.Commit, i.Date, i.Go)
+		fmt.Fprintf(c.out, "data file: %s (data format %d)\n", resolvedPath(c), store.SchemaVersion)
+		fmt.Fprintln(c.out, "bundled font: Noto Sans 2.004, SIL Open Font License 1.1")
+		fmt.Fprintln(c.out, "libraries: go.etcd.io/bbolt (MIT), github.com/xuri/excelize/v2 (BSD-3-Clause), github.com/jung-kurt/gofpdf (MIT), fyne.io/fyne/v2 (BSD-3-Clause, app only)")
+		return nil
+	},
+}
+
+func resolvedPath(c *ctx) string {
+	p, err := store.ResolvePath(c.o.db)
+	if err != nil {
+		return "unknown (" + err.Error() + ")"
+	}
+	return p
+}

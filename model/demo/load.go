@@ -1,0 +1,102 @@
+package demo
+
+import (
+	"fmt"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/store"
+)
+
+// Load writes d into s, which must hold no partners or agreements. Records
+// are written in transactions of batch agreements each (whole data sets of
+// tens of thousands do not need one huge transaction); progress, when not
+// nil, is called after each. On an error the batches already committed
+// stay.
+func Load(s *store.Store, d Data, batch int, progress func(done, total int)) error {
+	if c, err := s.Counts(); err != nil {
+		return err
+	} else if c.Partners > 0 || c.Agreements > 0 {
+		return fmt.Errorf("the data file %s already holds %d partners and %d agreements: demo data goes into an empty file only", s.Path(), c.Partners, c.Agreements)
+	}
+	if batch <= 0 {
+		batch = 2000
+	}
+	partnerIDs := make([]model.ID, len(d.Partners))
+	err := s.Update(func(tx *store.Tx) error {
+		in := d.Institution
+		if err := tx.SaveInstitution(&in); err != nil {
+			return err
+		}
+		for i := range d.Partners {
+			p := d.Partners[i]
+			if err := tx.SavePartner(&p); err != nil {
+				return fmt.Errorf("demo partner %d: %w", i+1, err)
+			}
+			partnerIDs[i] = p.ID
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	agreementIDs := make([]model.ID, len(d.Agreements))
+	for start := 0; start < len(d.Agreements); start += batch {
+		end := min(start+batch, len(d.Agreements))
+		err := s.Update(func(tx *store.Tx) error {
+			for i := start; i < end; i++ {
+				a := remap(d.Agreements[i], partnerIDs)
+				var err error
+				if r := d.Renews[i]; r >= 0 {
+					err = tx.Renew(agreementIDs[r], &a)
+				} else {
+					err = tx.SaveAgreement(&a)
+				}
+				if err != nil {
+					return fmt.Errorf("demo agreement %s: %w", a.Number, err)
+				}
+				agreementIDs[i] = a.ID
+				if i%10 == 3 {
+					if _, err := tx.AddAttachment(a.ID, "Скан подписанного экземпляра.txt", "text/plain", []byte("Демонстрационное вложение: здесь был бы скан договора "+a.Number)); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(end, len(d.Agreements))
+		}
+	}
+	return nil
+}
+
+// remap turns the 1-based partner positions of a generated agreement into
+// the partners' stored IDs.
+func remap(a model.Agreement, ids []model.ID) model.Agreement {
+	a.PartnerIDs = append([]model.ID(nil), a.PartnerIDs...)
+	for i, p := range a.PartnerIDs {
+		a.PartnerIDs[i] = ids[p-1]
+	}
+	party := func(p model.Party) model.Party {
+		if n, ok := p.PartnerID(); ok {
+			return model.PartnerParty(ids[n-1])
+		}
+		return p
+	}
+	a.Responsibilities = append([]model.Responsibility(nil), a.Responsibilities...)
+	for i := range a.Responsibilities {
+		a.Responsibilities[i].Party = party(a.Responsibilities[i].Party)
+	}
+	a.Resources = append([]model.Resource(nil), a.Resources...)
+	for i := range a.Resources {
+		a.Resources[i].Party = party(a.Resources[i].Party)
+	}
+	a.Coordinators = append([]model.Coordinator(nil), a.Coordinators...)
+	for i := range a.Coordinators {
+		a.Coordinators[i].Party = party(a.Coordinators[i].Party)
+	}
+	return a
+}

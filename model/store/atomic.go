@@ -1,0 +1,98 @@
+package store
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+)
+
+// ErrIsDataFile refuses to write an export or backup over a data file that
+// is open.
+var ErrIsDataFile = errors.New("that is the data file itself: choose another file name")
+
+// WriteFileAtomic writes a file so that it is either complete or absent:
+// write fills a temporary file in the target folder, which is synced, given
+// mode perm and renamed over path. On any error the temporary file is
+// removed and path is left as it was.
+func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 256<<10)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp, perm); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename durable on POSIX systems; Windows has no
+// directory handles to sync and needs none.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// CheckTarget refuses an output path that is the store's own data file.
+func (s *Store) CheckTarget(path string) error {
+	if s.path == "" {
+		return nil
+	}
+	a, err1 := os.Stat(path)
+	b, err2 := os.Stat(s.path)
+	if err1 == nil && err2 == nil && os.SameFile(a, b) {
+		return fmt.Errorf("%s: %w", path, ErrIsDataFile)
+	}
+	if abs, err := filepath.Abs(path); err == nil && abs == s.path {
+		return fmt.Errorf("%s: %w", path, ErrIsDataFile)
+	}
+	return nil
+}
+
+// BackupTo writes a backup of the data file to path (atomically, mode
+// 0600, since it holds the same personal data as the file itself).
+func (s *Store) BackupTo(path string) (int64, error) {
+	if err := s.CheckTarget(path); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+		var err error
+		n, err = s.Backup(w)
+		return err
+	})
+	return n, err
+}
