@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/partnerdesk/partnerdesk/model"
 )
 
 var placeholder = regexp.MustCompile(`\{\{\.[A-Za-z]+\}\}`)
@@ -58,5 +60,28 @@ func TestT(t *testing.T) {
 func TestFontsEmbedded(t *testing.T) {
 	if len(FontRegular) < 100000 || len(FontBold) < 100000 || !strings.Contains(FontLicence, "SIL Open Font License") {
 		t.Error("fonts or licence missing")
+	}
+}
+
+// The principles' help texts in the translation files are the model's
+// definitions (the model carries English and Russian for partnerctl and
+// the reports).
+func TestPrincipleHelpMatchesModel(t *testing.T) {
+	for _, p := range model.Principles {
+		for _, lang := range []string{"en", "ru"} {
+			if got := T(lang, p.HelpKey(), nil); got != p.Definition(lang) {
+				t.Errorf("%s %s:\n file  %q\n model %q", lang, p, got, p.Definition(lang))
+			}
+		}
+	}
+}
+
+// Every validation message key of the model is translated.
+func TestModelMessagesTranslated(t *testing.T) {
+	tables, _ := Tables()
+	for key, text := range model.Messages {
+		if tables["en"][key] != text {
+			t.Errorf("en %s: file %q, model %q", key, tables["en"][key], text)
+		}
 	}
 }

@@ -134,6 +134,7 @@ var Messages = map[string]string{
 	"err.pattern_counter":     "The numbering pattern needs exactly one counter such as {nnn}.",
 	"err.pattern_placeholder": "Unknown placeholder {{.Value}}: use {yyyy}, {yy}, {mm} or {nnn}.",
 	"err.renewal_months":      "Enter the length of each automatic renewal in months (1 to 120).",
+	"err.file_too_large":      "The file is too large: at most {{.Max}}.",
 	"err.partner_missing":     "This partner no longer exists: choose another.",
 	"err.already_renewed":     "This agreement has already been renewed: open its successor instead.",
 }

@@ -52,7 +52,7 @@ var principleDefinitions = map[Principle][2]string{
 	},
 	PrincipleCooperation: {
 		"Cooperation of educational and social structures and production, defined by the strategy of socio-economic development, by changing relations between educational institutions and enterprises, and by supply and demand for educational services.",
-		"Кооперация образовательных и социальных структур и производства определяется стратегией социально-экономического развития, изменением отношений между учебными заведениями и предприятиями, спросом и предложением на образовательные услуги.",
+		"Кооперация образовательных и социальных структур и производства определяется стратегией социально-экономического развития, изменением отношений между учебными заведениями и предприятиями, а также спросом на образовательные услуги и их предложением.",
 	},
 	PrincipleDemocratization: {
 		"Democratization: improving access for all members of society to cooperate in meeting social and educational needs on the basis of social partnership.",
@@ -60,7 +60,7 @@ var principleDefinitions = map[Principle][2]string{
 	},
 	PrincipleComplementarity: {
 		"Complementarity (subsidiarity) of all kinds of social partnership lets a person choose any form of cooperation to meet needs in formal, non-formal and informal (self-) education.",
-		"Взаимодополняемость (субсидиарность) всех видов социального партнёрства позволяет человеку выбирать любую форму сотрудничества для удовлетворения потребностей формального, неформального и информального (самообразования) образования.",
+		"Взаимодополняемость (субсидиарность) всех видов социального партнёрства позволяет человеку выбирать любую форму сотрудничества для удовлетворения потребностей в формальном, неформальном и информальном образовании (самообразовании).",
 	},
 	PrincipleIntegration: {
 		"Integration of educational structures into a common educational space, considered regionally: all entities of the region directly or indirectly involved in the educational process.",
@@ -72,7 +72,7 @@ var principleDefinitions = map[Principle][2]string{
 	},
 	PrincipleOpenness: {
 		"Openness of the vocational education system: the ability to set new goals, to update content ahead of time, to take in educational innovations and new mechanisms of social partnership.",
-		"Открытость системы профессионального образования: способность ставить новые цели, опережающе обновлять содержание, включать образовательные инновации и новые механизмы социального партнёрства.",
+		"Открытость системы профессионального образования: способность ставить новые цели, опережающими темпами обновлять содержание, воспринимать образовательные инновации и новые механизмы социального партнёрства.",
 	},
 }
 

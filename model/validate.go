@@ -95,7 +95,7 @@ func (in *Institution) Validate() error {
 		c.intRange("warning_days", in.WarningDays, 1, 3650)
 	}
 	if len(in.Logo) > 2<<20 {
-		c.add("logo", "err.too_long", "Max", "2 MiB")
+		c.add("logo", "err.file_too_large", "Max", "2 MiB")
 	}
 	return c.err()
 }
