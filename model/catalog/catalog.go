@@ -1,18 +1,22 @@
 // Package catalog is the in-memory index behind PartnerDesk's lists,
 // search and dashboard. It is built once from the partners and agreement
 // summaries when a data file opens and kept current by the caller after
-// every save, so a keystroke in a search box scans prepared lower-case
-// text instead of decoding records, and sorting compares prepared
-// collation keys (Kazakh Ә sorts beside А, not after Я).
+// every save, so that:
+//
+//   - a keystroke in a search box filters prepared lower-case text in an
+//     already sorted list (no record is decoded, nothing is sorted);
+//   - sorting by a column compares prepared keys (names in the Kazakh
+//     alphabet's order, numbers with their digits as numbers) and the
+//     result is kept until the data or the day changes;
+//   - statuses and days left are derived once per day, not per row drawn.
 //
 // A Catalog is not safe for concurrent use; the user interface owns one.
 package catalog
 
 import (
+	"slices"
 	"strings"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
+	"unicode"
 
 	"github.com/partnerdesk/partnerdesk/model"
 )
@@ -23,38 +27,63 @@ type Partner struct {
 	// Agreements counts the agreements with this partner.
 	Agreements int
 	hay        string // lower-case searchable text
-	nameKey    []byte // collation key of the name
+	nameKey    string
 }
 
 // Agreement is an agreement summary with what its list row and search
-// need.
+// need, including its status derived for the catalog's current day.
 type Agreement struct {
 	model.Summary
 	// Partners are the partners' names, in the agreement's order.
 	Partners []string
 	// Categories are the distinct categories of the partners.
 	Categories []model.Category
-	hay        string
-	titleKey   []byte
-	partnerKey []byte
+
+	// Derived for the day given to the last query (see Catalog.SetDay).
+	Status   model.Status
+	End      model.Date // end of the current term; zero when open-ended
+	DaysLeft int        // days from the day to End; 0 when open-ended
+	Overdue  int        // open responsibilities past their due date
+
+	hay                          string
+	numberKey, titleKey, partKey string
 }
 
 // Catalog indexes partners and agreement summaries.
 type Catalog struct {
+	plist      []*Partner
 	partners   map[model.ID]*Partner
+	alist      []*Agreement
 	agreements map[model.ID]*Agreement
 	byPartner  map[model.ID]map[model.ID]bool // partner → its agreements
-	col        *collate.Collator
-	buf        collate.Buffer
+
+	today model.Date
+	warn  int
+
+	psorted map[psort][]*Partner
+	asorted map[asort][]*Agreement
 }
 
-// New builds a catalog.
-func New(partners []model.Partner, summaries []model.Summary) *Catalog {
+type psort struct {
+	col  PartnerColumn
+	desc bool
+}
+
+type asort struct {
+	col  AgreementColumn
+	desc bool
+}
+
+// New builds a catalog; statuses are derived for today with the warning
+// window warn (days).
+func New(partners []model.Partner, summaries []model.Summary, today model.Date, warn int) *Catalog {
 	c := &Catalog{
 		partners:   make(map[model.ID]*Partner, len(partners)),
 		agreements: make(map[model.ID]*Agreement, len(summaries)),
 		byPartner:  make(map[model.ID]map[model.ID]bool, len(partners)),
-		col:        collate.New(language.Russian, collate.IgnoreCase),
+		plist:      make([]*Partner, 0, len(partners)),
+		alist:      make([]*Agreement, 0, len(summaries)),
+		today:      today, warn: warn,
 	}
 	for i := range partners {
 		c.putPartner(partners[i])
@@ -65,16 +94,34 @@ func New(partners []model.Partner, summaries []model.Summary) *Catalog {
 	return c
 }
 
-func (c *Catalog) key(s string) []byte {
-	k := c.col.KeyFromString(&c.buf, s)
-	out := make([]byte, len(k))
-	copy(out, k)
-	c.buf.Reset()
-	return out
+// SetDay re-derives statuses and days left for another day or warning
+// window; it does nothing when both are unchanged.
+func (c *Catalog) SetDay(today model.Date, warn int) {
+	if today == c.today && warn == c.warn {
+		return
+	}
+	c.today, c.warn = today, warn
+	for _, a := range c.alist {
+		c.derive(a)
+	}
+	c.asorted = nil
+}
+
+// Day returns the day and warning window statuses are derived for.
+func (c *Catalog) Day() (model.Date, int) { return c.today, c.warn }
+
+func (c *Catalog) derive(a *Agreement) {
+	a.End = a.EndOn(c.today)
+	a.Status = model.DeriveStatus(a.Summary.Status, a.End, c.today, c.warn)
+	a.DaysLeft = 0
+	if !a.End.IsZero() {
+		a.DaysLeft = c.today.DaysUntil(a.End)
+	}
+	a.Overdue = a.OverdueOn(c.today)
 }
 
 // Len returns the numbers of partners and agreements.
-func (c *Catalog) Len() (partners, agreements int) { return len(c.partners), len(c.agreements) }
+func (c *Catalog) Len() (partners, agreements int) { return len(c.plist), len(c.alist) }
 
 // Partner returns the partner with the ID.
 func (c *Catalog) Partner(id model.ID) (*Partner, bool) {
@@ -82,7 +129,7 @@ func (c *Catalog) Partner(id model.ID) (*Partner, bool) {
 	return p, ok
 }
 
-// Agreement returns the agreement summary with the ID.
+// Agreement returns the agreement with the ID.
 func (c *Catalog) Agreement(id model.ID) (*Agreement, bool) {
 	a, ok := c.agreements[id]
 	return a, ok
@@ -96,8 +143,25 @@ func (c *Catalog) PartnerName(id model.ID) string {
 	return ""
 }
 
-// PutPartner adds or replaces a partner after a save, and refreshes the
-// search text of its agreements (their rows show its name).
+// lowerJoin lower-cases and joins parts with NUL separators in one pass.
+func lowerJoin(parts ...string) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range parts {
+		for _, r := range p {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// PutPartner adds or replaces a partner after a save, and refreshes its
+// agreements' rows (they show its name).
 func (c *Catalog) PutPartner(p model.Partner) {
 	old, existed := c.partners[p.ID]
 	c.putPartner(p)
@@ -106,28 +170,43 @@ func (c *Catalog) PutPartner(p model.Partner) {
 			c.index(c.agreements[aid])
 		}
 	}
+	c.psorted, c.asorted = nil, nil
 }
 
 func (c *Catalog) putPartner(p model.Partner) {
-	e := &Partner{Partner: p, Agreements: len(c.byPartner[p.ID])}
+	e := &Partner{Partner: p, Agreements: len(c.byPartner[p.ID]), nameKey: sortKey(p.Name)}
 	parts := []string{p.Name, p.ShortName, p.TaxID, p.City, p.Region, p.Country, p.Names.RU, p.Names.KK, p.Names.KY, p.Names.EN}
 	for _, ct := range p.Contacts {
 		parts = append(parts, ct.Name, ct.Email, ct.Phone)
 	}
-	e.hay = strings.ToLower(strings.Join(parts, "\x00"))
-	e.nameKey = c.key(p.Name)
+	e.hay = lowerJoin(parts...)
+	if old, ok := c.partners[p.ID]; ok {
+		c.plist[slices.Index(c.plist, old)] = e
+	} else {
+		c.plist = append(c.plist, e)
+	}
 	c.partners[p.ID] = e
 }
 
 // DeletePartner removes a partner after a delete.
-func (c *Catalog) DeletePartner(id model.ID) { delete(c.partners, id) }
+func (c *Catalog) DeletePartner(id model.ID) {
+	if p, ok := c.partners[id]; ok {
+		c.plist = slices.DeleteFunc(c.plist, func(x *Partner) bool { return x == p })
+		delete(c.partners, id)
+		c.psorted = nil
+	}
+}
 
 // PutAgreement adds or replaces an agreement summary after a save.
 func (c *Catalog) PutAgreement(s model.Summary) {
+	a := &Agreement{Summary: s, numberKey: numberKey(s.Number), titleKey: sortKey(s.Title)}
 	if old, ok := c.agreements[s.ID]; ok {
 		c.unlink(old)
+		c.alist[slices.Index(c.alist, old)] = a
+	} else {
+		c.alist = append(c.alist, a)
 	}
-	a := &Agreement{Summary: s}
+	c.agreements[s.ID] = a
 	for _, pid := range s.PartnerIDs {
 		if c.byPartner[pid] == nil {
 			c.byPartner[pid] = map[model.ID]bool{}
@@ -138,13 +217,18 @@ func (c *Catalog) PutAgreement(s model.Summary) {
 		}
 	}
 	c.index(a)
-	c.agreements[s.ID] = a
+	c.derive(a)
+	c.asorted = nil
+	if c.psorted != nil {
+		delete(c.psorted, psort{PartnerByAgreements, false})
+		delete(c.psorted, psort{PartnerByAgreements, true})
+	}
 }
 
 // index fills the agreement's partner names, categories, search text and
-// sort keys from the current partners.
+// partner sort key from the current partners.
 func (c *Catalog) index(a *Agreement) {
-	a.Partners = a.Partners[:0]
+	a.Partners = make([]string, 0, len(a.PartnerIDs))
 	a.Categories = a.Categories[:0]
 	parts := []string{a.Number, a.Title, a.Coordinator}
 	for _, pid := range a.PartnerIDs {
@@ -155,22 +239,14 @@ func (c *Catalog) index(a *Agreement) {
 		}
 		a.Partners = append(a.Partners, p.Name)
 		parts = append(parts, p.Name, p.ShortName, p.TaxID)
-		if !containsCat(a.Categories, p.Category) {
+		if !slices.Contains(a.Categories, p.Category) {
 			a.Categories = append(a.Categories, p.Category)
 		}
 	}
-	a.hay = strings.ToLower(strings.Join(parts, "\x00"))
-	a.titleKey = c.key(a.Title)
-	a.partnerKey = c.key(strings.Join(a.Partners, "; "))
-}
-
-func containsCat(list []model.Category, c model.Category) bool {
-	for _, x := range list {
-		if x == c {
-			return true
-		}
+	a.hay = lowerJoin(parts...)
+	if len(a.Partners) > 0 {
+		a.partKey = sortKey(a.Partners[0])
 	}
-	return false
 }
 
 func (c *Catalog) unlink(a *Agreement) {
@@ -184,54 +260,56 @@ func (c *Catalog) unlink(a *Agreement) {
 
 // DeleteAgreement removes an agreement after a delete.
 func (c *Catalog) DeleteAgreement(id model.ID) {
-	if a, ok := c.agreements[id]; ok {
-		c.unlink(a)
-		delete(c.agreements, id)
+	a, ok := c.agreements[id]
+	if !ok {
+		return
 	}
+	c.unlink(a)
+	c.alist = slices.DeleteFunc(c.alist, func(x *Agreement) bool { return x == a })
+	delete(c.agreements, id)
+	c.asorted, c.psorted = nil, nil
 }
 
-// AgreementsOf returns the IDs of the partner's agreements.
+// AgreementsOf returns the IDs of the partner's agreements, sorted.
 func (c *Catalog) AgreementsOf(partner model.ID) []model.ID {
 	out := make([]model.ID, 0, len(c.byPartner[partner]))
 	for id := range c.byPartner[partner] {
 		out = append(out, id)
 	}
+	slices.Sort(out)
 	return out
 }
 
 // Numbers returns every agreement number, for number suggestions.
 func (c *Catalog) Numbers() []string {
-	out := make([]string, 0, len(c.agreements))
-	for _, a := range c.agreements {
-		out = append(out, a.Number)
+	out := make([]string, len(c.alist))
+	for i, a := range c.alist {
+		out[i] = a.Number
 	}
 	return out
 }
 
 // Countries returns the distinct partner countries, sorted.
 func (c *Catalog) Countries() []string {
-	seen := map[string]bool{}
 	var out []string
-	for _, p := range c.partners {
-		if !seen[p.Country] {
-			seen[p.Country] = true
+	for _, p := range c.plist {
+		if !slices.Contains(out, p.Country) {
 			out = append(out, p.Country)
 		}
 	}
-	sortStrings(out)
+	slices.Sort(out)
 	return out
 }
 
 // Years returns the distinct years of signing, newest first.
 func (c *Catalog) Years() []int {
-	seen := map[int]bool{}
 	var out []int
-	for _, a := range c.agreements {
-		if y := a.SignedOn.Year(); y > 0 && !seen[y] {
-			seen[y] = true
+	for _, a := range c.alist {
+		if y := a.SignedOn.Year(); y > 0 && !slices.Contains(out, y) {
 			out = append(out, y)
 		}
 	}
-	sortIntsDesc(out)
+	slices.Sort(out)
+	slices.Reverse(out)
 	return out
 }

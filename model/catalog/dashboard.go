@@ -3,11 +3,12 @@ package catalog
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
 )
 
-// Figures are the dashboard's numbers on one day.
+// Figures are the dashboard's numbers for the catalog's day.
 type Figures struct {
 	Partners           int
 	PartnersByCategory map[model.Category]int
@@ -22,19 +23,20 @@ type Figures struct {
 	InForce  int
 	Coverage [7]int
 	// Expiring lists agreements in the warning window, soonest first;
-	// Expired lists ended ones (not renewed or terminated), latest first.
-	Expiring, Expired []Row
+	// Expired lists ended ones (neither renewed nor terminated), latest
+	// first.
+	Expiring, Expired []*Agreement
 	// Overdue lists agreements with overdue responsibilities, most first.
-	Overdue []Row
+	Overdue []*Agreement
 }
 
 // Dashboard computes the dashboard's figures.
-func (c *Catalog) Dashboard(today model.Date, warn int) Figures {
+func (c *Catalog) Dashboard() Figures {
 	f := Figures{
-		Partners: len(c.partners), Agreements: len(c.agreements),
+		Partners: len(c.plist), Agreements: len(c.alist),
 		PartnersByCategory: map[model.Category]int{}, ByStatus: map[model.Status]int{}, ByCategory: map[model.Category]int{},
 	}
-	for _, p := range c.partners {
+	for _, p := range c.plist {
 		f.PartnersByCategory[p.Category]++
 		if p.Relation == model.RelationReal {
 			f.Real++
@@ -42,13 +44,12 @@ func (c *Catalog) Dashboard(today model.Date, warn int) Figures {
 			f.Potential++
 		}
 	}
-	for _, a := range c.agreements {
-		r := c.row(a, today, warn)
-		f.ByStatus[r.Status]++
+	for _, a := range c.alist {
+		f.ByStatus[a.Status]++
 		for _, cat := range a.Categories {
 			f.ByCategory[cat]++
 		}
-		switch r.Status {
+		switch a.Status {
 		case model.StatusActive, model.StatusExpiring:
 			f.InForce++
 			for i := range model.Principles {
@@ -56,20 +57,19 @@ func (c *Catalog) Dashboard(today model.Date, warn int) Figures {
 					f.Coverage[i]++
 				}
 			}
-			if r.Status == model.StatusExpiring {
-				f.Expiring = append(f.Expiring, r)
+			if a.Status == model.StatusExpiring {
+				f.Expiring = append(f.Expiring, a)
 			}
 		case model.StatusExpired:
-			f.Expired = append(f.Expired, r)
+			f.Expired = append(f.Expired, a)
 		}
-		if r.Overdue > 0 && r.Status != model.StatusTerminated && r.Status != model.StatusDraft {
-			f.Overdue = append(f.Overdue, r)
+		if a.Overdue > 0 && a.Status != model.StatusTerminated && a.Status != model.StatusDraft && a.Status != model.StatusRenewed {
+			f.Overdue = append(f.Overdue, a)
 		}
 	}
-	slices.SortFunc(f.Expiring, func(a, b Row) int { return cmp.Or(cmp.Compare(a.End, b.End), compareNumbers(a.Number, b.Number)) })
-	slices.SortFunc(f.Expired, func(a, b Row) int { return cmp.Or(cmp.Compare(b.End, a.End), compareNumbers(a.Number, b.Number)) })
-	slices.SortFunc(f.Overdue, func(a, b Row) int {
-		return cmp.Or(cmp.Compare(b.Overdue, a.Overdue), compareNumbers(a.Number, b.Number))
-	})
+	byNumber := func(a, b *Agreement) int { return strings.Compare(a.numberKey, b.numberKey) }
+	slices.SortFunc(f.Expiring, func(a, b *Agreement) int { return cmp.Or(cmp.Compare(a.End, b.End), byNumber(a, b)) })
+	slices.SortFunc(f.Expired, func(a, b *Agreement) int { return cmp.Or(cmp.Compare(b.End, a.End), byNumber(a, b)) })
+	slices.SortFunc(f.Overdue, func(a, b *Agreement) int { return cmp.Or(cmp.Compare(b.Overdue, a.Overdue), byNumber(a, b)) })
 	return f
 }

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -49,25 +48,35 @@ type PartnerQuery struct {
 // Partners returns the partners matching q, in q's order (ties by name).
 func (c *Catalog) Partners(q PartnerQuery) []*Partner {
 	words := Words(q.Text)
-	out := make([]*Partner, 0, len(c.partners))
-	for _, p := range c.partners {
+	sorted := c.sortedPartners(psort{q.Sort, q.Desc})
+	out := make([]*Partner, 0, len(sorted))
+	for _, p := range sorted {
 		if (q.Category != "" && p.Category != q.Category) || (q.Relation != "" && p.Relation != q.Relation) ||
 			(q.Country != "" && p.Country != q.Country) || !matchAll(p.hay, words) {
 			continue
 		}
 		out = append(out, p)
 	}
-	slices.SortFunc(out, func(a, b *Partner) int {
-		r := comparePartners(q.Sort, a, b)
-		if q.Desc {
+	return out
+}
+
+func (c *Catalog) sortedPartners(k psort) []*Partner {
+	if s, ok := c.psorted[k]; ok {
+		return s
+	}
+	s := slices.Clone(c.plist)
+	slices.SortStableFunc(s, func(a, b *Partner) int {
+		r := comparePartners(k.col, a, b)
+		if k.desc {
 			r = -r
 		}
-		if r == 0 {
-			r = cmp.Or(bytes.Compare(a.nameKey, b.nameKey), cmp.Compare(a.ID, b.ID))
-		}
-		return r
+		return cmp.Or(r, strings.Compare(a.nameKey, b.nameKey), cmp.Compare(a.ID, b.ID))
 	})
-	return out
+	if c.psorted == nil {
+		c.psorted = map[psort][]*Partner{}
+	}
+	c.psorted[k] = s
+	return s
 }
 
 func comparePartners(col PartnerColumn, a, b *Partner) int {
@@ -85,7 +94,7 @@ func comparePartners(col PartnerColumn, a, b *Partner) int {
 	case PartnerByAgreements:
 		return cmp.Compare(a.Agreements, b.Agreements)
 	}
-	return bytes.Compare(a.nameKey, b.nameKey)
+	return strings.Compare(a.nameKey, b.nameKey)
 }
 
 // AgreementColumn is a column the agreements list sorts by.
@@ -105,7 +114,7 @@ const (
 )
 
 // AgreementQuery selects and orders agreements. Empty fields do not
-// filter. Today and Warn derive statuses and days left.
+// filter.
 type AgreementQuery struct {
 	Text     string
 	Statuses []model.Status
@@ -114,80 +123,67 @@ type AgreementQuery struct {
 	Category model.Category
 	Year     int  // signed in this year
 	Expiring bool // only expiring or expired
-	Today    model.Date
-	Warn     int
 	Sort     AgreementColumn
 	Desc     bool
 }
 
-// Row is an agreement with its status and days left on the query's day.
-type Row struct {
-	*Agreement
-	Status   model.Status
-	End      model.Date // end of the current term; zero when open-ended
-	DaysLeft int        // meaningful only when End is set
-	Overdue  int
-}
-
-// Agreements returns the rows matching q, in q's order (ties by number).
-func (c *Catalog) Agreements(q AgreementQuery) []Row {
+// Agreements returns the agreements matching q, in q's order (ties by
+// number), with statuses derived for the catalog's day.
+func (c *Catalog) Agreements(q AgreementQuery) []*Agreement {
 	words := Words(q.Text)
-	out := make([]Row, 0, len(c.agreements))
-	for _, a := range c.agreements {
+	sorted := c.sortedAgreements(asort{q.Sort, q.Desc})
+	out := make([]*Agreement, 0, len(sorted))
+	for _, a := range sorted {
 		if (q.Kind != "" && a.Kind != q.Kind) || (q.Partner != 0 && !slices.Contains(a.PartnerIDs, q.Partner)) ||
 			(q.Category != "" && !slices.Contains(a.Categories, q.Category)) ||
-			(q.Year != 0 && a.SignedOn.Year() != q.Year) || !matchAll(a.hay, words) {
+			(q.Year != 0 && a.SignedOn.Year() != q.Year) ||
+			(len(q.Statuses) > 0 && !slices.Contains(q.Statuses, a.Status)) ||
+			(q.Expiring && a.Status != model.StatusExpiring && a.Status != model.StatusExpired) ||
+			!matchAll(a.hay, words) {
 			continue
 		}
-		r := c.row(a, q.Today, q.Warn)
-		if (len(q.Statuses) > 0 && !slices.Contains(q.Statuses, r.Status)) ||
-			(q.Expiring && r.Status != model.StatusExpiring && r.Status != model.StatusExpired) {
-			continue
-		}
-		out = append(out, r)
+		out = append(out, a)
 	}
-	slices.SortFunc(out, func(a, b Row) int {
-		r := compareRows(q.Sort, a, b)
-		if q.Desc {
-			r = -r
-		}
-		if r == 0 {
-			r = cmp.Or(cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
-		}
-		return r
-	})
 	return out
 }
 
-func (c *Catalog) row(a *Agreement, today model.Date, warn int) Row {
-	end := a.EndOn(today)
-	r := Row{Agreement: a, End: end, Status: model.DeriveStatus(a.Status, end, today, warn), Overdue: a.OverdueOn(today)}
-	if !end.IsZero() {
-		r.DaysLeft = today.DaysUntil(end)
+func (c *Catalog) sortedAgreements(k asort) []*Agreement {
+	if s, ok := c.asorted[k]; ok {
+		return s
 	}
-	return r
+	s := slices.Clone(c.alist)
+	slices.SortStableFunc(s, func(a, b *Agreement) int {
+		r := compareAgreements(k.col, a, b)
+		if k.desc {
+			r = -r
+		}
+		return cmp.Or(r, strings.Compare(a.numberKey, b.numberKey), cmp.Compare(a.ID, b.ID))
+	})
+	if c.asorted == nil {
+		c.asorted = map[asort][]*Agreement{}
+	}
+	c.asorted[k] = s
+	return s
 }
 
-func compareRows(col AgreementColumn, a, b Row) int {
+func compareAgreements(col AgreementColumn, a, b *Agreement) int {
 	switch col {
 	case AgreementByTitle:
-		return bytes.Compare(a.titleKey, b.titleKey)
+		return strings.Compare(a.titleKey, b.titleKey)
 	case AgreementByPartners:
-		return bytes.Compare(a.partnerKey, b.partnerKey)
+		return strings.Compare(a.partKey, b.partKey)
 	case AgreementByKind:
 		return cmp.Compare(slices.Index(model.AgreementKinds, a.Kind), slices.Index(model.AgreementKinds, b.Kind))
 	case AgreementByFrom:
 		return cmp.Compare(a.ValidFrom, b.ValidFrom)
-	case AgreementByUntil:
+	case AgreementByUntil, AgreementByDaysLeft:
 		return compareEnds(a.End, b.End)
 	case AgreementByStatus:
 		return cmp.Compare(slices.Index(model.Statuses, a.Status), slices.Index(model.Statuses, b.Status))
-	case AgreementByDaysLeft:
-		return compareEnds(a.End, b.End)
 	case AgreementByOpen:
 		return cmp.Compare(len(a.OpenDue), len(b.OpenDue))
 	}
-	return compareNumbers(a.Number, b.Number)
+	return strings.Compare(a.numberKey, b.numberKey)
 }
 
 // compareEnds orders open-ended agreements last.
@@ -202,36 +198,3 @@ func compareEnds(a, b model.Date) int {
 	}
 	return cmp.Compare(a, b)
 }
-
-// compareNumbers compares agreement numbers with their digit runs as
-// numbers, so СП-2026/9 comes before СП-2026/10.
-func compareNumbers(a, b string) int {
-	for a != "" && b != "" {
-		da, db := digitRun(a), digitRun(b)
-		if da > 0 && db > 0 {
-			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
-			if r := cmp.Or(cmp.Compare(len(na), len(nb)), cmp.Compare(na, nb)); r != 0 {
-				return r
-			}
-			a, b = a[da:], b[db:]
-			continue
-		}
-		if a[0] != b[0] {
-			return cmp.Compare(a[0], b[0])
-		}
-		a, b = a[1:], b[1:]
-	}
-	return cmp.Compare(len(a), len(b))
-}
-
-func digitRun(s string) int {
-	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
-		n++
-	}
-	return n
-}
-
-func sortStrings(s []string) { slices.Sort(s) }
-
-func sortIntsDesc(s []int) { slices.SortFunc(s, func(a, b int) int { return cmp.Compare(b, a) }) }
