@@ -29,6 +29,10 @@ func (c Category) Valid() bool { return slices.Contains(Categories, c) }
 // Key is the translation key of c's label.
 func (c Category) Key() string { return "category." + string(c) }
 
+// ShortKey is the translation key of c's short label, for charts and
+// narrow columns.
+func (c Category) ShortKey() string { return "category." + string(c) + ".short" }
+
 // SubKinds returns the sub-kinds of c named by the seed, in its order.
 func (c Category) SubKinds() []SubKind { return subKindsOf[c] }
 

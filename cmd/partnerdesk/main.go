@@ -4,12 +4,13 @@ package main
 
 import (
 	"flag"
-	"fmt"
-	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"github.com/partnerdesk/partnerdesk/cmd/internal/buildinfo"
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/ui"
 )
@@ -19,19 +20,26 @@ func main() {
 	flag.Parse()
 	a := app.NewWithID("kz.partnerdesk.app")
 	w := a.NewWindow("PartnerDesk")
-	w.Resize(fyne.NewSize(1200, 760))
+	w.Resize(fyne.NewSize(1280, 800))
+	w.SetMaster()
 	path, err := store.ResolvePath(*dbFlag)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	var s *store.Store
+	if err == nil {
+		s, err = store.Open(path, store.Options{})
 	}
-	s, err := store.Open(path, store.Options{})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		ui.ShowStartupError(a, w, err)
+		w.ShowAndRun()
+		return
 	}
 	defer s.Close()
-	ui.New(a, w, s)
-	w.SetMaster()
+	info := buildinfo.Get()
+	ui.New(a, w, s, ui.Options{
+		Version: info.Version, Commit: info.Commit, BuildDate: info.Date,
+		Demo: func(ui.Store) error {
+			d := demo.Generate(demo.Options{Seed: 1, Partners: 120, Agreements: 400, Today: model.Today()})
+			return demo.Load(s, d, 500, nil)
+		},
+	})
 	w.ShowAndRun()
 }

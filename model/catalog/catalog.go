@@ -280,6 +280,14 @@ func (c *Catalog) AgreementsOf(partner model.ID) []model.ID {
 	return out
 }
 
+// NumberOf returns the number of the agreement with the ID, or "".
+func (c *Catalog) NumberOf(id model.ID) string {
+	if a, ok := c.agreements[id]; ok {
+		return a.Number
+	}
+	return ""
+}
+
 // Numbers returns every agreement number, for number suggestions.
 func (c *Catalog) Numbers() []string {
 	out := make([]string, len(c.alist))

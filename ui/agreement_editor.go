@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+)
+
+// agreementTab is one tab of the agreement editor: it shows part of the
+// agreement and writes its inputs back into a draft.
+type agreementTab interface {
+	content() fyne.CanvasObject
+	// collect writes the tab's inputs into a and returns the problems the
+	// model cannot see (text that is not a date or a number).
+	collect(a *model.Agreement) model.ValidationError
+}
+
+// agreementEditor edits one agreement in tabs. Every change is validated
+// by the model; Save stays disabled while the agreement is invalid or
+// unchanged. Attachments are stored at once, the rest on Save.
+type agreementEditor struct {
+	u       *UI
+	orig    model.Agreement
+	renewOf model.ID // when not 0, Save stores the draft as this agreement's renewal
+	fs      *fieldSet
+	root    fyne.CanvasObject
+	appTabs *container.AppTabs
+	tabs    []agreementTab
+	tabKeys []string
+	terms   *termsTab
+	valid   bool
+
+	saveBtn, renew, terminate, duplicate, del *widget.Button
+	status, problems                          *widget.Label
+	building                                  bool
+}
+
+// tab prefixes: which field paths belong to which tab, for the tab marks.
+var tabPrefixes = []string{"", "responsibilities[", "principles[", "outcomes[", "attachments", "history"}
+
+// newAgreementEditor edits a; when renewOf is not 0, a is a new draft
+// that Save stores as the renewal of agreement renewOf.
+func newAgreementEditor(u *UI, a model.Agreement, renewOf model.ID) *agreementEditor {
+	e := &agreementEditor{u: u, orig: a, renewOf: renewOf, fs: newFieldSet(), building: true}
+	e.terms = newTermsTab(e)
+	e.tabs = []agreementTab{e.terms, newTasksTab(e), newPrinciplesTab(e), newOutcomesTab(e), newFilesTab(e), newHistoryTab(e)}
+	e.tabKeys = []string{"tab.terms", "tab.responsibilities", "tab.principles", "tab.outcomes", "tab.attachments", "tab.history"}
+	e.appTabs = container.NewAppTabs()
+	for i, t := range e.tabs {
+		e.appTabs.Append(container.NewTabItem(tr(e.tabKeys[i]), t.content()))
+	}
+	e.root = e.build()
+	e.building = false
+	e.changed()
+	return e
+}
+
+func (e *agreementEditor) build() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(tr("action.back"), theme.NavigateBackIcon(), func() { e.u.leave(e.u.back, nil) })
+	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), func() { e.saveNow() })
+	e.saveBtn.Importance = widget.HighImportance
+	e.status = widget.NewLabel("")
+	e.problems = widget.NewLabel("")
+	e.problems.Importance = widget.DangerImportance
+	e.renew = widget.NewButtonWithIcon(tr("action.renew"), theme.ViewRefreshIcon(), e.onRenew)
+	e.terminate = widget.NewButtonWithIcon(tr("action.terminate"), theme.CancelIcon(), e.onTerminate)
+	e.duplicate = widget.NewButtonWithIcon(tr("action.duplicate"), theme.ContentCopyIcon(), e.onDuplicate)
+	e.del = widget.NewButtonWithIcon(tr("action.delete"), theme.DeleteIcon(), e.onDelete)
+	e.del.Importance = widget.DangerImportance
+	e.updateActions()
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.status, e.problems),
+		container.NewHBox(e.renew, e.terminate, e.duplicate, e.del))
+	return container.NewBorder(container.NewVBox(e.title(), bar, e.fs.summary), nil, nil, nil, e.appTabs)
+}
+
+func (e *agreementEditor) title() fyne.CanvasObject {
+	text := tr("agreement.new")
+	switch {
+	case e.renewOf != 0:
+		text = tr("agreement.renewal_of", "Number", e.u.cat.NumberOf(e.renewOf))
+	case e.orig.ID != 0:
+		text = e.orig.Number + " — " + e.orig.Title
+	}
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// updateActions shows the actions that apply to the stored agreement.
+func (e *agreementEditor) updateActions() {
+	stored := e.orig.ID != 0
+	st := e.orig.StatusOn(e.u.today(), e.u.inst.Warning())
+	show := func(b *widget.Button, on bool) {
+		if on {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
+	show(e.renew, stored && e.orig.SuccessorID == 0 && (st == model.StatusActive || st == model.StatusExpiring || st == model.StatusExpired))
+	show(e.terminate, stored && (st == model.StatusActive || st == model.StatusExpiring))
+	show(e.duplicate, stored)
+	show(e.del, stored)
+}
+
+// collect builds the draft from every tab.
+func (e *agreementEditor) collect() (model.Agreement, model.ValidationError) {
+	a := e.orig
+	var parse model.ValidationError
+	for _, t := range e.tabs {
+		parse = append(parse, t.collect(&a)...)
+	}
+	return a, parse
+}
+
+// changed validates after any edit.
+func (e *agreementEditor) changed() {
+	if e.building {
+		return
+	}
+	a, problems := e.collect()
+	if v, ok := model.AsValidation(a.Validate(e.u.today())); ok {
+		problems = append(problems, v...)
+	}
+	problems = dropShadowed(problems)
+	e.fs.show(problems)
+	e.valid = len(problems) == 0
+	dirty := e.dirtyDraft(&a)
+	if e.valid && dirty {
+		e.saveBtn.Enable()
+	} else {
+		e.saveBtn.Disable()
+	}
+	if dirty {
+		e.status.SetText("")
+	}
+	e.problems.SetText("")
+	if n := len(problems); n > 0 {
+		e.problems.SetText(tr("msg.problems", "Count", strconv.Itoa(n)))
+	}
+	e.markTabs(problems)
+}
+
+// dropShadowed removes the model's "required" for a field whose text
+// could not be read (the reader's message says more).
+func dropShadowed(v model.ValidationError) model.ValidationError {
+	unreadable := map[string]bool{}
+	for _, fe := range v {
+		if fe.Key == "err.date_invalid" || fe.Key == "err.not_number" {
+			unreadable[fe.Field] = true
+		}
+	}
+	out := v[:0:0]
+	for _, fe := range v {
+		if unreadable[fe.Field] && fe.Key == "err.required" {
+			continue
+		}
+		out = append(out, fe)
+	}
+	return out
+}
+
+// markTabs puts a warning sign on the tabs that have problems.
+func (e *agreementEditor) markTabs(v model.ValidationError) {
+	bad := make([]bool, len(e.tabs))
+	for _, fe := range v {
+		tab := 0
+		for i := 1; i < len(tabPrefixes); i++ {
+			if strings.HasPrefix(fe.Field, tabPrefixes[i]) {
+				tab = i
+			}
+		}
+		bad[tab] = true
+	}
+	for i, item := range e.appTabs.Items {
+		text := tr(e.tabKeys[i])
+		if bad[i] {
+			text += " ⚠"
+		}
+		if item.Text != text {
+			item.Text = text
+			e.appTabs.Refresh()
+		}
+	}
+}
+
+func (e *agreementEditor) dirtyDraft(a *model.Agreement) bool {
+	return e.orig.ID == 0 || len(model.ChangedFields(&e.orig, a)) > 0
+}
+
+func (e *agreementEditor) view() fyne.CanvasObject { return e.root }
+
+func (e *agreementEditor) dirty() bool {
+	a, _ := e.collect()
+	if e.orig.ID == 0 {
+		// A new draft counts as changed once anything but the suggestions
+		// was entered.
+		blank := e.orig
+		return len(model.ChangedFields(&blank, &a)) > 0
+	}
+	return e.dirtyDraft(&a)
+}
+
+func (e *agreementEditor) focusSearch() {}
+
+func (e *agreementEditor) selectTab(key string) {
+	for i, k := range e.tabKeys {
+		if k == key {
+			e.appTabs.SelectIndex(i)
+		}
+	}
+}
+
+func (e *agreementEditor) save() bool { return e.saveNow() }
+
+// saveNow stores the agreement; it returns false when it could not.
+func (e *agreementEditor) saveNow() bool {
+	a, problems := e.collect()
+	if len(problems) > 0 {
+		e.u.showError(problems)
+		return false
+	}
+	var err error
+	if e.renewOf != 0 {
+		err = e.u.store.Renew(e.renewOf, &a)
+	} else {
+		err = e.u.store.SaveAgreement(&a)
+	}
+	if err != nil {
+		if v, ok := model.AsValidation(err); ok {
+			e.fs.show(v)
+		}
+		e.u.showError(err)
+		return false
+	}
+	if e.renewOf != 0 {
+		e.u.refreshAgreement(e.renewOf)
+		e.renewOf = 0
+	}
+	e.u.cat.PutAgreement(model.Summarize(&a))
+	fresh := e.reopen(a)
+	fresh.status.SetText(tr("msg.saved_at", "Time", time.Now().Format("15:04")))
+	return true
+}
+
+// reopen shows a (just stored) in a new editor on the same tab, so that
+// every tab reflects what the store holds.
+func (e *agreementEditor) reopen(a model.Agreement) *agreementEditor {
+	fresh := newAgreementEditor(e.u, a, 0)
+	e.u.open(fresh)
+	fresh.appTabs.SelectIndex(e.appTabs.SelectedIndex())
+	return fresh
+}
+
+// refreshAgreement reloads one agreement's summary into the catalog.
+func (u *UI) refreshAgreement(id model.ID) {
+	if a, err := u.store.Agreement(id); err == nil {
+		u.cat.PutAgreement(model.Summarize(&a))
+	}
+}

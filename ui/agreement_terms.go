@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/catalog"
+)
+
+// termsTab edits the agreement's terms: number, title, kind, partners,
+// dates, renewal, levels, model, forms, programmes, resources and
+// coordinators.
+type termsTab struct {
+	e                                    *agreementEditor
+	number, title, place, months, places *widget.Entry
+	subject, notes                       *widget.Entry
+	kind, status                         *widget.Select
+	signed, from, until                  *dateEntry
+	autoRenew                            *widget.Check
+	levels                               *checkSet[model.Level]
+	forms                                *checkSet[model.Form]
+	pmodel                               *widget.RadioGroup
+	partners                             []model.ID
+	partnerBox                           *fyne.Container
+	programmes                           *rowList[model.Programme]
+	resources                            *rowList[model.Resource]
+	coordinators                         *rowList[model.Coordinator]
+	root                                 fyne.CanvasObject
+}
+
+func newTermsTab(e *agreementEditor) *termsTab {
+	a := &e.orig
+	t := &termsTab{e: e, partners: append([]model.ID(nil), a.PartnerIDs...)}
+	ch := e.changed
+	t.number, t.title, t.place = rowEntry(a.Number, "", ch), rowEntry(a.Title, "", ch), rowEntry(a.Place, "", ch)
+	t.months, t.places = rowEntry(formatInt(a.RenewalMonths), "", ch), rowEntry(formatInt(a.PracticePlaces), "", ch)
+	t.subject, t.notes = multiline(4), multiline(3)
+	t.subject.SetText(a.Subject)
+	t.notes.SetText(a.Notes)
+	t.subject.OnChanged, t.notes.OnChanged = func(string) { ch() }, func(string) { ch() }
+	t.kind = widget.NewSelect(labels(model.AgreementKinds), func(string) { ch() })
+	t.kind.SetSelected(label(a.Kind))
+	t.status = widget.NewSelect(labels([]model.Status{model.StatusDraft, model.StatusActive}), func(string) { ch() })
+	t.status.SetSelected(label(a.Status))
+	dates := func(d model.Date) *dateEntry {
+		de := newDateEntry(e.u.win, func(string) { ch() })
+		de.setDate(d)
+		return de
+	}
+	t.signed, t.from, t.until = dates(a.SignedOn), dates(a.ValidFrom), dates(a.ValidUntil)
+	t.autoRenew = widget.NewCheck(tr("field.auto_renew"), func(bool) { ch() })
+	t.autoRenew.Checked = a.AutoRenew
+	t.levels = newCheckSet(model.Levels, a.Levels, 1, ch)
+	t.forms = newCheckSet(model.Forms, a.Forms, 2, ch)
+	t.pmodel = widget.NewRadioGroup(labels(model.PartnershipModels), func(string) { ch() })
+	t.pmodel.Horizontal = true
+	t.pmodel.SetSelected(label(a.Model))
+	t.partnerBox = container.NewVBox()
+	t.programmes = newRowList("programmes", e.fs, ch, func() model.Programme { return model.Programme{} },
+		func(p model.Programme) bool { return p == model.Programme{} }, t.programmeRow)
+	t.resources = newRowList("resources", e.fs, ch, func() model.Resource { return model.Resource{Party: model.PartyInstitution} },
+		func(r model.Resource) bool { return r.Description == "" && r.Quantity == 0 && r.Value == 0 }, t.resourceRow)
+	t.coordinators = newRowList("coordinators", e.fs, ch, func() model.Coordinator { return model.Coordinator{Party: model.PartyInstitution} },
+		func(c model.Coordinator) bool { return c.Name == "" && c.Email == "" && c.Phone == "" }, t.coordinatorRow)
+	t.programmes.set(a.Programmes)
+	t.resources.set(a.Resources)
+	t.coordinators.set(a.Coordinators)
+	t.showPartners()
+	t.root = t.build()
+	return t
+}
+
+func (t *termsTab) build() fyne.CanvasObject {
+	fs := t.e.fs
+	suggest := widget.NewButtonWithIcon(tr("action.suggest_number"), theme.ViewRefreshIcon(), func() {
+		on := t.signed.date()
+		if on.IsZero() {
+			on = t.e.u.today()
+		}
+		t.number.SetText(model.SuggestNumber(t.e.u.inst.Pattern(), on, t.e.u.cat.Numbers()))
+	})
+	addPartner := widget.NewButtonWithIcon(tr("action.add_partner"), theme.ContentAddIcon(), t.pickPartner)
+	form := container.NewVBox(
+		container.NewGridWithColumns(2,
+			fs.field("number", "field.number", container.NewBorder(nil, nil, nil, suggest, t.number)),
+			fs.field("kind", "field.kind", t.kind)),
+		fs.field("title", "field.title", t.title),
+		fs.field("partner_ids", "field.partners", container.NewVBox(t.partnerBox, container.NewHBox(addPartner))),
+		container.NewGridWithColumns(4,
+			fs.field("signed_on", "field.signed_on", t.signed), fs.field("valid_from", "field.valid_from", t.from),
+			fs.field("valid_until", "field.valid_until", t.until), fs.field("place", "field.place", t.place)),
+		widget.NewLabel(tr("hint.open_ended")),
+		container.NewGridWithColumns(3, container.NewVBox(widget.NewLabel(""), t.autoRenew),
+			fs.field("renewal_months", "field.renewal_months", t.months), t.statusBox()),
+		fs.field("subject", "field.subject", t.subject),
+		container.NewGridWithColumns(2,
+			fs.field("levels", "field.levels", t.levels.grid),
+			fs.field("model", "field.model", t.pmodel)),
+		fs.field("forms", "field.forms", t.forms.grid),
+		heading("field.programmes"), t.programmes.content("action.add_programme"),
+		fs.field("practice_places", "field.practice_places", t.places),
+		heading("field.resources"), t.resources.content("action.add_resource"),
+		heading("field.coordinators"), t.coordinators.content("action.add_coordinator"),
+		fs.field("notes", "field.notes", t.notes),
+	)
+	return container.NewVScroll(container.NewPadded(form))
+}
+
+// statusBox shows the stored status: draft or active can be chosen; a
+// terminated or renewed agreement says so, with the date or the link.
+func (t *termsTab) statusBox() fyne.CanvasObject {
+	a := &t.e.orig
+	switch a.Status {
+	case model.StatusTerminated:
+		return t.e.fs.field("status", "field.status", widget.NewLabel(tr("agreement.terminated_on", "Date", a.TerminatedOn.String(), "Reason", a.TerminationReason)))
+	case model.StatusRenewed:
+		next := widget.NewButton(tr("agreement.renewed_by", "Number", t.e.u.cat.NumberOf(a.SuccessorID)), func() {
+			t.e.u.leave(func() { t.e.u.openAgreement(a.SuccessorID, "") }, nil)
+		})
+		return t.e.fs.field("status", "field.status", next)
+	}
+	box := container.NewVBox(t.status)
+	if a.PredecessorID != 0 {
+		id := a.PredecessorID
+		box.Add(widget.NewButton(tr("agreement.renews", "Number", t.e.u.cat.NumberOf(id)), func() {
+			t.e.u.leave(func() { t.e.u.openAgreement(id, "") }, nil)
+		}))
+	}
+	return t.e.fs.field("status", "field.status", box)
+}
+
+func (t *termsTab) content() fyne.CanvasObject { return t.root }
+
+// showPartners redraws the chosen partners.
+func (t *termsTab) showPartners() {
+	t.partnerBox.RemoveAll()
+	for i, id := range t.partners {
+		name := t.e.u.cat.PartnerName(id)
+		if p, ok := t.e.u.cat.Partner(id); ok {
+			name += "  (" + strings.TrimSpace(p.Country+" "+p.TaxID) + ")"
+		}
+		at := i
+		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+			t.partners = append(t.partners[:at:at], t.partners[at+1:]...)
+			t.partiesChanged()
+		})
+		t.partnerBox.Add(container.NewBorder(nil, t.e.fs.message("partner_ids["+strconv.Itoa(i)+"]"), nil, remove, widget.NewLabel(name)))
+	}
+	t.partnerBox.Refresh()
+}
+
+// partiesChanged redraws what depends on the partners: their list and the
+// party choices of resources and coordinators.
+func (t *termsTab) partiesChanged() {
+	res, _ := t.resources.collect()
+	co, _ := t.coordinators.collect()
+	t.showPartners()
+	t.resources.set(res)
+	t.coordinators.set(co)
+	t.e.changed()
+}
+
+// pickPartner opens a searchable list of partners to add one.
+func (t *termsTab) pickPartner() {
+	search := widget.NewEntry()
+	search.SetPlaceHolder(tr("placeholder.search_partners"))
+	var found []*catalog.Partner
+	list := widget.NewList(func() int { return len(found) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := found[i]
+			o.(*widget.Label).SetText(p.Name + "  (" + strings.TrimSpace(p.Country+" "+p.TaxID) + ")")
+		})
+	update := func(q string) {
+		found = t.e.u.cat.Partners(catalog.PartnerQuery{Text: q})
+		list.Refresh()
+	}
+	search.OnChanged = update
+	update("")
+	var d dialog.Dialog
+	list.OnSelected = func(i widget.ListItemID) {
+		id := found[i].ID
+		if !containsID(t.partners, id) {
+			t.partners = append(t.partners, id)
+			t.partiesChanged()
+		}
+		d.Hide()
+	}
+	hint := widget.NewLabel(tr("hint.no_partner"))
+	hint.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustom(tr("action.add_partner"), tr("action.cancel"), container.NewBorder(search, hint, nil, nil, list), t.e.u.win)
+	d.Resize(fyne.NewSize(640, 520))
+	d.Show()
+	t.e.u.win.Canvas().Focus(search)
+}
+
+func containsID(list []model.ID, id model.ID) bool {
+	for _, x := range list {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// parties returns the choices for "which party": the institution, all
+// parties jointly, and each partner of the agreement.
+func (t *termsTab) parties() ([]string, []model.Party) {
+	names := []string{tr("party.institution"), tr("party.joint")}
+	codes := []model.Party{model.PartyInstitution, model.PartyJoint}
+	for _, id := range t.partners {
+		names = append(names, t.e.u.cat.PartnerName(id))
+		codes = append(codes, model.PartnerParty(id))
+	}
+	return names, codes
+}
+
+// partySelect is a choice of party showing p.
+func (t *termsTab) partySelect(p model.Party) *widget.Select {
+	names, codes := t.parties()
+	s := widget.NewSelect(names, func(string) { t.e.changed() })
+	for i, c := range codes {
+		if c == p {
+			s.SetSelectedIndex(i)
+		}
+	}
+	return s
+}
+
+func (t *termsTab) partyOf(s *widget.Select) model.Party {
+	_, codes := t.parties()
+	if i := s.SelectedIndex(); i >= 0 && i < len(codes) {
+		return codes[i]
+	}
+	return ""
+}
+
+func (t *termsTab) programmeRow(i int, p model.Programme) (fyne.CanvasObject, func() (model.Programme, model.ValidationError)) {
+	code, name := rowEntry(p.Code, "field.programme_code", t.e.changed), rowEntry(p.Name, "field.programme_name", t.e.changed)
+	l := t.programmes
+	obj := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(140, code.MinSize().Height), l.cell(i, "code", code)), nil, l.cell(i, "name", name))
+	return obj, func() (model.Programme, model.ValidationError) {
+		return model.Programme{Code: strings.TrimSpace(code.Text), Name: strings.TrimSpace(name.Text)}, nil
+	}
+}
+
+func (t *termsTab) resourceRow(i int, r model.Resource) (fyne.CanvasObject, func() (model.Resource, model.ValidationError)) {
+	ch := t.e.changed
+	party := t.partySelect(r.Party)
+	desc := rowEntry(r.Description, "field.description", ch)
+	qty, unit := rowEntry(formatFloat(r.Quantity), "field.quantity", ch), rowEntry(r.Unit, "field.unit", ch)
+	value, cur := rowEntry(formatFloat(r.Value), "field.value", ch), rowEntry(r.Currency, "field.currency", ch)
+	l := t.resources
+	obj := container.NewGridWithColumns(6, l.cell(i, "party", party), l.cell(i, "description", desc), l.cell(i, "quantity", qty),
+		l.cell(i, "unit", unit), l.cell(i, "value", value), l.cell(i, "currency", cur))
+	return obj, func() (model.Resource, model.ValidationError) {
+		var bad model.ValidationError
+		q, ok1 := floatValue(qty.Text)
+		v, ok2 := floatValue(value.Text)
+		if !ok1 {
+			bad = append(bad, model.FieldError{Field: idx("resources", i, "quantity"), Key: "err.not_number"})
+		}
+		if !ok2 {
+			bad = append(bad, model.FieldError{Field: idx("resources", i, "value"), Key: "err.not_number"})
+		}
+		return model.Resource{Party: t.partyOf(party), Description: strings.TrimSpace(desc.Text), Quantity: q, Unit: strings.TrimSpace(unit.Text),
+			Value: v, Currency: strings.ToUpper(strings.TrimSpace(cur.Text))}, bad
+	}
+}
+
+func (t *termsTab) coordinatorRow(i int, c model.Coordinator) (fyne.CanvasObject, func() (model.Coordinator, model.ValidationError)) {
+	ch := t.e.changed
+	party := t.partySelect(c.Party)
+	name, pos := rowEntry(c.Name, "field.contact_name", ch), rowEntry(c.Position, "field.position", ch)
+	phone, email := rowEntry(c.Phone, "field.phone", ch), rowEntry(c.Email, "field.email", ch)
+	l := t.coordinators
+	obj := container.NewGridWithColumns(5, l.cell(i, "party", party), l.cell(i, "name", name), l.cell(i, "position", pos),
+		l.cell(i, "phone", phone), l.cell(i, "email", email))
+	return obj, func() (model.Coordinator, model.ValidationError) {
+		return model.Coordinator{Party: t.partyOf(party), Name: strings.TrimSpace(name.Text), Position: strings.TrimSpace(pos.Text),
+			Phone: strings.TrimSpace(phone.Text), Email: strings.TrimSpace(email.Text)}, nil
+	}
+}
+
+func (t *termsTab) collect(a *model.Agreement) model.ValidationError {
+	var bad model.ValidationError
+	a.Number, a.Title, a.Place = strings.TrimSpace(t.number.Text), strings.TrimSpace(t.title.Text), strings.TrimSpace(t.place.Text)
+	a.Subject, a.Notes = strings.TrimSpace(t.subject.Text), strings.TrimSpace(t.notes.Text)
+	a.Kind = fromLabel(model.AgreementKinds, t.kind.Selected)
+	if a.Status == model.StatusDraft || a.Status == model.StatusActive || a.Status == "" {
+		a.Status = fromLabel([]model.Status{model.StatusDraft, model.StatusActive}, t.status.Selected)
+	}
+	a.PartnerIDs = append([]model.ID(nil), t.partners...)
+	for _, d := range []struct {
+		field string
+		e     *dateEntry
+		to    *model.Date
+	}{{"signed_on", t.signed, &a.SignedOn}, {"valid_from", t.from, &a.ValidFrom}, {"valid_until", t.until, &a.ValidUntil}} {
+		*d.to = d.e.date()
+		if key := d.e.problem(); key != "" {
+			bad = append(bad, model.FieldError{Field: d.field, Key: key})
+		}
+	}
+	a.AutoRenew = t.autoRenew.Checked
+	var ok bool
+	if a.RenewalMonths, ok = intValue(t.months.Text); !ok {
+		bad = append(bad, model.FieldError{Field: "renewal_months", Key: "err.not_number"})
+	}
+	if !a.AutoRenew && a.RenewalMonths == 0 {
+		a.RenewalMonths = 0
+	}
+	if a.PracticePlaces, ok = intValue(t.places.Text); !ok {
+		bad = append(bad, model.FieldError{Field: "practice_places", Key: "err.not_number"})
+	}
+	a.Levels, a.Forms = t.levels.selected(), t.forms.selected()
+	a.Model = fromLabel(model.PartnershipModels, t.pmodel.Selected)
+	var p model.ValidationError
+	a.Programmes, p = t.programmes.collect()
+	bad = append(bad, p...)
+	a.Resources, p = t.resources.collect()
+	bad = append(bad, p...)
+	a.Coordinators, p = t.coordinators.collect()
+	return append(bad, p...)
+}

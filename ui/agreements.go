@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/catalog"
+)
+
+// agreementsScreen lists agreements with search, filters and sortable
+// columns.
+type agreementsScreen struct {
+	u                            *UI
+	root                         fyne.CanvasObject
+	search                       *widget.Entry
+	status, kind, category, year *widget.Select
+	partner                      *widget.SelectEntry
+	expiring                     *widget.Check
+	count                        *widget.Label
+	table                        *listTable
+	empty                        *fyne.Container
+	rows                         []*catalog.Agreement
+	q                            catalog.AgreementQuery
+	partnerIDs                   map[string]model.ID
+}
+
+var agreementColumns = []column{
+	{"col.number", 120}, {"col.title", 220}, {"col.partners", 240}, {"col.kind", 150},
+	{"col.valid_from", 95}, {"col.valid_until", 95}, {"col.status", 95}, {"col.days_left", 65}, {"col.open_tasks", 80},
+}
+
+func newAgreementsScreen(u *UI) screen {
+	s := &agreementsScreen{u: u}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(tr("placeholder.search_agreements"))
+	s.search.OnChanged = func(text string) { s.q.Text = text; s.reload() }
+	all := tr("filter.all")
+	s.status = widget.NewSelect(append([]string{all}, labels(model.Statuses)...), func(v string) {
+		s.q.Statuses = nil
+		if st := fromLabel(model.Statuses, v); st != "" {
+			s.q.Statuses = []model.Status{st}
+		}
+		s.reload()
+	})
+	s.kind = widget.NewSelect(append([]string{all}, labels(model.AgreementKinds)...), func(v string) {
+		s.q.Kind = fromLabel(model.AgreementKinds, v)
+		s.reload()
+	})
+	s.category = widget.NewSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
+		s.q.Category = fromLabel(model.Categories, v)
+		s.reload()
+	})
+	s.year = widget.NewSelect([]string{all}, func(v string) {
+		s.q.Year, _ = strconv.Atoi(v)
+		s.reload()
+	})
+	s.partner = widget.NewSelectEntry(nil)
+	s.partner.SetPlaceHolder(tr("filter.any_partner"))
+	s.partner.OnChanged = func(v string) {
+		s.q.Partner = s.partnerIDs[v]
+		s.reload()
+	}
+	s.expiring = widget.NewCheck(tr("filter.expiring"), func(b bool) { s.q.Expiring = b; s.reload() })
+	for _, sel := range []*widget.Select{s.status, s.kind, s.category, s.year} {
+		sel.SetSelectedIndex(0)
+	}
+	s.count = widget.NewLabel("")
+	s.table = newListTable(agreementColumns, func() int { return len(s.rows) }, s.cell)
+	s.table.onSort = func(col int, desc bool) { s.q.Sort, s.q.Desc = catalog.AgreementColumn(col), desc; s.reload() }
+	s.table.onOpen = func(row int) { u.openAgreement(s.rows[row].ID, "") }
+	add := widget.NewButtonWithIcon(tr("action.new_agreement"), theme.ContentAddIcon(), s.create)
+	add.Importance = widget.HighImportance
+	filters := container.NewHBox(
+		widget.NewLabel(tr("col.status")), s.status, widget.NewLabel(tr("col.kind")), s.kind,
+		widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("filter.year")), s.year)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, heading("nav.agreements"), add, s.search),
+		container.NewHScroll(filters),
+		container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")), container.NewHBox(s.expiring, s.count), s.partner),
+	)
+	emptyText := widget.NewLabel(tr("agreements.empty"))
+	emptyText.Wrapping = fyne.TextWrapWord
+	s.empty = container.NewVBox(emptyText)
+	s.root = container.NewBorder(top, nil, nil, nil, container.NewStack(s.table.table, s.empty))
+	return s
+}
+
+func (s *agreementsScreen) view() fyne.CanvasObject { return s.root }
+
+func (s *agreementsScreen) refresh() {
+	s.u.today()
+	years := []string{tr("filter.all")}
+	for _, y := range s.u.cat.Years() {
+		years = append(years, strconv.Itoa(y))
+	}
+	s.year.Options = years
+	s.partnerIDs = map[string]model.ID{}
+	var names []string
+	for _, p := range s.u.cat.Partners(catalog.PartnerQuery{}) {
+		if p.Agreements > 0 {
+			names = append(names, p.Name)
+			s.partnerIDs[p.Name] = p.ID
+		}
+	}
+	s.partner.SetOptions(names)
+	s.reload()
+}
+
+func (s *agreementsScreen) reload() {
+	if s.table == nil {
+		return // a filter fired while the screen is being built
+	}
+	s.rows = s.u.cat.Agreements(s.q)
+	_, total := s.u.cat.Len()
+	s.count.SetText(tr("list.count", "Shown", strconv.Itoa(len(s.rows)), "Total", strconv.Itoa(total)))
+	if total == 0 {
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
+	}
+	s.table.reload()
+}
+
+func (s *agreementsScreen) cell(row, col int) string {
+	a := s.rows[row]
+	switch col {
+	case 0:
+		return a.Number
+	case 1:
+		return a.Title
+	case 2:
+		return strings.Join(a.Partners, "; ")
+	case 3:
+		return label(a.Kind)
+	case 4:
+		return a.ValidFrom.String()
+	case 5:
+		if a.End.IsZero() && a.Summary.Status != model.StatusDraft {
+			return tr("agreement.open_ended")
+		}
+		return a.End.String()
+	case 6:
+		return label(a.Status)
+	case 7:
+		if a.End.IsZero() {
+			return ""
+		}
+		return strconv.Itoa(a.DaysLeft)
+	}
+	if a.Overdue > 0 {
+		return tr("list.open_overdue", "Open", strconv.Itoa(len(a.OpenDue)), "Overdue", strconv.Itoa(a.Overdue))
+	}
+	return strconv.Itoa(len(a.OpenDue))
+}
+
+func (s *agreementsScreen) create() { s.u.newAgreement(s.q.Partner) }
+
+func (s *agreementsScreen) focusSearch() { s.u.win.Canvas().Focus(s.search) }
+
+// openAgreement opens a stored agreement in the editor, on the given tab
+// ("" for the first).
+func (u *UI) openAgreement(id model.ID, tab string) {
+	a, err := u.store.Agreement(id)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	e := newAgreementEditor(u, a, 0)
+	u.open(e)
+	e.selectTab(tab)
+}
+
+// newAgreement opens the editor on a new draft, with a suggested number
+// and, when partner is not 0, that partner.
+func (u *UI) newAgreement(partner model.ID) {
+	today := u.today()
+	a := model.Agreement{
+		Status: model.StatusDraft, Kind: model.KindMemorandum, Place: u.inst.City,
+		Number:     model.SuggestNumber(u.inst.Pattern(), today, u.cat.Numbers()),
+		Principles: model.NormalizePrinciples(nil),
+	}
+	if partner != 0 {
+		a.PartnerIDs = []model.ID{partner}
+	}
+	u.open(newAgreementEditor(u, a, 0))
+}

@@ -1,0 +1,246 @@
+// Package ui is PartnerDesk's desktop interface, built with Fyne: one
+// window with a navigation bar (dashboard, partners, agreements, reports,
+// settings) and editors that open in place of the list they came from.
+// It talks to the data only through the Store interface declared in
+// store.go, keeps a catalog (model/catalog) for lists and search, and
+// shows every string through lang.L.
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/catalog"
+)
+
+// Preference keys. Preferences hold interface settings only; the records
+// live in the data file.
+const (
+	prefLanguage   = "language"
+	prefLastFolder = "last_folder"
+	prefWinWidth   = "window_width"
+	prefWinHeight  = "window_height"
+)
+
+// Options carry what the app's main function knows.
+type Options struct {
+	// About lines shown in Help → About: version, commit, build date.
+	Version, Commit, BuildDate string
+	// Today returns the current date; tests pin it. Default model.Today.
+	Today func() model.Date
+	// Demo, when set, fills an empty store with demonstration data (the
+	// welcome panel's button).
+	Demo func(s Store) error
+	// Language overrides the saved and the system language (tests).
+	Language string
+}
+
+// UI is the main window's content and state.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store Store
+	prefs fyne.Preferences
+	opts  Options
+	lang  string
+
+	inst model.Institution
+	cat  *catalog.Catalog
+
+	nav     *widget.List
+	content *fyne.Container
+	screens []*screenEntry
+	current int
+	page    page // the editor shown in place of a screen, or nil
+}
+
+// page is an editor shown in place of a list: it may hold unsaved changes.
+type page interface {
+	view() fyne.CanvasObject
+	dirty() bool
+	save() bool // false when the record is invalid or the save failed
+	focusSearch()
+}
+
+// New builds the interface into win over the store s.
+func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
+	if opts.Today == nil {
+		opts.Today = model.Today
+	}
+	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
+	app.Settings().SetTheme(newTheme())
+	code := opts.Language
+	if code == "" {
+		code = u.prefs.String(prefLanguage)
+	}
+	u.lang = setLanguage(code)
+	if err := u.load(); err != nil {
+		u.showError(err)
+	}
+	u.build()
+	win.SetCloseIntercept(u.onClose)
+	if w, h := u.prefs.Float(prefWinWidth), u.prefs.Float(prefWinHeight); w > 400 && h > 300 {
+		win.Resize(fyne.NewSize(float32(w), float32(h)))
+	}
+	return u
+}
+
+// load reads the institution and builds the catalog from the store.
+func (u *UI) load() error {
+	in, err := u.store.Institution()
+	if err != nil {
+		return err
+	}
+	u.inst = in
+	ps, err := u.store.Partners()
+	if err != nil {
+		return err
+	}
+	sums, err := u.store.Summaries()
+	if err != nil {
+		return err
+	}
+	u.cat = catalog.New(ps, sums, u.opts.Today(), in.Warning())
+	return nil
+}
+
+// today returns the current date and brings the catalog's derived
+// statuses up to it (the app may stay open past midnight).
+func (u *UI) today() model.Date {
+	d := u.opts.Today()
+	u.cat.SetDay(d, u.inst.Warning())
+	return d
+}
+
+// build lays out the window: navigation on the left, content on the right.
+func (u *UI) build() {
+	u.screens = u.registry()
+	u.content = container.NewStack()
+	u.nav = widget.NewList(
+		func() int { return len(u.screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Agreements register"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(u.screens[id].icon)
+			row.Objects[1].(*widget.Label).SetText(tr(u.screens[id].title))
+		},
+	)
+	u.nav.OnSelected = func(id widget.ListItemID) {
+		if id == u.current && u.page == nil {
+			return
+		}
+		u.leave(func() { u.show(id) }, func() { u.nav.Select(u.current) })
+	}
+	split := container.NewHSplit(u.nav, u.content)
+	split.Offset = 0.14
+	u.win.SetContent(split)
+	u.win.SetMainMenu(u.menu())
+	u.shortcuts()
+	if u.inst.IsZero() {
+		u.showWelcome()
+		return
+	}
+	u.nav.Select(0)
+	u.show(0)
+}
+
+// rebuild redraws everything, after the language changed.
+func (u *UI) rebuild() {
+	cur := u.current
+	u.page = nil
+	u.build()
+	if !u.inst.IsZero() {
+		u.nav.Select(cur)
+		u.show(cur)
+	}
+}
+
+// show makes screen i current.
+func (u *UI) show(i int) {
+	u.page = nil
+	u.current = i
+	e := u.screens[i]
+	if e.screen == nil {
+		e.screen = e.make(u)
+	}
+	e.screen.refresh()
+	u.content.Objects = []fyne.CanvasObject{e.screen.view()}
+	u.content.Refresh()
+	u.win.SetTitle(tr(e.title) + " — PartnerDesk")
+}
+
+// open shows an editor in place of the current screen.
+func (u *UI) open(p page) {
+	u.page = p
+	u.content.Objects = []fyne.CanvasObject{p.view()}
+	u.content.Refresh()
+}
+
+// back leaves the editor for its screen, refreshed.
+func (u *UI) back() {
+	u.show(u.current)
+}
+
+// leave runs next once any unsaved changes are saved or discarded; cancel
+// runs when the user stays.
+func (u *UI) leave(next, cancel func()) {
+	if u.page == nil || !u.page.dirty() {
+		next()
+		return
+	}
+	u.askUnsaved(func(save bool) {
+		if save && !u.page.save() {
+			if cancel != nil {
+				cancel()
+			}
+			return
+		}
+		next()
+	}, cancel)
+}
+
+// screenByID returns the registry index of a screen.
+func (u *UI) screenByID(id string) int {
+	for i, e := range u.screens {
+		if e.id == id {
+			return i
+		}
+	}
+	return 0
+}
+
+// goTo switches to the screen with the given id, asking about unsaved
+// changes first, and then runs then (if not nil) on it.
+func (u *UI) goTo(id string, then func()) {
+	i := u.screenByID(id)
+	u.leave(func() {
+		u.nav.Select(i)
+		u.show(i)
+		if then != nil {
+			then()
+		}
+	}, nil)
+}
+
+func (u *UI) onClose() {
+	u.leave(func() {
+		size := u.win.Canvas().Size()
+		u.prefs.SetFloat(prefWinWidth, float64(size.Width))
+		u.prefs.SetFloat(prefWinHeight, float64(size.Height))
+		u.win.Close()
+	}, nil)
+}
+
+// runLater runs slow work off the interface goroutine and done with its
+// result back on it.
+func (u *UI) runLater(work func() error, done func(error)) {
+	go func() {
+		err := work()
+		fyne.Do(func() { done(err) })
+	}()
+}

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/store"
+)
+
+// errorText puts an error in plain, translated words.
+func errorText(err error) string {
+	var inUse *store.InUseError
+	var locked *store.LockedError
+	switch {
+	case errors.As(err, &inUse):
+		return tr("err.partner_in_use", "Name", inUse.Partner, "Numbers", strings.Join(inUse.Numbers, ", "))
+	case errors.As(err, &locked):
+		return tr("err.locked", "Path", locked.Path)
+	case errors.Is(err, store.ErrConflict):
+		return tr("err.conflict")
+	case errors.Is(err, store.ErrNewerSchema):
+		return tr("err.newer_file") + "\n\n" + err.Error()
+	case errors.Is(err, store.ErrDamaged):
+		return tr("err.damaged") + "\n\n" + err.Error()
+	case errors.Is(err, store.ErrTooLarge):
+		return tr("err.attachment_too_large", "Max", "32 MiB")
+	case errors.Is(err, store.ErrIsDataFile):
+		return tr("err.is_data_file")
+	}
+	if v, ok := model.AsValidation(err); ok {
+		lines := make([]string, 0, len(v))
+		for _, fe := range v {
+			lines = append(lines, fieldLabel(fe.Field)+": "+fieldMessage(fe))
+		}
+		return tr("err.invalid") + "\n" + strings.Join(lines, "\n")
+	}
+	return err.Error()
+}
+
+// fieldMessage translates one validation problem.
+func fieldMessage(fe model.FieldError) string {
+	kv := make([]string, 0, 2*len(fe.Args))
+	for k, v := range fe.Args {
+		kv = append(kv, k, v)
+	}
+	return tr(fe.Key, kv...)
+}
+
+// fieldLabel translates a field path such as "contacts[1].email" into the
+// field's label.
+func fieldLabel(path string) string {
+	last := path
+	if i := strings.LastIndexAny(path, ".]"); i >= 0 && i+1 < len(path) {
+		last = strings.TrimPrefix(path[i+1:], ".")
+	}
+	if i := strings.IndexByte(last, '['); i >= 0 {
+		last = last[:i]
+	}
+	return tr("field." + last)
+}
+
+// showError tells the user what went wrong, in plain words. Every error
+// the interface shows goes through here.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	text := widget.NewLabel(errorText(err))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(tr("msg.error"), tr("action.ok"), text, u.win)
+	d.Resize(fyne.NewSize(520, 220))
+	d.Show()
+}
+
+// confirmDanger asks before a destructive action.
+func (u *UI) confirmDanger(title, message, action string, do func()) {
+	text := widget.NewLabel(message)
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, action, tr("action.cancel"), text, func(ok bool) {
+		if ok {
+			do()
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(480, 200))
+	d.Show()
+}
+
+// askUnsaved asks Save / Discard / Cancel about unsaved changes; done gets
+// true for Save and false for Discard; cancel runs on Cancel.
+func (u *UI) askUnsaved(done func(save bool), cancel func()) {
+	var d *dialog.CustomDialog
+	saveBtn := widget.NewButton(tr("action.save"), func() { d.Hide(); done(true) })
+	saveBtn.Importance = widget.HighImportance
+	discard := widget.NewButton(tr("action.discard"), func() { d.Hide(); done(false) })
+	discard.Importance = widget.DangerImportance
+	cancelBtn := widget.NewButton(tr("action.cancel"), func() {
+		d.Hide()
+		if cancel != nil {
+			cancel()
+		}
+	})
+	text := widget.NewLabel(tr("msg.unsaved"))
+	text.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons(tr("msg.unsaved_title"), text, u.win)
+	d.SetButtons([]fyne.CanvasObject{cancelBtn, discard, saveBtn})
+	d.Resize(fyne.NewSize(460, 180))
+	d.Show()
+}
+
+// errPartnerInUse is the error the store gives for a partner in use, made
+// from the catalog so that the refusal needs no trip to the file.
+func errPartnerInUse(name string, numbers []string) error {
+	return &store.InUseError{Partner: name, Numbers: numbers}
+}
+
+// idx builds a field path such as "contacts[2].email".
+func idx(list string, i int, field string) string {
+	return list + "[" + strconv.Itoa(i) + "]." + field
+}

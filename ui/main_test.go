@@ -1,0 +1,19 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestMain gives the tests a well-formed locale: without one Fyne logs an
+// error for every lookup of the system language.
+func TestMain(m *testing.M) {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
+		os.Unsetenv(v)
+	}
+	if l := os.Getenv("LANG"); l == "" || strings.HasPrefix(l, "C") || l == "POSIX" {
+		os.Setenv("LANG", "en_US.UTF-8")
+	}
+	os.Exit(m.Run())
+}

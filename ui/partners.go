@@ -1,0 +1,140 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/catalog"
+)
+
+// partnersScreen lists partners with an instant search, filters and
+// sortable columns.
+type partnersScreen struct {
+	u        *UI
+	root     fyne.CanvasObject
+	search   *widget.Entry
+	category *widget.Select
+	relation *widget.Select
+	country  *widget.Select
+	count    *widget.Label
+	table    *listTable
+	empty    *fyne.Container
+	rows     []*catalog.Partner
+	q        catalog.PartnerQuery
+}
+
+var partnerColumns = []column{
+	{"col.name", 330}, {"col.category", 175}, {"col.relation", 150}, {"col.country", 60},
+	{"col.region", 150}, {"col.tax_id", 125}, {"col.agreements", 80},
+}
+
+func newPartnersScreen(u *UI) screen {
+	s := &partnersScreen{u: u}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(tr("placeholder.search_partners"))
+	s.search.OnChanged = func(text string) { s.q.Text = text; s.reload() }
+	all := tr("filter.all")
+	s.category = widget.NewSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
+		s.q.Category = fromLabel(model.Categories, v)
+		s.reload()
+	})
+	s.category.SetSelectedIndex(0)
+	s.relation = widget.NewSelect(append([]string{all}, labels(model.Relations)...), func(v string) {
+		s.q.Relation = fromLabel(model.Relations, v)
+		s.reload()
+	})
+	s.relation.SetSelectedIndex(0)
+	s.country = widget.NewSelect([]string{all}, func(v string) {
+		s.q.Country = ""
+		if v != all {
+			s.q.Country = v
+		}
+		s.reload()
+	})
+	s.count = widget.NewLabel("")
+	s.table = newListTable(partnerColumns, func() int { return len(s.rows) }, s.cell)
+	s.table.onSort = func(col int, desc bool) { s.q.Sort, s.q.Desc = catalog.PartnerColumn(col), desc; s.reload() }
+	s.table.onOpen = func(row int) { u.openPartner(s.rows[row].ID) }
+	add := widget.NewButtonWithIcon(tr("action.new_partner"), theme.ContentAddIcon(), s.create)
+	add.Importance = widget.HighImportance
+	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("col.relation")), s.relation,
+		widget.NewLabel(tr("col.country")), s.country)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, heading("nav.partners"), add, s.search),
+		container.NewBorder(nil, nil, nil, s.count, filters),
+	)
+	emptyText := widget.NewLabel(tr("partners.empty"))
+	emptyText.Wrapping = fyne.TextWrapWord
+	s.empty = container.NewVBox(emptyText)
+	s.root = container.NewBorder(top, nil, nil, nil, container.NewStack(s.table.table, s.empty))
+	return s
+}
+
+func (s *partnersScreen) view() fyne.CanvasObject { return s.root }
+
+func (s *partnersScreen) refresh() {
+	all := tr("filter.all")
+	s.country.Options = append([]string{all}, s.u.cat.Countries()...)
+	if s.country.Selected == "" {
+		s.country.SetSelectedIndex(0)
+	}
+	s.reload()
+}
+
+func (s *partnersScreen) reload() {
+	if s.table == nil {
+		return // a filter fired while the screen is being built
+	}
+	s.rows = s.u.cat.Partners(s.q)
+	total, _ := s.u.cat.Len()
+	s.count.SetText(tr("list.count", "Shown", strconv.Itoa(len(s.rows)), "Total", strconv.Itoa(total)))
+	if total == 0 {
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
+	}
+	s.table.reload()
+}
+
+func (s *partnersScreen) cell(row, col int) string {
+	p := s.rows[row]
+	switch col {
+	case 0:
+		return p.Name
+	case 1:
+		return tr(p.Category.ShortKey())
+	case 2:
+		return label(p.Relation)
+	case 3:
+		return p.Country
+	case 4:
+		return p.Region
+	case 5:
+		return p.TaxID
+	}
+	return strconv.Itoa(p.Agreements)
+}
+
+func (s *partnersScreen) create() { s.u.newPartner() }
+
+func (s *partnersScreen) focusSearch() { s.u.win.Canvas().Focus(s.search) }
+
+// openPartner opens a stored partner in the editor.
+func (u *UI) openPartner(id model.ID) {
+	p, err := u.store.Partner(id)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.open(newPartnerForm(u, p))
+}
+
+// newPartner opens the editor on a new partner.
+func (u *UI) newPartner() {
+	u.open(newPartnerForm(u, model.Partner{Country: "KZ", Relation: model.RelationReal}))
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/assets"
+	"github.com/partnerdesk/partnerdesk/model"
+)
+
+// settingsScreen edits the institution's details, the language, the
+// expiry warning window, and shows where the data file is.
+type settingsScreen struct {
+	u    *UI
+	root *fyne.Container
+	inst *institutionForm
+}
+
+func newSettingsScreen(u *UI) screen {
+	return &settingsScreen{u: u, root: container.NewStack()}
+}
+
+func (s *settingsScreen) view() fyne.CanvasObject { return s.root }
+
+func (s *settingsScreen) refresh() {
+	s.inst = newInstitutionForm(s.u, false, nil)
+	path := widget.NewEntry()
+	path.SetText(s.u.store.Path())
+	path.Disable()
+	openFolder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(), func() { s.u.openPath(filepath.Dir(s.u.store.Path())) })
+	if s.u.store.Path() == "" {
+		openFolder.Disable()
+	}
+	backup := widget.NewButtonWithIcon(tr("menu.backup"), theme.DocumentSaveIcon(), s.u.onBackup)
+	data := container.NewVBox(heading("settings.data_file"), container.NewBorder(nil, nil, nil, openFolder, path), container.NewHBox(backup))
+	body := container.NewVBox(
+		heading("settings.language"), s.u.languageSelect(),
+		widget.NewSeparator(),
+		heading("settings.institution"), s.inst.root,
+		widget.NewSeparator(), data,
+	)
+	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
+	s.root.Refresh()
+}
+
+// languageSelect chooses the interface language; the choice is kept in
+// the preferences and applies at once.
+func (u *UI) languageSelect() *widget.Select {
+	names := []string{tr("lang.system")}
+	for _, l := range assets.Languages {
+		names = append(names, tr("lang."+l))
+	}
+	sel := widget.NewSelect(names, nil)
+	saved := u.prefs.String(prefLanguage)
+	sel.SetSelectedIndex(0)
+	for i, l := range assets.Languages {
+		if l == saved {
+			sel.SetSelectedIndex(i + 1)
+		}
+	}
+	sel.OnChanged = func(string) {
+		code := ""
+		if i := sel.SelectedIndex(); i > 0 {
+			code = assets.Languages[i-1]
+		}
+		u.prefs.SetString(prefLanguage, code)
+		u.lang = setLanguage(code)
+		u.rebuild()
+	}
+	return sel
+}
+
+// institutionForm edits the institution's details.
+type institutionForm struct {
+	u                                           *UI
+	fs                                          *fieldSet
+	root                                        fyne.CanvasObject
+	ru, kk, ky, en, short, taxID, dept, sigName *widget.Entry
+	sigPos, city, pattern, warn                 *widget.Entry
+	address                                     *widget.Entry
+	country                                     *widget.SelectEntry
+	preview                                     *widget.Label
+	saveBtn                                     *widget.Button
+	status                                      *widget.Label
+	saved                                       func()
+}
+
+// newInstitutionForm builds the form; brief shows only what a first run
+// needs. saved runs after a successful save.
+func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
+	in := u.inst
+	f := &institutionForm{u: u, fs: newFieldSet(), saved: saved}
+	ch := f.changed
+	f.ru, f.kk, f.ky, f.en = rowEntry(in.Names.RU, "", ch), rowEntry(in.Names.KK, "", ch), rowEntry(in.Names.KY, "", ch), rowEntry(in.Names.EN, "", ch)
+	f.short, f.taxID, f.dept = rowEntry(in.ShortName, "", ch), rowEntry(in.TaxID, "", ch), rowEntry(in.Department, "", ch)
+	f.sigName, f.sigPos, f.city = rowEntry(in.Signatory.Name, "", ch), rowEntry(in.Signatory.Position, "", ch), rowEntry(in.City, "", ch)
+	f.pattern, f.warn = rowEntry(in.Pattern(), "", ch), rowEntry(strconv.Itoa(in.Warning()), "", ch)
+	f.address = multiline(2)
+	f.address.SetText(in.Address)
+	f.address.OnChanged = func(string) { ch() }
+	f.country = widget.NewSelectEntry([]string{"KZ", "KG"})
+	f.country.SetText(in.Country)
+	if in.Country == "" {
+		f.country.SetText("KZ")
+	}
+	f.country.OnChanged = func(string) { ch() }
+	f.preview = widget.NewLabel("")
+	f.status = widget.NewLabel("")
+	f.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), f.save)
+	f.saveBtn.Importance = widget.HighImportance
+	fs := f.fs
+	names := container.NewGridWithColumns(2, fs.field("names.ru", "lang.ru", f.ru), fs.field("names.kk", "lang.kk", f.kk),
+		fs.field("names.ky", "lang.ky", f.ky), fs.field("names.en", "lang.en", f.en))
+	ids := container.NewGridWithColumns(3, fs.field("country", "field.country", f.country), fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
+	if brief {
+		f.root = container.NewVBox(names, ids, fs.summary)
+	} else {
+		f.root = container.NewVBox(names, fs.field("short_name", "field.short_name", f.short), ids,
+			fs.field("address", "field.address", f.address), fs.field("department", "field.department", f.dept),
+			container.NewGridWithColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
+			container.NewGridWithColumns(2, fs.field("number_pattern", "field.number_pattern", container.NewVBox(f.pattern, f.preview)),
+				fs.field("warning_days", "field.warning_days", f.warn)),
+			fs.summary, container.NewHBox(f.saveBtn, f.status))
+	}
+	f.changed()
+	return f
+}
+
+func (f *institutionForm) collect() (model.Institution, model.ValidationError) {
+	in := f.u.inst
+	in.Names = model.Names{RU: strings.TrimSpace(f.ru.Text), KK: strings.TrimSpace(f.kk.Text), KY: strings.TrimSpace(f.ky.Text), EN: strings.TrimSpace(f.en.Text)}
+	in.ShortName, in.Department = strings.TrimSpace(f.short.Text), strings.TrimSpace(f.dept.Text)
+	in.Country = strings.ToUpper(strings.TrimSpace(f.country.Text))
+	in.TaxID = model.NormalizeTaxID(in.Country, f.taxID.Text)
+	in.Address, in.City = strings.TrimSpace(f.address.Text), strings.TrimSpace(f.city.Text)
+	in.Signatory = model.Person{Name: strings.TrimSpace(f.sigName.Text), Position: strings.TrimSpace(f.sigPos.Text)}
+	in.NumberPattern = strings.TrimSpace(f.pattern.Text)
+	var bad model.ValidationError
+	w, ok := intValue(f.warn.Text)
+	if !ok {
+		bad = append(bad, model.FieldError{Field: "warning_days", Key: "err.not_number"})
+	}
+	in.WarningDays = w
+	if v, ok := model.AsValidation(in.Validate()); ok {
+		bad = append(bad, v...)
+	}
+	return in, bad
+}
+
+func (f *institutionForm) changed() {
+	in, bad := f.collect()
+	f.fs.show(bad)
+	if len(bad) > 0 {
+		f.saveBtn.Disable()
+	} else {
+		f.saveBtn.Enable()
+	}
+	if key, _ := model.CheckPattern(in.Pattern()); key == "" {
+		f.preview.SetText(tr("settings.number_example", "Number", model.SuggestNumber(in.Pattern(), f.u.opts.Today(), nil)))
+	} else {
+		f.preview.SetText("")
+	}
+	f.status.SetText("")
+}
+
+func (f *institutionForm) save() {
+	in, bad := f.collect()
+	if len(bad) > 0 {
+		f.fs.show(bad)
+		return
+	}
+	if err := f.u.store.SaveInstitution(&in); err != nil {
+		f.u.showError(err)
+		return
+	}
+	f.u.inst = in
+	f.u.cat.SetDay(f.u.opts.Today(), in.Warning())
+	f.status.SetText(tr("msg.saved"))
+	if f.saved != nil {
+		f.saved()
+	}
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// column describes one column of a list table.
+type column struct {
+	title string // translation key
+	width float32
+}
+
+// listTable is a table of records with a clickable header that sorts by
+// the column (a second click reverses the order) and rows that open their
+// record when tapped. It asks for cell text only for the rows on screen.
+type listTable struct {
+	table   *widget.Table
+	cols    []column
+	sortCol int
+	desc    bool
+	rows    func() int
+	text    func(row, col int) string
+	onSort  func(col int, desc bool)
+	onOpen  func(row int)
+}
+
+func newListTable(cols []column, rows func() int, text func(row, col int) string) *listTable {
+	lt := &listTable{cols: cols, rows: rows, text: text}
+	t := widget.NewTable(
+		func() (int, int) { return lt.rows(), len(lt.cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(lt.text(id.Row, id.Col))
+		},
+	)
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		title := tr(lt.cols[id.Col].title)
+		if id.Col == lt.sortCol {
+			if lt.desc {
+				title += " ▼"
+			} else {
+				title += " ▲"
+			}
+		}
+		b.SetText(title)
+		col := id.Col
+		b.OnTapped = func() { lt.sortBy(col) }
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		t.UnselectAll()
+		if lt.onOpen != nil && id.Row >= 0 && id.Row < lt.rows() {
+			lt.onOpen(id.Row)
+		}
+	}
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
+	lt.table = t
+	return lt
+}
+
+// sortBy sorts by col, reversing the order when it already sorts by col.
+func (lt *listTable) sortBy(col int) {
+	if col == lt.sortCol {
+		lt.desc = !lt.desc
+	} else {
+		lt.sortCol, lt.desc = col, false
+	}
+	if lt.onSort != nil {
+		lt.onSort(lt.sortCol, lt.desc)
+	}
+	lt.table.Refresh()
+}
+
+// reload shows new rows from the top.
+func (lt *listTable) reload() {
+	lt.table.Refresh()
+	lt.table.ScrollToTop()
+}

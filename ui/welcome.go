@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showWelcome is the first run: it asks for the language and the
+// institution's name, and offers demonstration data to try the app with.
+func (u *UI) showWelcome() {
+	u.nav.UnselectAll()
+	title := widget.NewLabelWithStyle(tr("welcome.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabel(tr("welcome.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	form := newInstitutionForm(u, true, nil)
+	start := widget.NewButtonWithIcon(tr("welcome.start"), theme.ConfirmIcon(), func() {
+		form.save()
+		if !u.inst.IsZero() {
+			u.rebuild()
+		}
+	})
+	start.Importance = widget.HighImportance
+	form.saveBtn = start
+	form.changed()
+	buttons := container.NewHBox(start)
+	if u.opts.Demo != nil {
+		progress := widget.NewProgressBarInfinite()
+		progress.Hide()
+		var demo *widget.Button
+		demo = widget.NewButtonWithIcon(tr("welcome.demo"), theme.MediaPlayIcon(), func() {
+			demo.Disable()
+			start.Disable()
+			progress.Show()
+			u.runLater(func() error { return u.opts.Demo(u.store) }, func(err error) {
+				progress.Hide()
+				if err != nil {
+					u.showError(err)
+					demo.Enable()
+					return
+				}
+				if err := u.load(); err != nil {
+					u.showError(err)
+				}
+				u.rebuild()
+			})
+		})
+		buttons.Add(demo)
+		buttons.Add(progress)
+	}
+	body := container.NewVBox(title, intro, widget.NewSeparator(),
+		heading("settings.language"), u.languageSelect(),
+		heading("welcome.institution"), form.root, buttons)
+	u.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
+	u.content.Refresh()
+	u.win.SetTitle("PartnerDesk")
+}

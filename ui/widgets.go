@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"image/color"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+)
+
+// dateEntry is a text entry for dd.mm.yyyy dates with a button that opens
+// Fyne's calendar. Fyne's own DateEntry takes its format from the system's
+// region and writes 28/11/2026 in Kazakhstan; secretaries write 28.11.2026.
+type dateEntry struct {
+	widget.Entry
+	win fyne.Window
+}
+
+func newDateEntry(win fyne.Window, changed func(string)) *dateEntry {
+	e := &dateEntry{win: win}
+	e.ExtendBaseWidget(e)
+	e.PlaceHolder = tr("placeholder.date")
+	e.OnChanged = changed
+	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.pick)
+	return e
+}
+
+func (e *dateEntry) pick() {
+	start := e.date().Time()
+	if e.date().IsZero() {
+		start = model.Today().Time()
+	}
+	var pop *widget.PopUp
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		e.SetText(model.DateOf(t).String())
+		pop.Hide()
+	})
+	pop = widget.NewPopUp(cal, e.win.Canvas())
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+}
+
+// date returns the entered date, zero when empty or not a date.
+func (e *dateEntry) date() model.Date {
+	d, _ := model.ParseDate(e.Text)
+	return d
+}
+
+// problem returns the message key when the text is not a date.
+func (e *dateEntry) problem() string {
+	if _, err := model.ParseDate(e.Text); err != nil {
+		return "err.date_invalid"
+	}
+	return ""
+}
+
+func (e *dateEntry) setDate(d model.Date) { e.SetText(d.String()) }
+
+// intValue reads a whole number from an entry; empty is 0, and ok is false
+// for text that is not a whole number.
+func intValue(s string) (int, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, " ", ""))
+	if s == "" {
+		return 0, true
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// floatValue reads a number written with a comma or a point.
+func floatValue(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.NewReplacer(" ", "", "\u00a0", "", ",", ".").Replace(s))
+	if s == "" {
+		return 0, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+func formatFloat(f float64) string {
+	if f == 0 {
+		return ""
+	}
+	return strings.Replace(strconv.FormatFloat(f, 'f', -1, 64), ".", ",", 1)
+}
+
+func formatInt(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// formField is a labelled input with room for its validation message.
+type formField struct {
+	path string
+	msg  *widget.Label
+	box  *fyne.Container
+}
+
+func newFormField(path, labelKey string, input fyne.CanvasObject) *formField {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	f := &formField{path: path, msg: msg}
+	if input != nil {
+		lbl := widget.NewLabelWithStyle(tr(labelKey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		f.box = container.NewVBox(lbl, input, msg)
+	}
+	return f
+}
+
+// fieldSet shows validation messages next to the fields they are about;
+// problems with no visible field go to a summary label.
+type fieldSet struct {
+	fields  map[string]*formField
+	summary *widget.Label
+}
+
+func newFieldSet() *fieldSet {
+	s := widget.NewLabel("")
+	s.Importance = widget.DangerImportance
+	s.Wrapping = fyne.TextWrapWord
+	s.Hide()
+	return &fieldSet{fields: map[string]*formField{}, summary: s}
+}
+
+// field registers and returns a labelled input.
+func (fs *fieldSet) field(path, labelKey string, input fyne.CanvasObject) fyne.CanvasObject {
+	f := newFormField(path, labelKey, input)
+	fs.fields[path] = f
+	return f.box
+}
+
+// message registers a bare message label for an input laid out elsewhere
+// (table rows); it returns the label to place under the input.
+func (fs *fieldSet) message(path string) *widget.Label {
+	f := newFormField(path, "", nil)
+	fs.fields[path] = f
+	return f.msg
+}
+
+// forget drops the registrations below a path prefix ("contacts[").
+func (fs *fieldSet) forget(prefix string) {
+	for p := range fs.fields {
+		if strings.HasPrefix(p, prefix) {
+			delete(fs.fields, p)
+		}
+	}
+}
+
+// show displays the problems; it returns how many there are.
+func (fs *fieldSet) show(v model.ValidationError) int {
+	byField := map[string][]string{}
+	var rest []string
+	for _, fe := range v {
+		if _, ok := fs.fields[fe.Field]; ok {
+			byField[fe.Field] = append(byField[fe.Field], fieldMessage(fe))
+		} else {
+			rest = append(rest, fieldLabel(fe.Field)+": "+fieldMessage(fe))
+		}
+	}
+	for path, f := range fs.fields {
+		if msgs := byField[path]; len(msgs) > 0 {
+			f.msg.SetText(strings.Join(msgs, " "))
+			f.msg.Show()
+		} else if f.msg.Visible() {
+			f.msg.SetText("")
+			f.msg.Hide()
+		}
+	}
+	if len(rest) > 0 {
+		fs.summary.SetText(strings.Join(rest, "\n"))
+		fs.summary.Show()
+	} else {
+		fs.summary.Hide()
+	}
+	return len(v)
+}
+
+// multiline returns a wrapped multi-line entry.
+func multiline(rows int) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	return e
+}
+
+// heading returns a bold, one-line section label with the translation of
+// key.
+func heading(key string) *widget.Label {
+	return widget.NewLabelWithStyle(tr(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// bold returns a bold label showing text as it is, wrapped by words.
+func bold(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// minHeight makes obj at least h tall (lists inside a scroll collapse to
+// one row otherwise).
+func minHeight(h float32, obj fyne.CanvasObject) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(10, h))
+	return container.NewStack(r, obj)
+}
