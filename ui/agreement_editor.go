@@ -67,7 +67,9 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), func() { e.saveNow() })
 	e.saveBtn.Importance = widget.HighImportance
 	e.status = widget.NewLabel("")
+	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.problems = widget.NewLabel("")
+	e.problems.Truncation = fyne.TextTruncateEllipsis
 	e.problems.Importance = widget.DangerImportance
 	e.renew = widget.NewButtonWithIcon(tr("action.renew"), theme.ViewRefreshIcon(), e.onRenew)
 	e.terminate = widget.NewButtonWithIcon(tr("action.terminate"), theme.CancelIcon(), e.onTerminate)
@@ -75,8 +77,8 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	e.del = widget.NewButtonWithIcon(tr("action.delete"), theme.DeleteIcon(), e.onDelete)
 	e.del.Importance = widget.DangerImportance
 	e.updateActions()
-	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.status, e.problems),
-		container.NewHBox(e.renew, e.terminate, e.duplicate, e.del))
+	state := container.NewHBox(e.status, e.problems)
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn), container.NewHBox(e.renew, e.terminate, e.duplicate, e.del), state)
 	return container.NewBorder(container.NewVBox(e.title(), bar, e.fs.summary), nil, nil, nil, e.appTabs)
 }
 

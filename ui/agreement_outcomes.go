@@ -26,7 +26,7 @@ func newOutcomesTab(e *agreementEditor) *outcomesTab {
 	t := &outcomesTab{e: e}
 	t.rows = newRowList("outcomes", e.fs, e.changed, t.nextYear, nil, t.row)
 	t.rows.set(e.orig.Outcomes)
-	header := container.NewGridWithColumns(9)
+	header := newColumns(9)
 	for _, k := range append(append([]string{"field.year"}, prefixed("field.", outcomeFields)...), "field.employment_pct", "field.retention_pct") {
 		l := widget.NewLabelWithStyle(tr(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
@@ -122,7 +122,7 @@ func (t *outcomesTab) row(i int, o model.Outcome) (fyne.CanvasObject, func() (mo
 	employment.SetText(pct(o0.EmploymentPercent()))
 	retention.SetText(pct(o0.RetentionPercent()))
 	cells = append(cells, employment, retention)
-	return container.NewGridWithColumns(9, cells...), read
+	return newColumns(9, cells...), read
 }
 
 func pct(v float64, ok bool) string {

@@ -138,8 +138,8 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	fs := td.fs
 	form := container.NewVBox(
 		fs.field("party", "field.party", td.party), fs.field("description", "field.description", td.desc),
-		container.NewGridWithColumns(2, fs.field("owner", "field.owner", td.owner), fs.field("due", "field.due", td.due)),
-		container.NewGridWithColumns(2, fs.field("status", "field.status", td.status), fs.field("completed_on", "field.completed_on", td.doneOn)),
+		newColumns(2, fs.field("owner", "field.owner", td.owner), fs.field("due", "field.due", td.due)),
+		newColumns(2, fs.field("status", "field.status", td.status), fs.field("completed_on", "field.completed_on", td.doneOn)),
 		fs.field("evidence", "field.evidence", td.evidence),
 	)
 	td.ok = widget.NewButton(tr("action.ok"), func() {

@@ -60,7 +60,6 @@ func newTermsTab(e *agreementEditor) *termsTab {
 	t.levels = newCheckSet(model.Levels, a.Levels, 1, ch)
 	t.forms = newCheckSet(model.Forms, a.Forms, 2, ch)
 	t.pmodel = widget.NewRadioGroup(labels(model.PartnershipModels), func(string) { ch() })
-	t.pmodel.Horizontal = true
 	t.pmodel.SetSelected(label(a.Model))
 	t.partnerBox = container.NewVBox()
 	t.programmes = newRowList("programmes", e.fs, ch, func() model.Programme { return model.Programme{} },
@@ -88,19 +87,19 @@ func (t *termsTab) build() fyne.CanvasObject {
 	})
 	addPartner := widget.NewButtonWithIcon(tr("action.add_partner"), theme.ContentAddIcon(), t.pickPartner)
 	form := container.NewVBox(
-		container.NewGridWithColumns(2,
+		newColumns(2,
 			fs.field("number", "field.number", container.NewBorder(nil, nil, nil, suggest, t.number)),
 			fs.field("kind", "field.kind", t.kind)),
 		fs.field("title", "field.title", t.title),
 		fs.field("partner_ids", "field.partners", container.NewVBox(t.partnerBox, container.NewHBox(addPartner))),
-		container.NewGridWithColumns(4,
+		newColumns(4,
 			fs.field("signed_on", "field.signed_on", t.signed), fs.field("valid_from", "field.valid_from", t.from),
 			fs.field("valid_until", "field.valid_until", t.until), fs.field("place", "field.place", t.place)),
-		widget.NewLabel(tr("hint.open_ended")),
-		container.NewGridWithColumns(3, container.NewVBox(widget.NewLabel(""), t.autoRenew),
+		wrapped(tr("hint.open_ended")),
+		newColumns(3, container.NewVBox(widget.NewLabel(""), t.autoRenew),
 			fs.field("renewal_months", "field.renewal_months", t.months), t.statusBox()),
 		fs.field("subject", "field.subject", t.subject),
-		container.NewGridWithColumns(2,
+		newColumns(2,
 			fs.field("levels", "field.levels", t.levels.grid),
 			fs.field("model", "field.model", t.pmodel)),
 		fs.field("forms", "field.forms", t.forms.grid),
@@ -262,7 +261,7 @@ func (t *termsTab) resourceRow(i int, r model.Resource) (fyne.CanvasObject, func
 	qty, unit := rowEntry(formatFloat(r.Quantity), "field.quantity", ch), rowEntry(r.Unit, "field.unit", ch)
 	value, cur := rowEntry(formatFloat(r.Value), "field.value", ch), rowEntry(r.Currency, "field.currency", ch)
 	l := t.resources
-	obj := container.NewGridWithColumns(6, l.cell(i, "party", party), l.cell(i, "description", desc), l.cell(i, "quantity", qty),
+	obj := newColumns(6, l.cell(i, "party", party), l.cell(i, "description", desc), l.cell(i, "quantity", qty),
 		l.cell(i, "unit", unit), l.cell(i, "value", value), l.cell(i, "currency", cur))
 	return obj, func() (model.Resource, model.ValidationError) {
 		var bad model.ValidationError
@@ -285,7 +284,7 @@ func (t *termsTab) coordinatorRow(i int, c model.Coordinator) (fyne.CanvasObject
 	name, pos := rowEntry(c.Name, "field.contact_name", ch), rowEntry(c.Position, "field.position", ch)
 	phone, email := rowEntry(c.Phone, "field.phone", ch), rowEntry(c.Email, "field.email", ch)
 	l := t.coordinators
-	obj := container.NewGridWithColumns(5, l.cell(i, "party", party), l.cell(i, "name", name), l.cell(i, "position", pos),
+	obj := newColumns(5, l.cell(i, "party", party), l.cell(i, "name", name), l.cell(i, "position", pos),
 		l.cell(i, "phone", phone), l.cell(i, "email", email))
 	return obj, func() (model.Coordinator, model.ValidationError) {
 		return model.Coordinator{Party: t.partyOf(party), Name: strings.TrimSpace(name.Text), Position: strings.TrimSpace(pos.Text),

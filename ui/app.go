@@ -7,6 +7,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -36,6 +38,10 @@ type Options struct {
 	Demo func(s Store) error
 	// Language overrides the saved and the system language (tests).
 	Language string
+	// Start names what to show first: a screen id (dashboard, partners,
+	// agreements, reports, settings), "agreement:NUMBER[:TAB]" or
+	// "partner:NAME" (for screenshots and documentation).
+	Start string
 }
 
 // UI is the main window's content and state.
@@ -81,6 +87,9 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 		u.showError(err)
 	}
 	u.build()
+	if opts.Start != "" && !u.inst.IsZero() {
+		u.start(opts.Start)
+	}
 	win.SetCloseIntercept(u.onClose)
 	if w, h := u.prefs.Float(prefWinWidth), u.prefs.Float(prefWinHeight); w > 400 && h > 300 {
 		win.Resize(fyne.NewSize(float32(w), float32(h)))
@@ -243,4 +252,27 @@ func (u *UI) runLater(work func() error, done func(error)) {
 		err := work()
 		fyne.Do(func() { done(err) })
 	}()
+}
+
+// start shows what Options.Start names.
+func (u *UI) start(what string) {
+	kind, arg, _ := strings.Cut(what, ":")
+	switch kind {
+	case "agreement":
+		number, tab, _ := strings.Cut(arg, ":")
+		for _, a := range u.cat.Agreements(catalog.AgreementQuery{Text: number}) {
+			if a.Number == number {
+				u.goTo("agreements", func() { u.openAgreement(a.ID, tab) })
+				return
+			}
+		}
+	case "partner":
+		if ps := u.cat.Partners(catalog.PartnerQuery{Text: arg}); len(ps) > 0 {
+			u.goTo("partners", func() { u.openPartner(ps[0].ID) })
+		}
+	case "new-partner":
+		u.goTo("partners", u.newPartner)
+	default:
+		u.goTo(kind, nil)
+	}
 }

@@ -87,19 +87,19 @@ func (f *partnerForm) setSubKinds(c model.Category, sel model.SubKind) {
 
 func (f *partnerForm) build() fyne.CanvasObject {
 	fs := f.fs
-	names := widget.NewAccordion(widget.NewAccordionItem(tr("partner.other_names"), container.NewGridWithColumns(2,
-		fs.field("names.ru", "lang.ru", f.namesRU), fs.field("names.kk", "lang.kk", f.namesKK),
-		fs.field("names.ky", "lang.ky", f.namesKY), fs.field("names.en", "lang.en", f.namesEN))))
+	names := widget.NewAccordion(widget.NewAccordionItem(tr("partner.other_names"), newColumns(2,
+		fs.field("names.ru", "field.ru", f.namesRU), fs.field("names.kk", "field.kk", f.namesKK),
+		fs.field("names.ky", "field.ky", f.namesKY), fs.field("names.en", "field.en", f.namesEN))))
 	form := container.NewVBox(
 		fs.field("name", "field.name", f.name),
-		container.NewGridWithColumns(2, fs.field("short_name", "field.short_name", f.short), fs.field("tax_id", "field.tax_id", f.taxID)),
+		newColumns(2, fs.field("short_name", "field.short_name", f.short), fs.field("tax_id", "field.tax_id", f.taxID)),
 		names,
-		container.NewGridWithColumns(3, fs.field("country", "field.country", f.country), fs.field("region", "field.region", f.region), fs.field("city", "field.city", f.city)),
+		newColumns(3, fs.field("country", "field.country", f.country), fs.field("region", "field.region", f.region), fs.field("city", "field.city", f.city)),
 		fs.field("address", "field.address", f.address),
 		fs.field("website", "field.website", f.website),
-		container.NewGridWithColumns(2, fs.field("category", "field.category", f.category), fs.field("sub_kind", "field.sub_kind", f.subKind)),
+		newColumns(2, fs.field("category", "field.category", f.category), fs.field("sub_kind", "field.sub_kind", f.subKind)),
 		fs.field("relation", "field.relation", f.relation),
-		container.NewGridWithColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
+		newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
 		heading("partner.contacts"), f.contacts.content("action.add_contact"),
 		fs.field("notes", "field.notes", f.notes),
 		fs.field("tags", "field.tags", f.tags),
@@ -159,7 +159,7 @@ func (f *partnerForm) contactRow(i int, c model.Contact) (fyne.CanvasObject, fun
 	name, pos := rowEntry(c.Name, "field.contact_name", ch), rowEntry(c.Position, "field.position", ch)
 	phone, email := rowEntry(c.Phone, "field.phone", ch), rowEntry(c.Email, "field.email", ch)
 	l := f.contacts
-	obj := container.NewGridWithColumns(4, l.cell(i, "name", name), l.cell(i, "position", pos), l.cell(i, "phone", phone), l.cell(i, "email", email))
+	obj := newColumns(4, l.cell(i, "name", name), l.cell(i, "position", pos), l.cell(i, "phone", phone), l.cell(i, "email", email))
 	return obj, func() (model.Contact, model.ValidationError) {
 		return model.Contact{Name: strings.TrimSpace(name.Text), Position: strings.TrimSpace(pos.Text),
 			Phone: strings.TrimSpace(phone.Text), Email: strings.TrimSpace(email.Text), Notes: c.Notes}, nil

@@ -100,7 +100,9 @@ func (l *rowList[T]) cell(i int, field string, input fyne.CanvasObject) fyne.Can
 func rowEntry(v, placeholder string, changed func()) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetText(v)
-	e.SetPlaceHolder(tr(placeholder))
+	if placeholder != "" {
+		e.SetPlaceHolder(tr(placeholder))
+	}
 	e.OnChanged = func(string) { changed() }
 	return e
 }

@@ -115,16 +115,16 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	f.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), f.save)
 	f.saveBtn.Importance = widget.HighImportance
 	fs := f.fs
-	names := container.NewGridWithColumns(2, fs.field("names.ru", "lang.ru", f.ru), fs.field("names.kk", "lang.kk", f.kk),
-		fs.field("names.ky", "lang.ky", f.ky), fs.field("names.en", "lang.en", f.en))
-	ids := container.NewGridWithColumns(3, fs.field("country", "field.country", f.country), fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
+	names := newColumns(2, fs.field("names.ru", "field.ru", f.ru), fs.field("names.kk", "field.kk", f.kk),
+		fs.field("names.ky", "field.ky", f.ky), fs.field("names.en", "field.en", f.en))
+	ids := newColumns(3, fs.field("country", "field.country", f.country), fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
 	if brief {
 		f.root = container.NewVBox(names, ids, fs.summary)
 	} else {
 		f.root = container.NewVBox(names, fs.field("short_name", "field.short_name", f.short), ids,
 			fs.field("address", "field.address", f.address), fs.field("department", "field.department", f.dept),
-			container.NewGridWithColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
-			container.NewGridWithColumns(2, fs.field("number_pattern", "field.number_pattern", container.NewVBox(f.pattern, f.preview)),
+			newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
+			newColumns(2, fs.field("number_pattern", "field.number_pattern", container.NewVBox(f.pattern, f.preview)),
 				fs.field("warning_days", "field.warning_days", f.warn)),
 			fs.summary, container.NewHBox(f.saveBtn, f.status))
 	}

@@ -57,7 +57,9 @@ func newListTable(cols []column, rows func() int, text func(row, col int) string
 		}
 		b.SetText(title)
 		col := id.Col
-		b.OnTapped = func() { lt.sortBy(col) }
+		if lt.onSort != nil {
+			b.OnTapped = func() { lt.sortBy(col) }
+		}
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()

@@ -214,3 +214,56 @@ func minHeight(h float32, obj fyne.CanvasObject) fyne.CanvasObject {
 	r.SetMinSize(fyne.NewSize(10, h))
 	return container.NewStack(r, obj)
 }
+
+// wrapped returns a label that wraps its text by words.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// columns lays objects out in n equal columns (wrapping into more rows)
+// like container.NewGridWithColumns, but asks only for minCol of width per
+// column, so that a wide form shrinks with the window instead of pushing
+// the window wider than the screen.
+type columns struct {
+	n      int
+	minCol float32
+}
+
+func newColumns(n int, objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&columns{n: n, minCol: 90}, objs...)
+}
+
+func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	w := (size.Width - pad*float32(c.n-1)) / float32(c.n)
+	y := float32(0)
+	for row := 0; row*c.n < len(objs); row++ {
+		h := float32(0)
+		for i := row * c.n; i < min(len(objs), (row+1)*c.n); i++ {
+			h = max(h, objs[i].MinSize().Height)
+		}
+		for i := row * c.n; i < min(len(objs), (row+1)*c.n); i++ {
+			objs[i].Move(fyne.NewPos(float32(i-row*c.n)*(w+pad), y))
+			objs[i].Resize(fyne.NewSize(w, h))
+		}
+		y += h + pad
+	}
+}
+
+func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	h := float32(0)
+	for row := 0; row*c.n < len(objs); row++ {
+		rh := float32(0)
+		for i := row * c.n; i < min(len(objs), (row+1)*c.n); i++ {
+			rh = max(rh, objs[i].MinSize().Height)
+		}
+		h += rh
+		if row > 0 {
+			h += pad
+		}
+	}
+	return fyne.NewSize(c.minCol*float32(c.n)+pad*float32(c.n-1), h)
+}

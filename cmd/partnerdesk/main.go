@@ -17,6 +17,8 @@ import (
 
 func main() {
 	dbFlag := flag.String("db", "", "data file (default $"+store.EnvPath+" or the user's configuration folder)")
+	startFlag := flag.String("start", "", "what to show first: dashboard, partners, agreements, reports, settings, agreement:NUMBER[:TAB], partner:NAME")
+	langFlag := flag.String("lang", "", "interface language for this run: ru, kk, ky or en")
 	flag.Parse()
 	a := app.NewWithID("kz.partnerdesk.app")
 	w := a.NewWindow("PartnerDesk")
@@ -35,7 +37,7 @@ func main() {
 	defer s.Close()
 	info := buildinfo.Get()
 	ui.New(a, w, s, ui.Options{
-		Version: info.Version, Commit: info.Commit, BuildDate: info.Date,
+		Version: info.Version, Commit: info.Commit, BuildDate: info.Date, Start: *startFlag, Language: *langFlag,
 		Demo: func(ui.Store) error {
 			d := demo.Generate(demo.Options{Seed: 1, Partners: 120, Agreements: 400, Today: model.Today()})
 			return demo.Load(s, d, 500, nil)
