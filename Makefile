@@ -38,7 +38,7 @@ define ensure_pkgs
 	fi
 endef
 
-.PHONY: all build run test deps test-deps fmt-check vet staticcheck unit demo bench partnerctl clean
+.PHONY: all build run test deps test-deps fmt-check vet staticcheck unit demo bench partnerctl clean screenshots
 
 all: build
 
@@ -88,5 +88,24 @@ unit:
 bench:
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
 
+# screenshots runs the real app under Xvfb on demonstration data (fixed
+# seed and date) and saves a PNG of each screen in screenshots/.
+SHOT_DIR   ?= screenshots
+SHOT_SPECS ?= dashboard:ru partners:ru agreements:ru agreement:СП-2025/001:ru \
+              agreement:СП-2025/001:tab.responsibilities:ru agreement:СП-2025/001:tab.principles:kk \
+              agreement:СП-2025/001:tab.outcomes:ky partner:Ақ?Бидай:ru reports:en settings:en
+screenshots: build
+	$(call ensure_pkgs,xvfb imagemagick)
+	@set -e; tmp=$$(mktemp -d); mkdir -p $(SHOT_DIR); \
+	$(BIN)/partnerctl demo --db $$tmp/demo.db --seed 1 --today 28.11.2026 >/dev/null; \
+	Xvfb :97 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$$!; sleep 1; \
+	for spec in $(SHOT_SPECS); do \
+	  lang=$${spec##*:}; start=$$(echo "$${spec%:*}" | tr '?' ' '); \
+	  name=$$(echo "$$start-$$lang" | tr ':/ ' '___'); \
+	  DISPLAY=:97 XDG_CONFIG_HOME=$$tmp/config LANG=en_US.UTF-8 $(BIN)/partnerdesk --db $$tmp/demo.db --start "$$start" --lang $$lang >$$tmp/app.log 2>&1 & app=$$!; \
+	  sleep 3; DISPLAY=:97 import -window root $(SHOT_DIR)/$$name.png; kill $$app; wait $$app 2>/dev/null || true; \
+	  echo "$(SHOT_DIR)/$$name.png"; \
+	done; kill $$xvfb; rm -rf $$tmp
+
 clean:
-	rm -rf $(BIN)
+	rm -rf $(BIN) $(SHOT_DIR)

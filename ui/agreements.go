@@ -31,8 +31,8 @@ type agreementsScreen struct {
 }
 
 var agreementColumns = []column{
-	{"col.number", 120}, {"col.title", 220}, {"col.partners", 240}, {"col.kind", 150},
-	{"col.valid_from", 95}, {"col.valid_until", 95}, {"col.status", 95}, {"col.days_left", 65}, {"col.open_tasks", 80},
+	{"col.number", 120}, {"col.title", 200}, {"col.partners", 220}, {"col.kind", 140},
+	{"col.valid_from", 95}, {"col.valid_until", 95}, {"col.status", 95}, {"col.days_left", 65}, {"col.open_tasks", 75},
 }
 
 func newAgreementsScreen(u *UI) screen {
@@ -148,7 +148,7 @@ func (s *agreementsScreen) cell(row, col int) string {
 	case 6:
 		return label(a.Status)
 	case 7:
-		if a.End.IsZero() {
+		if a.End.IsZero() || (a.Status != model.StatusActive && a.Status != model.StatusExpiring && a.Status != model.StatusExpired) {
 			return ""
 		}
 		return strconv.Itoa(a.DaysLeft)
