@@ -26,9 +26,9 @@ type dashboard struct {
 
 func newDashboard(u *UI) screen {
 	d := &dashboard{u: u, root: container.NewStack()}
-	d.expiring = d.agreementList(func() []*catalog.Agreement { return d.figs.Expiring }, d.endText)
-	d.expired = d.agreementList(func() []*catalog.Agreement { return d.figs.Expired }, d.endText)
-	d.overdue = d.agreementList(func() []*catalog.Agreement { return d.figs.Overdue }, func(a *catalog.Agreement) string {
+	d.expiring = d.agreementList(func() []*catalog.Agreement { return d.figs.Expiring }, "", d.endText)
+	d.expired = d.agreementList(func() []*catalog.Agreement { return d.figs.Expired }, "", d.endText)
+	d.overdue = d.agreementList(func() []*catalog.Agreement { return d.figs.Overdue }, "tab.responsibilities", func(a *catalog.Agreement) string {
 		return tr("dash.overdue_count", "Count", strconv.Itoa(a.Overdue))
 	})
 	return d
@@ -51,16 +51,20 @@ func (d *dashboard) build() fyne.CanvasObject {
 		card(tr("dash.expiring"), strconv.Itoa(len(f.Expiring)), tr("dash.within_days", "Days", strconv.Itoa(d.u.inst.Warning()))),
 		card(tr("dash.overdue"), strconv.Itoa(len(f.Overdue)), tr("dash.overdue_hint")),
 	)
-	var byCat, partnersByCat, coverage []bar
+	var byCat, partnersByCat, byStatus, coverage []bar
 	for _, c := range model.Categories {
 		byCat = append(byCat, bar{tr(c.ShortKey()), f.ByCategory[c]})
 		partnersByCat = append(partnersByCat, bar{tr(c.ShortKey()), f.PartnersByCategory[c]})
 	}
+	for _, st := range model.Statuses {
+		byStatus = append(byStatus, bar{label(st), f.ByStatus[st]})
+	}
 	for i, p := range model.Principles {
 		coverage = append(coverage, bar{label(p), f.Coverage[i]})
 	}
-	charts := container.NewGridWithColumns(3,
+	charts := container.NewGridWithColumns(2,
 		barChart(tr("dash.chart_partners"), partnersByCat, 0, theme.Color(theme.ColorNameSuccess)),
+		barChart(tr("dash.chart_status"), byStatus, 0, theme.Color(theme.ColorNameHyperlink)),
 		barChart(tr("dash.chart_categories"), byCat, 0, theme.Color(theme.ColorNamePrimary)),
 		barChart(tr("dash.chart_principles", "Total", strconv.Itoa(f.InForce)), coverage, f.InForce, theme.Color(theme.ColorNameWarning)),
 	)
@@ -106,8 +110,8 @@ func (d *dashboard) listBox(title string, l *widget.List, n int) fyne.CanvasObje
 }
 
 // agreementList lists agreements as "number — partner" with a detail on
-// the right; tapping one opens it.
-func (d *dashboard) agreementList(items func() []*catalog.Agreement, detail func(*catalog.Agreement) string) *widget.List {
+// the right; tapping one opens it on the given tab.
+func (d *dashboard) agreementList(items func() []*catalog.Agreement, tab string, detail func(*catalog.Agreement) string) *widget.List {
 	l := widget.NewList(
 		func() int { return len(items()) },
 		func() fyne.CanvasObject {
@@ -125,7 +129,7 @@ func (d *dashboard) agreementList(items func() []*catalog.Agreement, detail func
 	l.OnSelected = func(id widget.ListItemID) {
 		l.UnselectAll()
 		a := items()[id]
-		d.u.goTo("agreements", func() { d.u.openAgreement(a.ID, "") })
+		d.u.goTo("agreements", func() { d.u.openAgreement(a.ID, tab) })
 	}
 	return l
 }
