@@ -28,6 +28,7 @@ type Partner struct {
 	Agreements int
 	hay        string // lower-case searchable text
 	nameKey    string
+	pos        int // index in Catalog.plist, as of the last folding
 }
 
 // Agreement is an agreement summary with what its list row and search
@@ -47,6 +48,9 @@ type Agreement struct {
 
 	hay                          string
 	numberKey, titleKey, partKey string
+	titlePre, partPre            uint64 // the keys' first 8 bytes, compared first
+	numRank                      int32  // position in number order: the tie-break of other orders
+	pos                          int    // index in Catalog.alist, as of the last folding
 }
 
 // Catalog indexes partners and agreement summaries.
@@ -62,6 +66,10 @@ type Catalog struct {
 
 	psorted map[psort][]*Partner
 	asorted map[asort][]*Agreement
+
+	// Folded search text, rebuilt on the first search after a change.
+	pfold, afold   folded
+	pstale, astale bool
 }
 
 type psort struct {
@@ -83,7 +91,7 @@ func New(partners []model.Partner, summaries []model.Summary, today model.Date, 
 		byPartner:  make(map[model.ID]map[model.ID]bool, len(partners)),
 		plist:      make([]*Partner, 0, len(partners)),
 		alist:      make([]*Agreement, 0, len(summaries)),
-		today:      today, warn: warn,
+		today:      today, warn: warn, pstale: true, astale: true,
 	}
 	for i := range partners {
 		c.putPartner(partners[i])
@@ -171,15 +179,12 @@ func (c *Catalog) PutPartner(p model.Partner) {
 		}
 	}
 	c.psorted, c.asorted = nil, nil
+	c.pstale, c.astale = true, true
 }
 
 func (c *Catalog) putPartner(p model.Partner) {
 	e := &Partner{Partner: p, Agreements: len(c.byPartner[p.ID]), nameKey: sortKey(p.Name)}
-	parts := []string{p.Name, p.ShortName, p.TaxID, p.City, p.Region, p.Country, p.Names.RU, p.Names.KK, p.Names.KY, p.Names.EN}
-	for _, ct := range p.Contacts {
-		parts = append(parts, ct.Name, ct.Email, ct.Phone)
-	}
-	e.hay = lowerJoin(parts...)
+	e.hay = lowerJoin(partnerTexts(&p)...)
 	if old, ok := c.partners[p.ID]; ok {
 		c.plist[slices.Index(c.plist, old)] = e
 	} else {
@@ -193,13 +198,14 @@ func (c *Catalog) DeletePartner(id model.ID) {
 	if p, ok := c.partners[id]; ok {
 		c.plist = slices.DeleteFunc(c.plist, func(x *Partner) bool { return x == p })
 		delete(c.partners, id)
-		c.psorted = nil
+		c.psorted, c.pstale = nil, true
 	}
 }
 
 // PutAgreement adds or replaces an agreement summary after a save.
 func (c *Catalog) PutAgreement(s model.Summary) {
 	a := &Agreement{Summary: s, numberKey: numberKey(s.Number), titleKey: sortKey(s.Title)}
+	a.titlePre = prefix(a.titleKey)
 	if old, ok := c.agreements[s.ID]; ok {
 		c.unlink(old)
 		c.alist[slices.Index(c.alist, old)] = a
@@ -218,7 +224,7 @@ func (c *Catalog) PutAgreement(s model.Summary) {
 	}
 	c.index(a)
 	c.derive(a)
-	c.asorted = nil
+	c.asorted, c.astale = nil, true
 	if c.psorted != nil {
 		delete(c.psorted, psort{PartnerByAgreements, false})
 		delete(c.psorted, psort{PartnerByAgreements, true})
@@ -246,6 +252,7 @@ func (c *Catalog) index(a *Agreement) {
 	a.hay = lowerJoin(parts...)
 	if len(a.Partners) > 0 {
 		a.partKey = sortKey(a.Partners[0])
+		a.partPre = prefix(a.partKey)
 	}
 }
 
@@ -268,6 +275,7 @@ func (c *Catalog) DeleteAgreement(id model.ID) {
 	c.alist = slices.DeleteFunc(c.alist, func(x *Agreement) bool { return x == a })
 	delete(c.agreements, id)
 	c.asorted, c.psorted = nil, nil
+	c.astale, c.pstale = true, true
 }
 
 // AgreementsOf returns the IDs of the partner's agreements, sorted.
@@ -320,4 +328,27 @@ func (c *Catalog) Years() []int {
 	slices.Sort(out)
 	slices.Reverse(out)
 	return out
+}
+
+// partnerTexts lists what a partner search looks in.
+func partnerTexts(p *model.Partner) []string {
+	parts := []string{p.Name, p.ShortName, p.TaxID, p.City, p.Region, p.Country, p.Names.RU, p.Names.KK, p.Names.KY, p.Names.EN}
+	for _, ct := range p.Contacts {
+		parts = append(parts, ct.Name, ct.Email, ct.Phone)
+	}
+	return parts
+}
+
+// prefix packs the first 8 bytes of a sort key into an integer that
+// orders like the key, so most comparisons while sorting are one integer
+// comparison.
+func prefix(key string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(key) {
+			p |= uint64(key[i])
+		}
+	}
+	return p
 }

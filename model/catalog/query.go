@@ -48,11 +48,12 @@ type PartnerQuery struct {
 // Partners returns the partners matching q, in q's order (ties by name).
 func (c *Catalog) Partners(q PartnerQuery) []*Partner {
 	words := Words(q.Text)
+	hit := c.searchPartners(words)
 	sorted := c.sortedPartners(psort{q.Sort, q.Desc})
 	out := make([]*Partner, 0, len(sorted))
 	for _, p := range sorted {
 		if (q.Category != "" && p.Category != q.Category) || (q.Relation != "" && p.Relation != q.Relation) ||
-			(q.Country != "" && p.Country != q.Country) || !matchAll(p.hay, words) {
+			(q.Country != "" && p.Country != q.Country) || !found(hit, p.pos, p.hay, words) {
 			continue
 		}
 		out = append(out, p)
@@ -131,6 +132,7 @@ type AgreementQuery struct {
 // number), with statuses derived for the catalog's day.
 func (c *Catalog) Agreements(q AgreementQuery) []*Agreement {
 	words := Words(q.Text)
+	hit := c.searchAgreements(words)
 	sorted := c.sortedAgreements(asort{q.Sort, q.Desc})
 	out := make([]*Agreement, 0, len(sorted))
 	for _, a := range sorted {
@@ -139,7 +141,7 @@ func (c *Catalog) Agreements(q AgreementQuery) []*Agreement {
 			(q.Year != 0 && a.SignedOn.Year() != q.Year) ||
 			(len(q.Statuses) > 0 && !slices.Contains(q.Statuses, a.Status)) ||
 			(q.Expiring && a.Status != model.StatusExpiring && a.Status != model.StatusExpired) ||
-			!matchAll(a.hay, words) {
+			!found(hit, a.pos, a.hay, words) {
 			continue
 		}
 		out = append(out, a)
@@ -151,13 +153,22 @@ func (c *Catalog) sortedAgreements(k asort) []*Agreement {
 	if s, ok := c.asorted[k]; ok {
 		return s
 	}
+	if k.col != AgreementByNumber {
+		// Ties in other orders go by number: rank the numbers once.
+		for i, a := range c.sortedAgreements(asort{AgreementByNumber, false}) {
+			a.numRank = int32(i)
+		}
+	}
 	s := slices.Clone(c.alist)
-	slices.SortStableFunc(s, func(a, b *Agreement) int {
+	slices.SortFunc(s, func(a, b *Agreement) int {
 		r := compareAgreements(k.col, a, b)
 		if k.desc {
 			r = -r
 		}
-		return cmp.Or(r, strings.Compare(a.numberKey, b.numberKey), cmp.Compare(a.ID, b.ID))
+		if k.col == AgreementByNumber {
+			return cmp.Or(r, cmp.Compare(a.ID, b.ID))
+		}
+		return cmp.Or(r, cmp.Compare(a.numRank, b.numRank))
 	})
 	if c.asorted == nil {
 		c.asorted = map[asort][]*Agreement{}
@@ -169,9 +180,9 @@ func (c *Catalog) sortedAgreements(k asort) []*Agreement {
 func compareAgreements(col AgreementColumn, a, b *Agreement) int {
 	switch col {
 	case AgreementByTitle:
-		return strings.Compare(a.titleKey, b.titleKey)
+		return cmp.Or(cmp.Compare(a.titlePre, b.titlePre), strings.Compare(a.titleKey, b.titleKey))
 	case AgreementByPartners:
-		return strings.Compare(a.partKey, b.partKey)
+		return cmp.Or(cmp.Compare(a.partPre, b.partPre), strings.Compare(a.partKey, b.partKey))
 	case AgreementByKind:
 		return cmp.Compare(slices.Index(model.AgreementKinds, a.Kind), slices.Index(model.AgreementKinds, b.Kind))
 	case AgreementByFrom:
@@ -197,4 +208,81 @@ func compareEnds(a, b model.Date) int {
 		return -1
 	}
 	return cmp.Compare(a, b)
+}
+
+// found reports whether a record matched: from the folded search when it
+// ran (hit not nil), else from the UTF-8 text.
+func found(hit []bool, pos int, hay string, words []string) bool {
+	if hit != nil {
+		return hit[pos]
+	}
+	return matchAll(hay, words)
+}
+
+// foldWords folds the search words, or returns nil when one cannot be
+// folded (the caller then searches the UTF-8 text).
+func foldWords(words []string) [][]byte {
+	if len(words) == 0 {
+		return nil
+	}
+	out := make([][]byte, len(words))
+	for i, w := range words {
+		f, ok := foldQuery(w)
+		if !ok {
+			return nil
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// searchAgreements marks the agreements (by position in alist) containing
+// every word, or returns nil when there is no search or it must fall back
+// to the UTF-8 text.
+func (c *Catalog) searchAgreements(words []string) []bool {
+	fw := foldWords(words)
+	if fw == nil {
+		return nil
+	}
+	if c.astale {
+		c.afold.build(len(c.alist), func(i int, add func(string)) {
+			a := c.alist[i]
+			a.pos = i
+			add(a.Number)
+			add(a.Title)
+			add(a.Coordinator)
+			for _, pid := range a.PartnerIDs {
+				if p, ok := c.partners[pid]; ok {
+					add(p.Name)
+					add(p.ShortName)
+					add(p.TaxID)
+				}
+			}
+		})
+		c.astale = false
+	}
+	hit := make([]bool, len(c.alist))
+	c.afold.match(fw, hit)
+	return hit
+}
+
+// searchPartners is searchAgreements for partners.
+func (c *Catalog) searchPartners(words []string) []bool {
+	fw := foldWords(words)
+	if fw == nil {
+		return nil
+	}
+	if c.pstale {
+		c.pfold.build(len(c.plist), func(i int, add func(string)) {
+			p := c.plist[i]
+			p.pos = i
+			for _, s := range partnerTexts(&p.Partner) {
+				add(s)
+			}
+		})
+		c.pstale = false
+	}
+	hit := make([]bool, len(c.plist))
+	c.pfold.match(fw, hit)
+	return hit
 }
