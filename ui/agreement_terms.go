@@ -6,12 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/catalog"
 )
 
 // termsTab edits the agreement's terms: number, title, kind, partners,
@@ -166,42 +164,14 @@ func (t *termsTab) partiesChanged() {
 	t.e.changed()
 }
 
-// pickPartner opens a searchable list of partners to add one.
+// pickPartner opens the partner picker to add one.
 func (t *termsTab) pickPartner() {
-	search := widget.NewEntry()
-	search.SetPlaceHolder(tr("placeholder.search_partners"))
-	var found []*catalog.Partner
-	list := widget.NewList(func() int { return len(found) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := found[i]
-			o.(*widget.Label).SetText(p.Name + "  (" + strings.TrimSpace(p.Country+" "+p.TaxID) + ")")
-		})
-	update := func(q string) {
-		found = t.e.u.cat.Partners(catalog.PartnerQuery{Text: q})
-		list.Refresh()
-	}
-	search.OnChanged = update
-	update("")
-	var d dialog.Dialog
-	list.OnSelected = func(i widget.ListItemID) {
-		id := found[i].ID
+	t.e.u.pickPartner(func(id model.ID) {
 		if !containsID(t.partners, id) {
 			t.partners = append(t.partners, id)
 			t.partiesChanged()
 		}
-		d.Hide()
-	}
-	hint := widget.NewLabel(tr("hint.no_partner"))
-	hint.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(tr("action.add_partner"), tr("action.cancel"), container.NewBorder(search, hint, nil, nil, list), t.e.u.win)
-	d.Resize(fyne.NewSize(640, 520))
-	d.Show()
-	t.e.u.win.Canvas().Focus(search)
+	})
 }
 
 func containsID(list []model.ID, id model.ID) bool {

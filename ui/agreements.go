@@ -20,7 +20,7 @@ type agreementsScreen struct {
 	root                         fyne.CanvasObject
 	search                       *widget.Entry
 	status, kind, category, year *widget.Select
-	partner                      *widget.SelectEntry
+	partner                      *widget.Button
 	expiring                     *widget.Check
 	count                        *widget.Label
 	table                        *listTable
@@ -60,12 +60,11 @@ func newAgreementsScreen(u *UI) screen {
 		s.q.Year, _ = strconv.Atoi(v)
 		s.reload()
 	})
-	s.partner = widget.NewSelectEntry(nil)
-	s.partner.SetPlaceHolder(tr("filter.any_partner"))
-	s.partner.OnChanged = func(v string) {
-		s.q.Partner = s.partnerIDs[v]
-		s.reload()
-	}
+	s.partner = widget.NewButtonWithIcon(tr("filter.any_partner"), theme.AccountIcon(), func() {
+		u.pickPartner(func(id model.ID) { s.setPartner(id) })
+	})
+	s.partner.Alignment = widget.ButtonAlignLeading
+	clearPartner := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.setPartner(0) })
 	s.expiring = widget.NewCheck(tr("filter.expiring"), func(b bool) { s.q.Expiring = b; s.reload() })
 	for _, sel := range []*widget.Select{s.status, s.kind, s.category, s.year} {
 		sel.SetSelectedIndex(0)
@@ -82,7 +81,7 @@ func newAgreementsScreen(u *UI) screen {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading("nav.agreements"), add, s.search),
 		container.NewHScroll(filters),
-		container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")), container.NewHBox(s.expiring, s.count), s.partner),
+		container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")), container.NewHBox(clearPartner, s.expiring, s.count), s.partner),
 	)
 	emptyText := widget.NewLabel(tr("agreements.empty"))
 	emptyText.Wrapping = fyne.TextWrapWord
@@ -100,15 +99,6 @@ func (s *agreementsScreen) refresh() {
 		years = append(years, strconv.Itoa(y))
 	}
 	s.year.Options = years
-	s.partnerIDs = map[string]model.ID{}
-	var names []string
-	for _, p := range s.u.cat.Partners(catalog.PartnerQuery{}) {
-		if p.Agreements > 0 {
-			names = append(names, p.Name)
-			s.partnerIDs[p.Name] = p.ID
-		}
-	}
-	s.partner.SetOptions(names)
 	s.reload()
 }
 
@@ -160,6 +150,18 @@ func (s *agreementsScreen) cell(row, col int) string {
 }
 
 func (s *agreementsScreen) create() { s.u.newAgreement(s.q.Partner) }
+
+// setPartner filters by one partner (0 for any).
+func (s *agreementsScreen) setPartner(id model.ID) {
+	s.q.Partner = id
+	if name := s.u.cat.PartnerName(id); id != 0 && name != "" {
+		s.partner.SetText(name)
+	} else {
+		s.q.Partner = 0
+		s.partner.SetText(tr("filter.any_partner"))
+	}
+	s.reload()
+}
 
 func (s *agreementsScreen) focusSearch() { s.u.win.Canvas().Focus(s.search) }
 

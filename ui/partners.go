@@ -2,9 +2,11 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -137,4 +139,38 @@ func (u *UI) openPartner(id model.ID) {
 // newPartner opens the editor on a new partner.
 func (u *UI) newPartner() {
 	u.open(newPartnerForm(u, model.Partner{Country: "KZ", Relation: model.RelationReal}))
+}
+
+// pickPartner opens a searchable list of every partner; picked gets the
+// one the user taps.
+func (u *UI) pickPartner(picked func(model.ID)) {
+	search := widget.NewEntry()
+	search.SetPlaceHolder(tr("placeholder.search_partners"))
+	var found []*catalog.Partner
+	list := widget.NewList(func() int { return len(found) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := found[i]
+			o.(*widget.Label).SetText(p.Name + "  (" + strings.TrimSpace(p.Country+" "+p.TaxID) + ")")
+		})
+	update := func(q string) {
+		found = u.cat.Partners(catalog.PartnerQuery{Text: q})
+		list.Refresh()
+	}
+	search.OnChanged = update
+	update("")
+	var d dialog.Dialog
+	list.OnSelected = func(i widget.ListItemID) {
+		id := found[i].ID
+		d.Hide()
+		picked(id)
+	}
+	d = dialog.NewCustom(tr("action.choose_partner"), tr("action.cancel"), container.NewBorder(search, wrapped(tr("hint.no_partner")), nil, nil, list), u.win)
+	d.Resize(fyne.NewSize(640, 520))
+	d.Show()
+	u.win.Canvas().Focus(search)
 }

@@ -35,7 +35,10 @@ func newListTable(cols []column, rows func() int, text func(row, col int) string
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(lt.text(id.Row, id.Col))
+			l := o.(*widget.Label)
+			if text := lt.text(id.Row, id.Col); text != l.Text {
+				l.SetText(text) // laying out text is the costly part of drawing a cell
+			}
 		},
 	)
 	t.ShowHeaderRow = true
@@ -87,8 +90,7 @@ func (lt *listTable) sortBy(col int) {
 	lt.table.Refresh()
 }
 
-// reload shows new rows from the top.
+// reload shows new rows from the top (scrolling refreshes the cells).
 func (lt *listTable) reload() {
-	lt.table.Refresh()
 	lt.table.ScrollToTop()
 }
