@@ -95,7 +95,7 @@ func cardFields(lang string, p *model.Partner) [][2]string {
 		{tr(lang, "pdf.card.short_name"), p.ShortName},
 		{tr(lang, "pdf.card.other_names"), strings.Join(other, "\n")},
 		{tr(lang, "pdf.card.country"), p.Country},
-		{tr(lang, "pdf.card.place"), joinNonEmpty(", ", p.Region, p.City)},
+		{tr(lang, "pdf.card.place"), place(p.Region, p.City)},
 		{tr(lang, "pdf.card.address"), p.Address},
 		{tr(lang, "pdf.card.website"), p.Website},
 		{capitalize(taxLabel(lang, p.Country)), p.TaxID},
@@ -151,4 +151,12 @@ func cardAgreementRecords(d *PartnerData, o Options) [][]string {
 		}
 	}
 	return out
+}
+
+// place is "region, city", or one of them when they are the same.
+func place(region, city string) string {
+	if strings.EqualFold(strings.TrimSpace(region), strings.TrimSpace(city)) {
+		return city
+	}
+	return joinNonEmpty(", ", region, city)
 }

@@ -189,6 +189,14 @@ func pdfText(t testing.TB, path string, r region, pages ...int) string {
 	return squash(tool(t, "pdftotext", append(args, path, "-")...))
 }
 
+// pdfLayoutText is pdfText in pdftotext's -layout mode, which keeps the
+// rows of a table together (at the price of interleaving the lines of
+// cells side by side).
+func pdfLayoutText(t testing.TB, path string) string {
+	t.Helper()
+	return squash(tool(t, "pdftotext", "-layout", path, "-"))
+}
+
 // squash makes every run of white space one space.
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
