@@ -48,7 +48,7 @@ type opts struct {
 	relation, country, search   string
 	partner                     string
 	year                        int
-	expiring                    bool
+	expiring, long              bool
 	out, lang, bilingual        string
 }
 

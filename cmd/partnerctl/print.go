@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
@@ -149,16 +150,25 @@ func printRegister(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error
 // subtitle.
 func filterText(c *ctx, tx *store.Tx, lang string) (string, error) {
 	var parts []string
-	add := func(key, value string) { parts = append(parts, reports.T(lang, key, nil)+": "+value) }
+	// field is a column's name in lower case.
+	field := func(key string) string {
+		name := []rune(reports.T(lang, key, nil))
+		name[0] = unicode.ToLower(name[0])
+		return string(name)
+	}
+	// add says "field «value», «value»".
+	add := func(key string, values ...string) {
+		parts = append(parts, field(key)+" «"+strings.Join(values, "», «")+"»")
+	}
 	if c.o.status != "" {
 		var labels []string
 		for _, st := range strings.Split(c.o.status, ",") {
 			labels = append(labels, reports.Label(lang, model.Status(st)))
 		}
-		add("pdf.col.status", strings.Join(labels, ", "))
+		add("pdf.col.status", labels...)
 	}
 	if c.o.expiring {
-		add("pdf.col.status", reports.Label(lang, model.StatusExpiring)+", "+reports.Label(lang, model.StatusExpired))
+		add("pdf.col.status", reports.Label(lang, model.StatusExpiring), reports.Label(lang, model.StatusExpired))
 	}
 	if c.o.kind != "" {
 		add("pdf.col.kind", reports.Label(lang, model.AgreementKind(c.o.kind)))
@@ -175,10 +185,10 @@ func filterText(c *ctx, tx *store.Tx, lang string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		add("pdf.col.partners", p.NameIn(lang))
+		parts = append(parts, field("pdf.col.partners")+": "+p.NameIn(lang))
 	}
 	if c.o.year != 0 {
-		add("pdf.col.signed", strconv.Itoa(c.o.year))
+		parts = append(parts, field("pdf.col.signed")+": "+strconv.Itoa(c.o.year))
 	}
 	if c.o.search != "" {
 		parts = append(parts, "«"+c.o.search+"»")

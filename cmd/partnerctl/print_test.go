@@ -60,7 +60,7 @@ func TestPrint(t *testing.T) {
 	}
 	_, active, _ := ctl("list", "agreements", "--db", db, "--status", "active", "--today", "28.11.2026")
 	text := pdftotext(t, reg)
-	if !strings.Contains(text, "Filter: Status: Active") {
+	if !strings.Contains(text, "Filter: status «Active»") {
 		t.Errorf("the register does not say its filter:\n%.500s", text)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(active), "\n") {

@@ -111,11 +111,11 @@ func cardFields(lang string, p *model.Partner) [][2]string {
 
 func contactColumns(lang string) []column {
 	return []column{
-		{tr(lang, "pdf.col.person"), 40, "L"},
-		{tr(lang, "pdf.col.position"), 35, "L"},
-		{tr(lang, "pdf.col.phone"), 32, "L"},
-		{tr(lang, "pdf.col.email"), 38, "L"},
-		{tr(lang, "pdf.col.notes"), 25, "L"},
+		{tr(lang, "pdf.col.person"), 38, "L"},
+		{tr(lang, "pdf.col.position"), 32, "L"},
+		{tr(lang, "pdf.col.phone"), 30, "L"},
+		{tr(lang, "pdf.col.email"), 46, "L"},
+		{tr(lang, "pdf.col.notes"), 24, "L"},
 	}
 }
 

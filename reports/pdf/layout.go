@@ -241,7 +241,7 @@ func (p *placer) place(i int) {
 	}
 	if m.keepNext && i+1 < len(p.rows) {
 		next := p.rows[i+1]
-		p.breakFor(m.height()+next.before+next.minHeight(), m)
+		p.breakFor(m.height()+m.after+next.before+next.minHeight(), m)
 	}
 	if m.box != nil || m.keep {
 		p.breakFor(m.height(), m)
@@ -255,11 +255,12 @@ func (p *placer) place(i int) {
 	p.y += m.after
 }
 
-// groupHeight is the height of the group that starts at row i.
+// groupHeight is the height of the group that starts at row i, with the
+// space between its rows.
 func (p *placer) groupHeight(i int) float64 {
 	h := p.rows[i].height()
 	for j := i + 1; j < len(p.rows) && p.rows[j].group == p.rows[i].group; j++ {
-		h += p.rows[j].before + p.rows[j].height()
+		h += p.rows[j-1].after + p.rows[j].before + p.rows[j].height()
 	}
 	return h
 }
@@ -275,15 +276,14 @@ func (p *placer) placeLines(m *measured) {
 		if k == 0 {
 			least = 2
 		}
-		if fit < rem && fit < least && !p.atTop() {
-			p.newPage(m)
-			continue
-		}
 		switch {
 		case fit >= rem:
 			fit = rem
 		case rem-fit == 1 && fit-1 >= least:
 			fit-- // carry two lines over rather than one
+		case (fit < least || rem-fit == 1) && !p.atTop():
+			p.newPage(m) // too few lines would stay, or one would go over
+			continue
 		}
 		fit = max(fit, 1)
 		p.drawLines(m, k, k+fit)

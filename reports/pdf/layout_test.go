@@ -78,6 +78,7 @@ func TestOrphansAndWidows(t *testing.T) {
 		{"split", 3.5, 6, []int{3, 3}},
 		{"one would go over: two", 4.5, 5, []int{3, 2}},
 		{"two lines, one fits", 1.5, 2, []int{0, 2}},
+		{"three lines, two fit: all go", 2.5, 3, []int{0, 3}},
 	}
 	for _, c := range cases {
 		rows := []*row{filler(bodyH - c.room*lh), paragraph(d, c.lines)}
@@ -102,6 +103,12 @@ func TestKeepTogether(t *testing.T) {
 	rows = []*row{filler(bodyH - 4.5*lh), a, b}
 	if got := linesPerPage(d.layout(rows)); !equalInts(got, []int{0, 6}) {
 		t.Errorf("a group was split: %v", got)
+	}
+	a, b = paragraph(d, 3), paragraph(d, 3)
+	a.group, b.group, a.after, b.before = 7, 7, 3, 4
+	rows = []*row{filler(bodyH - 6*lh - 5), a, b}
+	if got := linesPerPage(d.layout(rows)); !equalInts(got, []int{0, 6}) {
+		t.Errorf("a group that fits only without the space between its rows was split: %v", got)
 	}
 	big := paragraph(d, 3)
 	big.keep = true

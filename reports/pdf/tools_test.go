@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +29,7 @@ var (
 // Numbers of the agreements the fixture adds to the demo data.
 const (
 	fullNumber = "МС-2026/777" // storetest.FullAgreement: every field set
-	longNumber = "ТР-2026/020" // tripartite, 20 long responsibilities
+	longNumber = "ТР-2026/020" // demo.LongAgreement: tripartite, 20 long responsibilities
 )
 
 // fixture is a memory store with demo data plus the two agreements above.
@@ -49,41 +48,10 @@ var fixture = sync.OnceValues(func() (*store.Store, error) {
 		if err := tx.SaveAgreement(&full); err != nil {
 			return err
 		}
-		long := longAgreement(p.ID, 2, 3)
+		long := demo.LongAgreement(longNumber, [3]model.ID{p.ID, 2, 3}, model.MustDate("01.09.2025"))
 		return tx.SaveAgreement(&long)
 	})
 })
-
-// longAgreement has three partners and 20 responsibilities of several
-// sentences each, in Russian and Kazakh, spread over all parties.
-func longAgreement(partners ...model.ID) model.Agreement {
-	a := storetest.FullAgreement(longNumber, partners...)
-	a.Title = "Трёхсторонний договор о дуальном обучении"
-	a.Kind = model.KindDualTraining
-	a.Responsibilities = nil
-	parties := []model.Party{model.PartyInstitution, model.PartnerParty(partners[0]), model.PartnerParty(partners[1]), model.PartnerParty(partners[2]), model.PartyJoint}
-	for i := range 20 {
-		a.Responsibilities = append(a.Responsibilities, model.Responsibility{
-			Party:       parties[i%len(parties)],
-			Description: longDuty(i),
-			Owner:       "Сүлейменова Ж. А.",
-			Due:         model.MustDate("01.09.2026").AddDays(7 * i),
-			Status:      model.TaskPlanned,
-		})
-	}
-	return a
-}
-
-// longDuty is the text of responsibility i: a unique opening phrase and a
-// few hundred characters after it.
-func longDuty(i int) string {
-	return fmt.Sprintf("Міндеттеме №%02d: ", i+1) +
-		"обеспечить прохождение производственной практики студентами выпускных курсов на рабочих местах, " +
-		"оснащённых современным оборудованием, с закреплением за каждым студентом наставника из числа " +
-		"ведущих специалистов предприятия и ежемесячным отчётом о ходе практики; оқу жоспарына сәйкес " +
-		"білім алушылардың кәсіби құзыреттерін бағалауға қатысу, өңірлік ұйымдар үшін һәм кафедра үшін " +
-		"нәтижелерін ұсыну"
-}
 
 // mustFixture returns the fixture store.
 func mustFixture(t testing.TB) *store.Store {
