@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -79,15 +80,20 @@ type doc struct {
 }
 
 // newDoc starts a PDF with the shipped fonts. gofpdf parses the fonts
-// anew for each document: it has no way to share parsed fonts.
+// anew for each document: it has no way to share parsed fonts. Each
+// document gets its own copy of the font files, because gofpdf's subsetter
+// appends padding to slices of them in place (utf8FontFile.
+// generateChecksum): on the shared bytes that is a data race between
+// documents printed at once, and with the GUI, which draws with the same
+// font.
 func newDoc(o Options, pg page) *doc {
 	orient := "P"
 	if pg.w > pg.h {
 		orient = "L"
 	}
 	f := gofpdf.New(orient, "mm", "A4", "")
-	f.AddUTF8FontFromBytes(family, "", assets.FontRegular)
-	f.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	f.AddUTF8FontFromBytes(family, "", bytes.Clone(assets.FontRegular))
+	f.AddUTF8FontFromBytes(family, "B", bytes.Clone(assets.FontBold))
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(pg.left, pg.top, pg.right)
 	f.SetCellMargin(0)

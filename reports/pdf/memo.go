@@ -19,8 +19,12 @@ func Memorandum(w io.Writer, d *MemoData, o Options) error {
 	if err != nil {
 		return err
 	}
-	dc := newDoc(o, portrait)
-	m := &memo{d: d, doc: dc, langs: o.langs(), partners: d.partnerMap()}
+	return writeMemo(w, newDoc(o, portrait), d)
+}
+
+// writeMemo lays out and writes a memorandum into a new document.
+func writeMemo(w io.Writer, dc *doc, d *MemoData) error {
+	m := &memo{d: d, doc: dc, langs: dc.o.langs(), partners: d.partnerMap()}
 	pages := dc.layout(m.rows())
 	first := m.langs[0]
 	dc.meta(m.title(first)+" № "+d.Agreement.Number, d.Institution.Names.In(first))
