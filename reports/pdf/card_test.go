@@ -114,3 +114,22 @@ func TestTableHeadersFit(t *testing.T) {
 		}
 	}
 }
+
+// Cells taller than a page break across pages, borders and all.
+func TestPartnerCardHuge(t *testing.T) {
+	words := strings.Repeat("Заметка о сотрудничестве с партнёром; ", 800)
+	d := PartnerData{
+		Institution: model.Institution{Names: model.Names{RU: "Колледж"}},
+		Partner: model.Partner{Name: "ОсОО «Үмүт»", Country: "KG", Notes: words,
+			Contacts: []model.Contact{{Name: strings.Repeat("Имя", 2000), Phone: "+996 555 00 00 00"}}},
+	}
+	path := writePDF(t, "huge.pdf", func(b *bytes.Buffer) error { return PartnerCard(b, &d, opts("ru", "")) })
+	pages, _ := checkPDF(t, path)
+	if pages < 3 {
+		t.Errorf("%d pages", pages)
+	}
+	text := pdfText(t, path, bodyOnly)
+	if n := strings.Count(text, "Заметка о сотрудничестве"); n != 800 {
+		t.Errorf("%d of 800 sentences of the notes printed", n)
+	}
+}
