@@ -108,4 +108,36 @@ screenshots: build
 	done; kill $$xvfb; rm -rf $$tmp
 
 clean:
-	rm -rf $(BIN) $(SHOT_DIR)
+	rm -rf $(BIN) $(SHOT_DIR) samples
+
+# Sample documents from demo data with a fixed seed and date, and PNGs of
+# their pages (samples/<name>-<page>.png) to look at: the memorandum in each
+# language, both bilingual layouts, a long tripartite agreement, a partner
+# card and a register. Same data, same bytes (SOURCE_DATE_EPOCH fixes the
+# PDFs' dates).
+SAMPLES_TODAY   := 28.11.2026
+SAMPLES_EPOCH   := 1795824000
+SAMPLES_MEMO    := СП-2026/001
+SAMPLES_LONG    := ТР-2026/001
+SAMPLES_PARTNER := 140340035922
+
+.PHONY: samples
+samples: partnerctl
+	$(call ensure_pkgs,poppler-utils)
+	rm -rf samples && mkdir -p samples
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	export SOURCE_DATE_EPOCH=$(SAMPLES_EPOCH); \
+	ctl="$(BIN)/partnerctl"; db="--db $$tmp/demo.db"; day="--today $(SAMPLES_TODAY)"; \
+	$$ctl demo $$db --seed 1 $$day --long; \
+	for lang in ru kk ky en; do \
+	  $$ctl print memorandum "$(SAMPLES_MEMO)" $$db $$day --lang $$lang --out samples/memorandum-$$lang.pdf; \
+	done; \
+	for bi in kk+ru ky+ru; do \
+	  $$ctl print memorandum "$(SAMPLES_MEMO)" $$db $$day --bilingual $$bi --out samples/memorandum-$$bi.pdf; \
+	done; \
+	$$ctl print memorandum "$(SAMPLES_LONG)" $$db $$day --out samples/long-ru.pdf; \
+	$$ctl print memorandum "$(SAMPLES_LONG)" $$db $$day --bilingual kk+ru --out samples/long-kk+ru.pdf; \
+	$$ctl print partner $(SAMPLES_PARTNER) $$db $$day --out samples/partner-card.pdf; \
+	$$ctl print register $$db $$day --status active,expiring --out samples/register.pdf
+	for f in samples/*.pdf; do pdftoppm -png -r 70 "$$f" "$${f%.pdf}"; done
+	@ls samples

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/partnerdesk/partnerdesk/cmd/internal/buildinfo"
+	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
 )
@@ -30,7 +31,7 @@ var cmdInit = &command{
 }
 
 var cmdDemo = &command{
-	name: "demo", args: "[--seed N] [--partners N] [--agreements M] [--today DATE] [--db FILE]",
+	name: "demo", args: "[--seed N] [--partners N] [--agreements M] [--today DATE] [--long] [--db FILE]",
 	summary: "Fill an empty data file with realistic demonstration data (the same seed and date give the same data).",
 	flags: func(fs *flag.FlagSet, o *opts) {
 		dbFlag(fs, o)
@@ -39,6 +40,7 @@ var cmdDemo = &command{
 		fs.IntVar(&o.agreements, "agreements", 400, "number of agreements")
 		fs.IntVar(&o.batch, "batch", 2000, "agreements per transaction")
 		fs.StringVar(&o.today, "today", "", "generate dates around this day (dd.mm.yyyy; default today)")
+		fs.BoolVar(&o.long, "long", false, "also add a tripartite agreement with 20 long responsibilities, numbered ТР-yyyy/001 (needs 3 partners)")
 	},
 	run: func(c *ctx) error {
 		if c.o.partners < 1 || c.o.agreements < 0 || c.o.partners > 1_000_000 || c.o.agreements > 10_000_000 {
@@ -65,10 +67,32 @@ var cmdDemo = &command{
 		if err != nil {
 			return err
 		}
+		if c.o.long {
+			number, err := addLong(s, today)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.out, "long tripartite agreement %s added\n", number)
+		}
 		fmt.Fprintf(c.out, "demo data written to %s: %d partners, %d agreements in %.1f s\n",
 			s.Path(), len(d.Partners), len(d.Agreements), time.Since(start).Seconds())
 		return nil
 	},
+}
+
+// addLong adds demo.LongAgreement with the first three partners, signed
+// two months before today, and returns its number.
+func addLong(s *store.Store, today model.Date) (string, error) {
+	partners, err := s.Partners()
+	if err != nil {
+		return "", err
+	}
+	if len(partners) < 3 {
+		return "", usagef("--long needs at least 3 partners")
+	}
+	signed := today.AddMonths(-2)
+	a := demo.LongAgreement(fmt.Sprintf("ТР-%d/001", signed.Year()), [3]model.ID{partners[0].ID, partners[1].ID, partners[2].ID}, signed)
+	return a.Number, s.SaveAgreement(&a)
 }
 
 var cmdCheck = &command{

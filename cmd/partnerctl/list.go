@@ -20,15 +20,9 @@ var cmdList = &command{
 		dbFlag(fs, o)
 		todayFlag(fs, o)
 		fs.StringVar(&o.format, "format", "tsv", "output format: tsv or json")
-		fs.StringVar(&o.search, "search", "", "only records containing every word of this text")
-		fs.StringVar(&o.category, "category", "", "partner category code, e.g. professional")
 		fs.StringVar(&o.relation, "relation", "", "partners: real or potential")
 		fs.StringVar(&o.country, "country", "", "partners: country code, e.g. KZ")
-		fs.StringVar(&o.status, "status", "", "agreements: status codes, comma-separated (draft,active,expiring,expired,terminated,renewed)")
-		fs.StringVar(&o.kind, "kind", "", "agreements: kind code, e.g. practice_base")
-		fs.StringVar(&o.partner, "partner", "", "agreements: with this partner (ID or tax ID)")
-		fs.IntVar(&o.year, "year", 0, "agreements: signed in this year")
-		fs.BoolVar(&o.expiring, "expiring", false, "agreements: only those expiring or expired")
+		agreementFilterFlags(fs, o)
 	},
 	run: func(c *ctx) error {
 		if len(c.args) != 1 || (c.args[0] != "partners" && c.args[0] != "agreements") {
@@ -47,6 +41,18 @@ var cmdList = &command{
 		}
 		return listAgreements(c, s)
 	},
+}
+
+// agreementFilterFlags registers the flags that choose agreements (and,
+// for list, partners: --search and --category).
+func agreementFilterFlags(fs *flag.FlagSet, o *opts) {
+	fs.StringVar(&o.search, "search", "", "only records containing every word of this text")
+	fs.StringVar(&o.category, "category", "", "partner category code, e.g. professional")
+	fs.StringVar(&o.status, "status", "", "agreements: status codes, comma-separated (draft,active,expiring,expired,terminated,renewed)")
+	fs.StringVar(&o.kind, "kind", "", "agreements: kind code, e.g. practice_base")
+	fs.StringVar(&o.partner, "partner", "", "agreements: with this partner (ID or tax ID)")
+	fs.IntVar(&o.year, "year", 0, "agreements: signed in this year")
+	fs.BoolVar(&o.expiring, "expiring", false, "agreements: only those expiring or expired")
 }
 
 // tsv writes one line of tab-separated fields; tabs and line breaks inside
@@ -130,15 +136,36 @@ func listAgreements(c *ctx, s *store.Store) error {
 	if err != nil {
 		return err
 	}
+	rows, err := filterAgreements(c, s, today)
+	if err != nil {
+		return err
+	}
+	if c.o.format == "json" {
+		return writeJSON(c.out, rows)
+	}
+	for _, r := range rows {
+		days := ""
+		if r.DaysLeft != nil {
+			days = strconv.Itoa(*r.DaysLeft)
+		}
+		tsv(c.out, r.Number, string(r.Derived), r.SignedOn.String(), r.ValidFrom.String(), r.EndOn(today).String(),
+			days, string(r.Kind), r.Title, strings.Join(r.Partners, "; "), strconv.Itoa(len(r.OpenDue)), r.ID.String())
+	}
+	return nil
+}
+
+// filterAgreements returns the agreements that pass the filter flags, with
+// their status on today.
+func filterAgreements(c *ctx, s *store.Store, today model.Date) ([]agreementRow, error) {
 	statuses := strings.FieldsFunc(c.o.status, func(r rune) bool { return r == ',' })
 	for _, st := range statuses {
 		if !model.Status(st).Valid() {
-			return usagef("unknown status %q; use %v", st, model.Statuses)
+			return nil, usagef("unknown status %q; use %v", st, model.Statuses)
 		}
 	}
 	in, err := s.Institution()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var rows []agreementRow
 	err = s.View(func(tx *store.Tx) error {
@@ -175,21 +202,7 @@ func listAgreements(c *ctx, s *store.Store) error {
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if c.o.format == "json" {
-		return writeJSON(c.out, rows)
-	}
-	for _, r := range rows {
-		days := ""
-		if r.DaysLeft != nil {
-			days = strconv.Itoa(*r.DaysLeft)
-		}
-		tsv(c.out, r.Number, string(r.Derived), r.SignedOn.String(), r.ValidFrom.String(), r.EndOn(today).String(),
-			days, string(r.Kind), r.Title, strings.Join(r.Partners, "; "), strconv.Itoa(len(r.OpenDue)), r.ID.String())
-	}
-	return nil
+	return rows, err
 }
 
 func keepAgreement(c *ctx, r *agreementRow, statuses []string, partner model.ID, cats []string) bool {

@@ -48,7 +48,8 @@ type opts struct {
 	relation, country, search   string
 	partner                     string
 	year                        int
-	expiring                    bool
+	expiring, long              bool
+	out, lang, bilingual        string
 }
 
 // ctx is what a running command gets.
@@ -67,7 +68,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdCheck, cmdBackup, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdCheck, cmdBackup, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -1,0 +1,249 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/reports"
+)
+
+// paras returns the memorandum's paragraphs in lang. Which paragraphs
+// there are depends on the data only, never on lang, so that bilingual
+// columns pair up one to one.
+func (m *memo) paras(lang string) []para {
+	b := &paraList{}
+	m.header(b, lang)
+	m.partiesText(b, lang)
+	m.subject(b, lang)
+	m.principles(b, lang)
+	m.obligations(b, lang)
+	m.resources(b, lang)
+	m.forms(b, lang)
+	m.term(b, lang)
+	m.final(b, lang)
+	b.heading(tr(lang, "pdf.sec.signatures"))
+	return b.ps
+}
+
+// paraList collects paragraphs and numbers sections and clauses.
+type paraList struct {
+	ps           []para
+	sec, cl, sub int
+}
+
+func (b *paraList) add(k pkind, label, text string) {
+	b.ps = append(b.ps, para{kind: k, label: label, text: text})
+}
+
+// heading starts the next numbered section.
+func (b *paraList) heading(text string) {
+	b.sec++
+	b.cl = 0
+	b.add(pHeading, "", itoa(b.sec)+". "+text)
+}
+
+// clause adds the next numbered clause of the section.
+func (b *paraList) clause(text string) {
+	b.cl++
+	b.sub = 0
+	b.add(pClause, itoa(b.sec)+"."+itoa(b.cl)+".", text)
+}
+
+// subclause adds the next clause one level below the current clause.
+func (b *paraList) subclause(text string) {
+	b.sub++
+	b.add(pSub, itoa(b.sec)+"."+itoa(b.cl)+"."+itoa(b.sub)+".", text)
+}
+
+func (m *memo) header(b *paraList, lang string) {
+	a := &m.d.Agreement
+	b.add(pInst, "", m.d.Institution.Names.In(lang))
+	if a.Status == model.StatusDraft {
+		b.add(pDraft, "", tr(lang, "pdf.draft"))
+	}
+	b.add(pTitle, "", strings.ToUpper(m.title(lang)))
+	b.add(pCenter, "", tr(lang, "pdf.number", "Number", a.Number))
+	if m.showOwnTitle() {
+		b.add(pCenter, "", "«"+a.Title+"»")
+	}
+	place := a.Place
+	if place == "" {
+		place = m.d.Institution.City
+	}
+	if place != "" {
+		place = tr(lang, "pdf.city", "City", place)
+	}
+	date := a.SignedOn.String()
+	if a.SignedOn.IsZero() {
+		date = tr(lang, "pdf.date_blank")
+	}
+	b.ps = append(b.ps, para{kind: pPlace, text: place, right: date})
+}
+
+// showOwnTitle reports whether the agreement's title says more than the
+// document's title in every printed language.
+func (m *memo) showOwnTitle() bool {
+	own := fold(m.d.Agreement.Title)
+	if own == "" {
+		return false
+	}
+	for _, lang := range m.langs {
+		if fold(m.title(lang)) == own {
+			return false
+		}
+	}
+	return true
+}
+
+func fold(s string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "ё", "е")
+}
+
+func (m *memo) partiesText(b *paraList, lang string) {
+	b.add(pHeading, "", tr(lang, "pdf.parties"))
+	in := &m.d.Institution
+	b.add(pClause, "1)", partyLine(lang, in.Names.In(lang), in.Country, in.TaxID, in.Address, in.Signatory))
+	for i := range m.d.Partners {
+		p := &m.d.Partners[i]
+		b.add(pClause, itoa(i+2)+")", partyLine(lang, p.NameIn(lang), p.Country, p.TaxID, p.Address, p.Signatory))
+	}
+	b.add(pBody, "", tr(lang, "pdf.parties.intro"))
+}
+
+// partyLine describes a party: its name with tax ID, address and
+// signatory.
+func partyLine(lang, name, country, taxID, address string, sig model.Person) string {
+	var details []string
+	if taxID != "" {
+		details = append(details, taxLabel(lang, country)+" "+taxID)
+	}
+	if address != "" {
+		details = append(details, tr(lang, "pdf.address")+": "+strings.ReplaceAll(address, "\n", ", "))
+	}
+	if s := joinNonEmpty(" ", sig.Position, sig.Name); s != "" {
+		details = append(details, tr(lang, "pdf.signatory")+": "+s)
+	}
+	if len(details) == 0 {
+		return name
+	}
+	return name + " (" + strings.Join(details, "; ") + ")"
+}
+
+// taxLabel is the name of the tax ID in the country, in lang.
+func taxLabel(lang, country string) string {
+	switch country {
+	case "KZ", "KG":
+		return tr(lang, "pdf.taxid."+country)
+	}
+	return tr(lang, "pdf.taxid.other")
+}
+
+func (m *memo) subject(b *paraList, lang string) {
+	a := &m.d.Agreement
+	b.heading(tr(lang, "pdf.sec.subject"))
+	if a.Subject != "" {
+		b.clause(a.Subject)
+	} else {
+		b.clause(tr(lang, "pdf.subject.default"))
+	}
+	if len(a.Levels) > 0 {
+		var ls []string
+		for _, l := range a.Levels {
+			ls = append(ls, lowerFirst(reports.Label(lang, l)))
+		}
+		b.clause(tr(lang, "pdf.levels") + ": " + strings.Join(ls, "; ") + ".")
+	}
+	if a.Model != "" {
+		b.clause(tr(lang, "pdf.model") + ": " + lowerFirst(reports.Label(lang, a.Model)) + ".")
+	}
+	if len(a.Programmes) > 0 {
+		var ps []string
+		for _, p := range a.Programmes {
+			ps = append(ps, joinNonEmpty(" ", p.Code, "«"+p.Name+"»"))
+		}
+		b.clause(tr(lang, "pdf.programmes") + ": " + strings.Join(ps, "; ") + ".")
+	}
+	if a.PracticePlaces > 0 {
+		b.clause(tr(lang, "pdf.practice_places", "N", itoa(a.PracticePlaces)))
+	}
+}
+
+func (m *memo) principles(b *paraList, lang string) {
+	b.heading(tr(lang, "pdf.sec.principles"))
+	b.add(pBody, "", tr(lang, "pdf.principles.intro"))
+	for _, pa := range model.NormalizePrinciples(m.d.Agreement.Principles) {
+		text := tr(lang, pa.Principle.HelpKey()) + " " + tr(lang, "pdf.assessment") + ": " +
+			lowerFirst(reports.Label(lang, pa.Assessment))
+		if pa.Evidence != "" {
+			text += " (" + tr(lang, "pdf.evidence") + ": " + pa.Evidence + ")"
+		}
+		b.clause(text + ".")
+	}
+}
+
+func (m *memo) obligations(b *paraList, lang string) {
+	a := &m.d.Agreement
+	b.heading(tr(lang, "pdf.sec.obligations"))
+	var used []model.Party
+	for _, r := range a.Responsibilities {
+		used = append(used, r.Party)
+	}
+	parties := m.d.parties(used)
+	if len(parties) == 0 {
+		b.clause(tr(lang, "pdf.obligations.none"))
+	}
+	for _, party := range parties {
+		b.clause(m.partyName(lang, party) + ":")
+		for _, r := range a.Responsibilities {
+			if r.Party != party {
+				continue
+			}
+			var details []string
+			if r.Owner != "" {
+				details = append(details, tr(lang, "pdf.owner", "Name", r.Owner))
+			}
+			if !r.Due.IsZero() {
+				details = append(details, tr(lang, "pdf.due", "Date", r.Due.String()))
+			}
+			b.subclause(sentence(r.Description, details))
+		}
+	}
+}
+
+func (m *memo) resources(b *paraList, lang string) {
+	a := &m.d.Agreement
+	b.heading(tr(lang, "pdf.sec.resources"))
+	var used []model.Party
+	for _, r := range a.Resources {
+		used = append(used, r.Party)
+	}
+	parties := m.d.parties(used)
+	if len(parties) == 0 {
+		b.clause(tr(lang, "pdf.resources.none"))
+	}
+	for _, party := range parties {
+		b.clause(m.partyName(lang, party) + ":")
+		for _, r := range a.Resources {
+			if r.Party != party {
+				continue
+			}
+			var details []string
+			if r.Quantity != 0 {
+				details = append(details, joinNonEmpty(" ", number(lang, r.Quantity), r.Unit))
+			}
+			if r.Value != 0 {
+				details = append(details, tr(lang, "pdf.value", "Value", joinNonEmpty(" ", money(lang, r.Value), r.Currency)))
+			}
+			b.subclause(sentence(r.Description, details))
+		}
+	}
+}
+
+// sentence ends text with its details in brackets and a full stop.
+func sentence(text string, details []string) string {
+	text = strings.TrimRight(strings.TrimSpace(text), ".;")
+	if len(details) > 0 {
+		text += " (" + strings.Join(details, "; ") + ")"
+	}
+	return text + "."
+}
