@@ -38,6 +38,7 @@ type agreementEditor struct {
 	valid   bool
 
 	saveBtn, renew, terminate, duplicate, del *widget.Button
+	printBtn                                  *widget.Button
 	status, problems                          *widget.Label
 	building                                  bool
 }
@@ -76,9 +77,10 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	e.duplicate = widget.NewButtonWithIcon(tr("action.duplicate"), theme.ContentCopyIcon(), e.onDuplicate)
 	e.del = widget.NewButtonWithIcon(tr("action.delete"), theme.DeleteIcon(), e.onDelete)
 	e.del.Importance = widget.DangerImportance
+	e.printBtn = widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), e.print)
 	e.updateActions()
 	state := container.NewHBox(e.status, e.problems)
-	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn), container.NewHBox(e.renew, e.terminate, e.duplicate, e.del), state)
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.printBtn), container.NewHBox(e.renew, e.terminate, e.duplicate, e.del), state)
 	return container.NewBorder(container.NewVBox(e.title(), bar, e.fs.summary), nil, nil, nil, e.appTabs)
 }
 
@@ -266,4 +268,18 @@ func (u *UI) refreshAgreement(id model.ID) {
 	if a, err := u.store.Agreement(id); err == nil {
 		u.cat.PutAgreement(model.Summarize(&a))
 	}
+}
+
+// print offers the memorandum of the agreement as it stands in the editor
+// (Ctrl+P).
+func (e *agreementEditor) print() {
+	a, problems := e.collect()
+	if v, ok := model.AsValidation(a.Validate(e.u.today())); ok {
+		problems = append(problems, v...)
+	}
+	if len(problems) > 0 {
+		e.u.showError(problems)
+		return
+	}
+	e.u.showDocument(e.memorandumDoc(a))
 }

@@ -75,11 +75,12 @@ func newAgreementsScreen(u *UI) screen {
 	s.table.onOpen = func(row int) { u.openAgreement(s.rows[row].ID, "") }
 	add := widget.NewButtonWithIcon(tr("action.new_agreement"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
+	printList := widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), s.print)
 	filters := container.NewHBox(
 		widget.NewLabel(tr("col.status")), s.status, widget.NewLabel(tr("col.kind")), s.kind,
 		widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("filter.year")), s.year)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading("nav.agreements"), add, s.search),
+		container.NewBorder(nil, nil, heading("nav.agreements"), container.NewHBox(printList, add), s.search),
 		container.NewHScroll(filters),
 		container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")), container.NewHBox(clearPartner, s.expiring, s.count), s.partner),
 	)
@@ -191,4 +192,38 @@ func (u *UI) newAgreement(partner model.ID) {
 		a.PartnerIDs = []model.ID{partner}
 	}
 	u.open(newAgreementEditor(u, a, 0))
+}
+
+// print offers the register of the agreements shown, in their order
+// (Ctrl+P).
+func (s *agreementsScreen) print() {
+	rows := make([]model.Summary, len(s.rows))
+	for i, a := range s.rows {
+		rows[i] = a.Summary
+	}
+	s.u.showDocument(registerDoc(rows, s.describeFilter()))
+}
+
+// describeFilter says in words which agreements the list shows.
+func (s *agreementsScreen) describeFilter() string {
+	var parts []string
+	add := func(name, value string) {
+		if value != "" && value != tr("filter.all") {
+			parts = append(parts, name+": "+value)
+		}
+	}
+	add(tr("col.status"), s.status.Selected)
+	add(tr("col.kind"), s.kind.Selected)
+	add(tr("col.category"), s.category.Selected)
+	add(tr("filter.year"), s.year.Selected)
+	if s.q.Partner != 0 {
+		add(tr("col.partners"), s.u.cat.PartnerName(s.q.Partner))
+	}
+	if s.q.Expiring {
+		parts = append(parts, tr("filter.expiring"))
+	}
+	if s.q.Text != "" {
+		parts = append(parts, "«"+s.q.Text+"»")
+	}
+	return strings.Join(parts, "; ")
 }

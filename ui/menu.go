@@ -51,6 +51,7 @@ func (u *UI) shortcuts() {
 			u.page.save()
 		}
 	})
+	add(fyne.KeyP, u.onPrint)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape && u.page != nil {
 			u.leave(u.back, nil)
@@ -64,6 +65,21 @@ func (u *UI) onNew() {
 	}
 	if c, ok := u.currentScreen().(creator); ok {
 		c.create()
+	}
+}
+
+// printable is a page or screen with a document to print (Ctrl+P).
+type printable interface{ print() }
+
+func (u *UI) onPrint() {
+	if p, ok := u.page.(printable); ok {
+		p.print()
+		return
+	}
+	if u.page == nil {
+		if p, ok := u.currentScreen().(printable); ok {
+			p.print()
+		}
 	}
 }
 

@@ -28,7 +28,7 @@ type partnerForm struct {
 	category, subKind                                                *widget.Select
 	relation                                                         *widget.RadioGroup
 	contacts                                                         *rowList[model.Contact]
-	saveBtn, markReal, del                                           *widget.Button
+	saveBtn, markReal, del, printBtn                                 *widget.Button
 	status                                                           *widget.Label
 }
 
@@ -109,10 +109,12 @@ func (f *partnerForm) build() fyne.CanvasObject {
 	f.saveBtn.Importance = widget.HighImportance
 	back := widget.NewButtonWithIcon(tr("action.back"), theme.NavigateBackIcon(), func() { f.u.leave(f.u.back, nil) })
 	f.markReal = widget.NewButton(tr("action.mark_real"), f.onMarkReal)
+	f.printBtn = widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), f.print)
 	f.del = widget.NewButtonWithIcon(tr("action.delete"), theme.DeleteIcon(), f.onDelete)
 	f.del.Importance = widget.DangerImportance
 	if f.orig.ID == 0 {
 		f.del.Hide()
+		f.printBtn.Hide()
 	}
 	if f.orig.ID == 0 || f.orig.Relation != model.RelationPotential {
 		f.markReal.Hide()
@@ -124,7 +126,7 @@ func (f *partnerForm) build() fyne.CanvasObject {
 	}
 	titleLabel := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	titleLabel.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.status), container.NewHBox(f.markReal, f.del))
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.printBtn, f.status), container.NewHBox(f.markReal, f.del))
 	return container.NewBorder(container.NewVBox(titleLabel, bar, fs.summary), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
 }
 
@@ -231,6 +233,7 @@ func (f *partnerForm) saveNow() bool {
 	f.u.cat.PutPartner(p)
 	f.orig = p
 	f.del.Show()
+	f.printBtn.Show()
 	if p.Relation == model.RelationPotential {
 		f.markReal.Show()
 	} else {
@@ -268,4 +271,12 @@ func (f *partnerForm) onDelete() {
 		f.orig = f.collect() // nothing left unsaved
 		f.u.back()
 	})
+}
+
+// print offers the partner card of the stored partner (Ctrl+P).
+func (f *partnerForm) print() {
+	if f.orig.ID == 0 {
+		return
+	}
+	f.u.leave(func() { f.u.showDocument(partnerCardDoc(f.orig)) }, nil)
 }

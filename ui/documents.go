@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/reports/pdf"
+)
+
+// document is something the interface can make a PDF of: a memorandum, a
+// partner card, a register.
+type document struct {
+	title     string // what the dialog says it prints
+	fileName  string // suggested file name, without .pdf
+	bilingual bool   // the document has bilingual layouts
+	// load reads what the document needs inside a read transaction and
+	// returns the function that writes the PDF with the options.
+	load func(tx *store.Tx) (func(w io.Writer, o pdf.Options) error, error)
+}
+
+// documentChoice is what the user chose in the document dialog.
+type documentChoice struct {
+	lang, bilingual string
+}
+
+// options turns the choice into PDF options for today.
+func (c documentChoice) options(today model.Date) pdf.Options {
+	return pdf.Options{Lang: c.lang, Bilingual: c.bilingual, Today: today}
+}
+
+// showDocument asks for the language (and the bilingual layout) and then
+// saves the PDF where the user says, offering to open it with the system's
+// viewer, from which it can be printed.
+func (u *UI) showDocument(doc document) {
+	langs := []string{"ru", "kk", "ky", "en"}
+	names := make([]string, len(langs))
+	for i, l := range langs {
+		names[i] = tr("lang." + l)
+	}
+	langSel := widget.NewSelect(names, nil)
+	langSel.SetSelectedIndex(0)
+	for i, l := range langs {
+		if l == u.lang {
+			langSel.SetSelectedIndex(i)
+		}
+	}
+	layouts := []string{"", "kk+ru", "ky+ru"}
+	layoutSel := widget.NewRadioGroup([]string{tr("doc.one_language"), tr("doc.kk_ru"), tr("doc.ky_ru")}, nil)
+	layoutSel.Required = true
+	layoutSel.SetSelected(tr("doc.one_language"))
+	choice := func() documentChoice {
+		c := documentChoice{lang: langs[max(langSel.SelectedIndex(), 0)]}
+		for i, o := range layoutSel.Options {
+			if o == layoutSel.Selected {
+				c.bilingual = layouts[i]
+			}
+		}
+		return c
+	}
+	form := container.NewVBox(heading("doc.language"), langSel)
+	if doc.bilingual {
+		form.Add(heading("doc.layout"))
+		form.Add(layoutSel)
+	}
+	var d *dialog.CustomDialog
+	save := widget.NewButtonWithIcon(tr("doc.save_pdf"), theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		u.savePDF(doc, choice())
+	})
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(tr("action.cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(doc.title, form, u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, save})
+	d.Resize(fyne.NewSize(460, 300))
+	d.Show()
+}
+
+// renderPDF loads the document and writes it with the choice to w.
+func (u *UI) renderPDF(doc document, c documentChoice, w io.Writer) error {
+	var write func(io.Writer, pdf.Options) error
+	if err := u.store.View(func(tx *store.Tx) error {
+		var err error
+		write, err = doc.load(tx)
+		return err
+	}); err != nil {
+		return err
+	}
+	return write(w, c.options(u.opts.Today()))
+}
+
+// savePDF asks where to save the document and writes it there.
+func (u *UI) savePDF(doc document, c documentChoice) {
+	name := safeFileName(doc.fileName)
+	if c.bilingual != "" {
+		name += "-" + c.bilingual
+	} else {
+		name += "-" + c.lang
+	}
+	u.saveFile(name+".pdf", func(path string) {
+		progress := dialog.NewCustomWithoutButtons(doc.title, widget.NewProgressBarInfinite(), u.win)
+		progress.Show()
+		u.runLater(func() error {
+			return pdf.WriteFile(u.store, path, func(w io.Writer) error { return u.renderPDF(doc, c, w) })
+		}, func(err error) {
+			progress.Hide()
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.offerOpen(tr("doc.written"), path, true)
+		})
+	})
+}
+
+// safeFileName replaces the characters file systems refuse ("/" in
+// agreement numbers above all).
+func safeFileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
+			return '-'
+		}
+		return r
+	}, s)
+}
+
+// memorandumDoc prints the agreement being edited (its unsaved state
+// included, so the secretary sees what she is about to sign).
+func (e *agreementEditor) memorandumDoc(a model.Agreement) document {
+	return document{
+		title: tr("doc.memorandum"), fileName: a.Number, bilingual: true,
+		load: func(tx *store.Tx) (func(io.Writer, pdf.Options) error, error) {
+			d, err := pdf.NewMemoData(tx, a)
+			return func(w io.Writer, o pdf.Options) error { return pdf.Memorandum(w, &d, o) }, err
+		},
+	}
+}
+
+// partnerCardDoc prints a stored partner's card.
+func partnerCardDoc(p model.Partner) document {
+	return document{
+		title: tr("doc.partner_card"), fileName: p.Name,
+		load: func(tx *store.Tx) (func(io.Writer, pdf.Options) error, error) {
+			d, err := pdf.LoadPartner(tx, p.ID)
+			return func(w io.Writer, o pdf.Options) error { return pdf.PartnerCard(w, &d, o) }, err
+		},
+	}
+}
+
+// registerDoc prints a list of agreements, in its order.
+func registerDoc(rows []model.Summary, filter string) document {
+	return document{
+		title: tr("doc.register"), fileName: tr("doc.register_file"),
+		load: func(tx *store.Tx) (func(io.Writer, pdf.Options) error, error) {
+			d, err := pdf.LoadRegister(tx, rows, filter)
+			return func(w io.Writer, o pdf.Options) error { return pdf.Register(w, &d, o) }, err
+		},
+	}
+}

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/store/storetest"
+)
+
+func pdfText(t *testing.T, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v (install poppler-utils)", err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// Ctrl+P in the editor prints the memorandum as it stands on screen,
+// unsaved changes included, in the chosen layout.
+func TestPrintMemorandumFromEditor(t *testing.T) {
+	u, s := newTestUI(t, "ru")
+	p := savePartner(t, u, "«Ақ Бидай» ЖШС", storetest.BIN1)
+	a := storetest.FullAgreement("СП-2026/007", p.ID)
+	if err := s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+	u.cat.PutAgreement(model.Summarize(&a))
+	u.openAgreement(a.ID, "")
+	e := u.page.(*agreementEditor)
+	e.terms.title.SetText("Меморандум о дуальном обучении")
+	before := overlays(u)
+	u.onPrint()
+	if overlays(u) != before+1 {
+		t.Fatal("Ctrl+P showed no dialog")
+	}
+	if findButton(u.win.Canvas().Overlays().Top(), "Сохранить в PDF…") == nil {
+		t.Error("no Save as PDF button")
+	}
+	draft, _ := e.collect()
+	var buf bytes.Buffer
+	if err := u.renderPDF(e.memorandumDoc(draft), documentChoice{lang: "ru", bilingual: "kk+ru"}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, buf.Bytes())
+	for _, want := range []string{"СП-2026/007", "Меморандум о дуальном обучении", "«Ақ Бидай» ЖШС", "М.П."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the memorandum lacks %q", want)
+		}
+	}
+}
+
+func TestPrintRegisterOfTheFilter(t *testing.T) {
+	u, s := newTestUI(t, "en")
+	withDemo(t, u, s, 20, 60)
+	u.goTo("agreements", nil)
+	sc := u.currentScreen().(*agreementsScreen)
+	sc.status.SetSelected(label(model.StatusExpiring))
+	if len(sc.rows) == 0 {
+		t.Skip("no expiring agreements in this demo data")
+	}
+	rows := make([]model.Summary, len(sc.rows))
+	for i, a := range sc.rows {
+		rows[i] = a.Summary
+	}
+	var buf bytes.Buffer
+	if err := u.renderPDF(registerDoc(rows, sc.describeFilter()), documentChoice{lang: "en"}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, buf.Bytes())
+	if !strings.Contains(text, "Expiring") || !strings.Contains(text, sc.rows[0].Number) {
+		t.Errorf("the register lacks the filter or the first row:\n%.400s", text)
+	}
+	test.Tap(findButton(sc.root, "Print…"))
+	if overlays(u) == 0 {
+		t.Error("the Print button showed no dialog")
+	}
+}
