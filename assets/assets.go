@@ -27,6 +27,12 @@ var (
 	FontLicence string
 )
 
+// Icon is the application icon, a 1024×1024 PNG drawn by icon/main.go
+// (go run assets/icon/main.go); FyneApp.toml names the same file.
+//
+//go:embed icon.png
+var Icon []byte
+
 // I18n holds the translation files, i18n/<area>.<language>.json, in the
 // format Fyne's lang.AddTranslationsFS reads: a flat JSON object from key
 // to text, with {{.Name}} placeholders.
