@@ -27,7 +27,6 @@ type agreementsScreen struct {
 	empty                        *fyne.Container
 	rows                         []*catalog.Agreement
 	q                            catalog.AgreementQuery
-	partnerIDs                   map[string]model.ID
 }
 
 var agreementColumns = []column{
