@@ -48,7 +48,7 @@ type opts struct {
 	relation, country, search   string
 	partner                     string
 	year                        int
-	expiring, long              bool
+	expiring, long, licences    bool
 	out, lang, bilingual        string
 }
 
