@@ -99,19 +99,11 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 
 // load reads the institution and builds the catalog from the store.
 func (u *UI) load() error {
-	in, err := u.store.Institution()
+	in, ps, sums, err := u.store.ListData()
 	if err != nil {
 		return err
 	}
 	u.inst = in
-	ps, err := u.store.Partners()
-	if err != nil {
-		return err
-	}
-	sums, err := u.store.Summaries()
-	if err != nil {
-		return err
-	}
 	u.cat = catalog.New(ps, sums, u.opts.Today(), in.Warning())
 	return nil
 }

@@ -109,7 +109,7 @@ func (s *partnersScreen) cell(row, col int) string {
 	case 0:
 		return p.Name
 	case 1:
-		return tr(p.Category.ShortKey())
+		return cachedTr(p.Category.ShortKey())
 	case 2:
 		return label(p.Relation)
 	case 3:
