@@ -4,6 +4,9 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -14,6 +17,11 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/ui"
 )
+
+// started is when the process reached main; PARTNERDESK_STARTUP_PROBE
+// makes the app print how long it took to show its window (make
+// startup-time).
+var started = time.Now()
 
 func main() {
 	dbFlag := flag.String("db", "", "data file (default $"+store.EnvPath+" or the user's configuration folder)")
@@ -43,5 +51,10 @@ func main() {
 			return demo.Load(s, d, 500, nil)
 		},
 	})
+	if os.Getenv("PARTNERDESK_STARTUP_PROBE") != "" {
+		a.Lifecycle().SetOnStarted(func() {
+			fmt.Fprintf(os.Stderr, "window ready after %d ms\n", time.Since(started).Milliseconds())
+		})
+	}
 	w.ShowAndRun()
 }
