@@ -85,8 +85,18 @@ unit:
 	$(GO) build -o /dev/null ./cmd/partnerdesk
 	$(GO) test -race -tags ci -timeout 30m ./...
 
-bench:
-	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+# bench runs every benchmark (store, catalog/search, screens, exports,
+# PDFs) BENCH_COUNT times and writes the raw results to bench.txt and a
+# summary (medians with their spread, by benchstat) to bench-summary.txt.
+# The 50,000-agreement data file is generated once into the temporary
+# folder and reused.
+BENCH_COUNT ?= 5
+BENCHSTAT   := $(GOBIN)/benchstat
+$(BENCHSTAT):
+	$(GO) install golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
+bench: $(BENCHSTAT)
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem -count $(BENCH_COUNT) -timeout 60m ./... | tee bench.txt
+	$(BENCHSTAT) bench.txt | tee bench-summary.txt
 
 # screenshots runs the real app under Xvfb on demonstration data (fixed
 # seed and date) and saves a PNG of each screen in screenshots/.

@@ -132,6 +132,10 @@ func (u *UI) build() {
 		},
 	)
 	u.nav.OnSelected = func(id widget.ListItemID) {
+		if u.inst.IsZero() {
+			u.nav.UnselectAll() // the welcome panel first
+			return
+		}
 		if id == u.current && u.page == nil {
 			return
 		}

@@ -89,6 +89,7 @@ type institutionForm struct {
 	saveBtn                                     *widget.Button
 	status                                      *widget.Label
 	saved                                       func()
+	built                                       bool
 }
 
 // newInstitutionForm builds the form; brief shows only what a first run
@@ -128,7 +129,9 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 				fs.field("warning_days", "field.warning_days", f.warn)),
 			fs.summary, container.NewHBox(f.saveBtn, f.status))
 	}
+	f.fs.quiet = in.IsZero()
 	f.changed()
+	f.built = true
 	return f
 }
 
@@ -154,6 +157,9 @@ func (f *institutionForm) collect() (model.Institution, model.ValidationError) {
 }
 
 func (f *institutionForm) changed() {
+	if f.built {
+		f.fs.quiet = false
+	}
 	in, bad := f.collect()
 	f.fs.show(bad)
 	if len(bad) > 0 {

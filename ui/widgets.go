@@ -123,6 +123,9 @@ func newFormField(path, labelKey string, input fyne.CanvasObject) *formField {
 type fieldSet struct {
 	fields  map[string]*formField
 	summary *widget.Label
+	// quiet hides "required" messages until the user has changed
+	// something: a new, empty form should not open covered in red.
+	quiet bool
 }
 
 func newFieldSet() *fieldSet {
@@ -162,6 +165,9 @@ func (fs *fieldSet) show(v model.ValidationError) int {
 	byField := map[string][]string{}
 	var rest []string
 	for _, fe := range v {
+		if fs.quiet && fe.Key == "err.required" {
+			continue
+		}
 		if _, ok := fs.fields[fe.Field]; ok {
 			byField[fe.Field] = append(byField[fe.Field], fieldMessage(fe))
 		} else {
