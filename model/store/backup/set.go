@@ -71,9 +71,21 @@ func (s *Set) Take(st *store.Store, kind Kind) (Backup, error) {
 		return Backup{}, err
 	}
 	b := s.reserve(kind)
-	var n int64
-	var counts store.Counts
-	err := writeVerified(b.Path, func(w io.Writer) error {
+	n, _, err := TakeTo(st, b.Path)
+	b.Size = n
+	return b, err
+}
+
+// TakeTo writes a verified backup of st to path, as Take does but to any
+// path (partnerctl backup FILE): through a checked temporary file in the
+// same folder, so that path is either a complete, checked copy or left as
+// it was. It refuses the data file itself. It returns the size and the
+// record counts of the copy.
+func TakeTo(st *store.Store, path string) (n int64, counts store.Counts, err error) {
+	if err := st.CheckTarget(path); err != nil {
+		return 0, counts, err
+	}
+	err = writeVerified(path, func(w io.Writer) error {
 		var err error
 		n, counts, err = st.Snapshot(w)
 		return err
@@ -89,8 +101,7 @@ func (s *Set) Take(st *store.Store, kind Kind) (Backup, error) {
 		}
 		return nil
 	})
-	b.Size = n
-	return b, err
+	return n, counts, err
 }
 
 // reserve returns the backup to write now: a name no file has yet.
