@@ -74,9 +74,13 @@ func parseName(data, name string) (t time.Time, k Kind, ok bool) {
 	if len(rest) < len(stampLayout)+2 || rest[len(stampLayout)] != '-' {
 		return t, "", false
 	}
-	t, err := time.Parse(stampLayout, rest[:len(stampLayout)])
+	stamp := rest[:len(stampLayout)]
+	t, err := time.Parse(stampLayout, stamp)
 	k = Kind(rest[len(stampLayout)+1:])
-	if err != nil || !slices.Contains(Kinds, k) {
+	// Only the exact form nameFor writes: time.Parse also takes a comma
+	// for the decimal point, and Rotate must never delete a file that
+	// merely looks like a backup.
+	if err != nil || t.Format(stampLayout) != stamp || !slices.Contains(Kinds, k) {
 		return time.Time{}, "", false
 	}
 	return t, k, true
@@ -108,4 +112,15 @@ func (s *Set) List() ([]Backup, error) {
 	}
 	slices.SortFunc(list, func(a, b Backup) int { return b.Time.Compare(a.Time) })
 	return list, nil
+}
+
+// ParseName returns the backup that a file named name in the backup folder
+// would be; ok is false when name is not the name of a backup of the data
+// file. The file need not exist (Size is 0).
+func (s *Set) ParseName(name string) (b Backup, ok bool) {
+	t, k, ok := parseName(s.data, name)
+	if !ok {
+		return b, false
+	}
+	return Backup{Path: filepath.Join(s.dir, name), Kind: k, Time: t}, true
 }

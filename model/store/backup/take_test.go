@@ -213,3 +213,19 @@ func TestBeforeMigrateCopiesTheUnchangedFile(t *testing.T) {
 		t.Error("BeforeMigrate without a backup folder succeeded")
 	}
 }
+
+// FuzzParseName: whatever files lie in the backup folder, parsing their
+// names never panics, and a name taken for a backup is exactly the name
+// that backup gets.
+func FuzzParseName(f *testing.F) {
+	f.Add("partnerdesk-2026-11-28T043015.123Z-daily.db")
+	f.Add("partnerdesk-2026-11-28T043015.123Z-upgrade.db")
+	f.Add(".partnerdesk-2026-11-28T043015.123Z-daily.db.1.tmp")
+	f.Add("partnerdesk.db.damaged-2026-11-28T093015")
+	f.Fuzz(func(t *testing.T, name string) {
+		at, k, ok := parseName("/data/partnerdesk.db", name)
+		if ok && nameFor("/data/partnerdesk.db", at, k) != name {
+			t.Fatalf("%q parsed as %v %s, which is named %q", name, at, k, nameFor("/data/partnerdesk.db", at, k))
+		}
+	})
+}

@@ -41,3 +41,14 @@ func TestClassifyMagic(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMountFSType: no mountinfo line makes the parser panic, and an
+// escaped mount point is found under its unescaped name.
+func FuzzMountFSType(f *testing.F) {
+	f.Add(mountinfo, "/mnt/share/local copy/x")
+	f.Add("1 2 3:4 / /a\\04 rw - ext4 x rw\n", "/a")
+	f.Fuzz(func(t *testing.T, info, path string) {
+		_ = mountFSType(strings.NewReader(info), path)
+		_ = unescape(info)
+	})
+}
