@@ -121,11 +121,16 @@ func (s *Set) reserve(kind Kind) Backup {
 // leftovers of backups cut short (CleanTemp), afterwards it rotates. Call
 // it when the app starts, after OpenOrDiagnose, with the app's store open
 // read-write; it may run in a goroutine while the app works. took says
-// whether a backup was taken. An error with took true is a *RotateError:
-// the backup is good, only old backups could not all be removed.
+// whether a backup was taken; b is that backup or today's earlier one. An
+// error that is a *RotateError means only removing old backups or
+// leftovers failed: the backups themselves are fine.
 func (s *Set) Daily(st *store.Store) (b Backup, took bool, err error) {
-	if _, err := s.CleanTemp(); err != nil {
-		return b, false, err
+	_, cleanErr := s.CleanTemp()
+	housekeeping := func(err error) error {
+		if err = errors.Join(cleanErr, err); err != nil {
+			return &RotateError{Err: err}
+		}
+		return nil
 	}
 	list, err := s.List()
 	if err != nil {
@@ -134,7 +139,7 @@ func (s *Set) Daily(st *store.Store) (b Backup, took bool, err error) {
 	today := s.now()
 	for _, old := range list {
 		if old.Kind == KindDaily && sameDay(old.Time.In(today.Location()), today) {
-			return old, false, nil
+			return old, false, housekeeping(nil)
 		}
 	}
 	c, err := st.Counts()
@@ -142,12 +147,13 @@ func (s *Set) Daily(st *store.Store) (b Backup, took bool, err error) {
 		return b, false, err
 	}
 	if c == (store.Counts{}) {
-		return b, false, nil
+		return b, false, housekeeping(nil)
 	}
 	if b, err = s.Take(st, KindDaily); err != nil {
 		return b, false, err
 	}
-	return b, true, s.rotate()
+	_, err = s.Rotate()
+	return b, true, housekeeping(err)
 }
 
 func sameDay(a, b time.Time) bool {
@@ -190,7 +196,9 @@ func (s *Set) BeforeMigrate(from, to int) error {
 	if _, err := copyVerified(s.data, b.Path); err != nil {
 		return fmt.Errorf("backup before upgrading the data file from format %d to %d: %w", from, to, err)
 	}
-	return s.rotate()
+	// No rotation here: a failure to remove old backups must not stop
+	// the upgrade, and upgrade backups are kept anyway. Daily rotates.
+	return nil
 }
 
 // CleanTemp deletes the temporary files that backups and restores cut

@@ -30,12 +30,12 @@ func (e *VerifyError) Error() string {
 // Unwrap returns what was wrong with the copy.
 func (e *VerifyError) Unwrap() error { return e.Err }
 
-// RotateError says that a backup was taken and verified, but some old
-// backups could not be removed.
+// RotateError says that only housekeeping failed: some old backups or
+// leftover temporary files could not be removed. The backups are fine.
 type RotateError struct{ Err error }
 
 func (e *RotateError) Error() string {
-	return fmt.Sprintf("the backup was taken, but old backups could not all be removed: %v", e.Err)
+	return fmt.Sprintf("the backups are fine, but old backups or leftover temporary files could not all be removed: %v", e.Err)
 }
 
 // Unwrap returns the underlying error.
