@@ -56,7 +56,7 @@ var cmdBackup = &command{
 
 var cmdBackups = &command{
 	name: "backups", args: "[--format tsv|json] [--db FILE]",
-	summary: "List the backups of the data file, newest first: time, kind, size, partners, agreements, OK or what is wrong, file.",
+	summary: "List the backups of the data file, newest first: time, kind, size, partners, agreements, OK or what is wrong (structure; restore checks every record), file.",
 	flags: func(fs *flag.FlagSet, o *opts) {
 		dbFlag(fs, o)
 		fs.StringVar(&o.format, "format", "tsv", "output format: tsv or json")

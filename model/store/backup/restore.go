@@ -1,6 +1,7 @@
 package backup
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -30,8 +31,10 @@ func Inspect(b Backup) Info {
 	return Info{Backup: b, Schema: fi.Schema, Counts: fi.Counts, Err: err}
 }
 
-// ListInfo returns the backups, newest first, each inspected. It reads
-// every backup in full (about as long as a check of the data file each):
+// ListInfo returns the backups, newest first, each with its format and
+// record counts and whether its structure checks out (store.Peek: the
+// page walk and bbolt's page check, not every record, which Restore checks
+// before it restores). It reads every backup (about 0.3 s per 250 MB):
 // run it in a goroutine.
 func (s *Set) ListInfo() ([]Info, error) {
 	list, err := s.List()
@@ -40,7 +43,8 @@ func (s *Set) ListInfo() ([]Info, error) {
 	}
 	out := make([]Info, len(list))
 	for i, b := range list {
-		out[i] = Inspect(b)
+		fi, err := store.Peek(b.Path)
+		out[i] = Info{Backup: b, Schema: fi.Schema, Counts: fi.Counts, Err: err}
 	}
 	return out, nil
 }
@@ -113,13 +117,13 @@ func (s *Set) Restore(path string) (r Restored, err error) {
 	if err != nil {
 		return r, err
 	}
-	fill, check, info := copyChecked(path)
+	fill, check, res := copyChecked(path)
 	tmp, err := writeTemp(s.data, fill, func(tmp string) error {
 		if err := check(tmp); err != nil {
 			return err
 		}
-		if info.Counts != r.From.Counts {
-			return fmt.Errorf("the copy holds %+v records, the backup %+v", info.Counts, r.From.Counts)
+		if res.info.Counts != r.From.Counts {
+			return fmt.Errorf("the copy holds %+v records, the backup %+v", res.info.Counts, r.From.Counts)
 		}
 		return nil
 	})
@@ -139,8 +143,10 @@ func (s *Set) Restore(path string) (r Restored, err error) {
 	if err := commit(tmp, s.data); err != nil {
 		return r, err
 	}
-	if fi, err := store.Inspect(s.data); err != nil || fi.Counts != r.From.Counts {
-		return r, fmt.Errorf("the restored data file does not check out (%v, %+v records): the file it replaced is at %s", err, fi.Counts, r.Saved)
+	// The checked copy now is the data file: it must read back with the
+	// same bytes.
+	if got, err := fileSHA256(s.data); err != nil || !bytes.Equal(got, res.sum) {
+		return r, fmt.Errorf("the restored data file does not read back as checked (%v): the file it replaced is at %s", err, r.Saved)
 	}
 	return r, nil
 }
@@ -160,26 +166,23 @@ func (s *Set) saveCurrent(r *Restored) (release func() error, damaged bool, err 
 	case err != nil:
 		return release, false, err
 	}
-	_, ierr := store.Inspect(s.data)
-	switch {
-	case errors.Is(ierr, store.ErrNewerSchema), ierr == nil:
-	case errors.Is(ierr, store.ErrDamaged):
-		return hold, true, nil
-	default:
-		hold()
-		return release, false, ierr
-	}
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		hold()
 		return release, false, err
 	}
+	// The copy's check tells whether the file is sound: same bytes.
 	b := s.reserve(KindRestore)
-	if _, err := copyVerified(s.data, b.Path); err != nil {
-		hold()
-		return release, false, fmt.Errorf("backing up the current data file before the restore: %w", err)
+	_, err = copyVerified(s.data, b.Path)
+	var ve *VerifyError
+	switch {
+	case err == nil:
+		r.Saved = b.Path
+		return hold, false, nil
+	case errors.As(err, &ve) && errors.Is(err, store.ErrDamaged):
+		return hold, true, nil
 	}
-	r.Saved = b.Path
-	return hold, false, nil
+	hold()
+	return release, false, fmt.Errorf("backing up the current data file before the restore: %w", err)
 }
 
 // KeepAside renames the data file to "<name>.damaged-<local time>" in its

@@ -117,19 +117,23 @@ func commit(tmp, final string) error {
 // copyVerified copies the file src byte for byte to final through
 // writeVerified and returns what store.Inspect found in the copy.
 func copyVerified(src, final string) (store.FileInfo, error) {
-	fill, check, info := copyChecked(src)
+	fill, check, res := copyChecked(src)
 	err := writeVerified(final, fill, check)
-	return *info, err
+	return res.info, err
+}
+
+// copyResult is what a checked byte copy found.
+type copyResult struct {
+	info store.FileInfo // what store.Inspect found in the copy
+	sum  []byte         // SHA-256 of the bytes read from the source
 }
 
 // copyChecked returns the fill and check functions of a byte copy of src:
 // the copy must read back with the SHA-256 of what was read from src and
 // pass store.Inspect (a file from a newer version passes: its bytes are
-// checked, and it may only be opened by that version). What Inspect found
-// lands in info.
-func copyChecked(src string) (fill func(io.Writer) error, check func(string) error, info *store.FileInfo) {
-	var want []byte
-	info = new(store.FileInfo)
+// checked, and it may only be opened by that version).
+func copyChecked(src string) (fill func(io.Writer) error, check func(string) error, res *copyResult) {
+	res = new(copyResult)
 	fill = func(w io.Writer) error {
 		in, err := os.Open(src)
 		if err != nil {
@@ -140,23 +144,23 @@ func copyChecked(src string) (fill func(io.Writer) error, check func(string) err
 		if _, err := io.Copy(w, io.TeeReader(in, h)); err != nil {
 			return err
 		}
-		want = h.Sum(nil)
+		res.sum = h.Sum(nil)
 		return nil
 	}
 	check = func(tmp string) error {
 		if got, err := fileSHA256(tmp); err != nil {
 			return err
-		} else if !bytes.Equal(got, want) {
+		} else if !bytes.Equal(got, res.sum) {
 			return fmt.Errorf("it does not read back as it was written")
 		}
 		var err error
-		*info, err = store.Inspect(tmp)
+		res.info, err = store.Inspect(tmp)
 		if errors.Is(err, store.ErrNewerSchema) {
 			return nil
 		}
 		return err
 	}
-	return fill, check, info
+	return fill, check, res
 }
 
 func fileSHA256(path string) ([]byte, error) {
