@@ -122,6 +122,9 @@ func TestInspectReportsCountsAndFormat(t *testing.T) {
 	if info.Schema != store.SchemaVersion || info.Counts.Partners != 10 || info.Counts.Agreements != 30 || info.Counts.Attachments != 3 || info.Size == 0 {
 		t.Fatalf("Inspect: %+v", info)
 	}
+	if peek, err := store.Peek(path); err != nil || peek != info {
+		t.Fatalf("Peek: %+v %v, want %+v", peek, err, info)
+	}
 	s, err := store.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
