@@ -38,6 +38,9 @@ type Options struct {
 	Demo func(s Store) error
 	// Language overrides the saved and the system language (tests).
 	Language string
+	// Backups is the data file's backup service (Launch sets it); nil for
+	// a store in memory.
+	Backups Backups
 	// Start names what to show first: a screen id (dashboard, partners,
 	// agreements, reports, settings), "agreement:NUMBER[:TAB]" or
 	// "partner:NAME" (for screenshots and documentation).
@@ -61,6 +64,8 @@ type UI struct {
 	screens []*screenEntry
 	current int
 	page    page // the editor shown in place of a screen, or nil
+
+	settingsTab int // the Settings tab last shown
 }
 
 // page is an editor shown in place of a list: it may hold unsaved changes.

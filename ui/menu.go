@@ -136,6 +136,9 @@ func (u *UI) onBackup() {
 	name := fmt.Sprintf("partnerdesk-%s.db", u.today().ISO())
 	u.saveFile(name, func(path string) {
 		u.runLater(func() error {
+			if u.opts.Backups != nil {
+				return u.opts.Backups.CopyTo(path) // checked after writing
+			}
 			_, err := u.store.BackupTo(path)
 			return err
 		}, func(err error) {

@@ -72,10 +72,24 @@ type Diagnosis struct {
 // for writing: OpenOrDiagnose returns a Diagnosis instead, and the file is
 // unchanged. A missing file is created.
 func (s *Set) OpenOrDiagnose(opts store.Options) (*store.Store, *Diagnosis) {
+	return s.open(opts, store.Inspect)
+}
+
+// OpenQuick is OpenOrDiagnose with the structural check only (store.Peek:
+// the page walk and bbolt's page check, not every record): 0.3 s instead
+// of 4 s for a 265 MB file. A file that fails it is not opened for
+// writing either; the caller checks the records afterwards (Store.Check,
+// from a read transaction) and offers a restore if they fail. The app
+// opens large files this way, so that it shows its window at once.
+func (s *Set) OpenQuick(opts store.Options) (*store.Store, *Diagnosis) {
+	return s.open(opts, store.Peek)
+}
+
+func (s *Set) open(opts store.Options, inspect func(string) (store.FileInfo, error)) (*store.Store, *Diagnosis) {
 	if opts.BeforeMigrate == nil {
 		opts.BeforeMigrate = s.BeforeMigrate
 	}
-	info, err := store.Inspect(s.data)
+	info, err := inspect(s.data)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:

@@ -181,3 +181,21 @@ func TestOpenOrDiagnoseCreatesAMissingFile(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// OpenQuick refuses a file whose pages are damaged, like OpenOrDiagnose,
+// and leaves it unchanged.
+func TestOpenQuickRefusesDamagedPages(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "partnerdesk.db")
+	if err := os.WriteFile(path, bytes.Repeat([]byte{0xA5}, 64<<10), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	st, d := New(path, Options{}).OpenQuick(store.Options{})
+	if st != nil || d == nil || d.Problem != ProblemDamaged {
+		t.Fatalf("quick open of garbage: %v %+v", st, d)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the damaged file was changed")
+	}
+}
