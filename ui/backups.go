@@ -104,17 +104,16 @@ func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error)
 	for _, in := range infos {
 		text := fmt.Sprintf("%s · %s · %s · %s", in.Time.Local().Format("02.01.2006 15:04"), tr("backups.kind_"+string(in.Kind)),
 			humanSize(in.Size), tr("backups.counts", "Partners", strconv.Itoa(in.Counts.Partners), "Agreements", strconv.Itoa(in.Counts.Agreements)))
-		row := container.NewBorder(nil, nil, nil, nil, widget.NewLabel(text))
+		var action fyne.CanvasObject
 		if in.Err != nil {
 			bad := widget.NewLabel(tr("backups.bad"))
 			bad.Importance = widget.DangerImportance
-			row = container.NewBorder(nil, nil, nil, bad, widget.NewLabel(text))
+			action = bad
 		} else {
 			info := in
-			restore := widget.NewButtonWithIcon(tr("backups.restore"), theme.HistoryIcon(), func() { u.confirmRestore(info) })
-			row = container.NewBorder(nil, nil, nil, restore, widget.NewLabel(text))
+			action = widget.NewButtonWithIcon(tr("backups.restore"), theme.HistoryIcon(), func() { u.confirmRestore(info) })
 		}
-		box.Add(row)
+		box.Add(container.NewBorder(nil, nil, nil, action, widget.NewLabel(text)))
 	}
 }
 
