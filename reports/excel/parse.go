@@ -2,7 +2,6 @@ package excel
 
 import (
 	"math"
-	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -117,26 +116,31 @@ func parseTaxID(raw, country string) string {
 	if s == "" || s == "—" || s == "-" {
 		return ""
 	}
+	ours := country == "KZ" || country == "KG" || country == ""
+	if ours {
+		s = model.NormalizeTaxID("KZ", strings.Join(strings.Fields(s), ""))
+	}
 	if strings.ContainsAny(s, "eE") && strings.Trim(s, "0123456789.eE+") == "" {
-		if f, _, err := big.ParseFloat(s, 10, 128, big.ToNearestEven); err == nil && f.IsInt() && f.Sign() > 0 {
-			i, _ := f.Int(nil)
-			s = i.String()
+		// Whole numbers below 10^15 are exact in a float64, as in Excel.
+		if v, err := strconv.ParseFloat(s, 64); err == nil && v > 0 && v < 1e15 && v == math.Trunc(v) {
+			s = strconv.FormatFloat(v, 'f', 0, 64)
 		}
 	}
-	s = strings.TrimSuffix(s, ".0")
-	if c := country; c == "KZ" || c == "KG" || c == "" {
-		s = model.NormalizeTaxID("KZ", s)
-		if strings.Trim(s, "0123456789") == "" {
-			switch {
-			case len(s) == 11 && c != "KG":
-				s = "0" + s
-			case len(s) == 13 && c != "KZ":
-				s = "0" + s
-			}
+	if rest, ok := strings.CutSuffix(s, ".0"); ok && allDigits(rest) {
+		s = rest
+	}
+	if ours && allDigits(s) {
+		switch {
+		case len(s) == 11 && country != "KG":
+			s = "0" + s
+		case len(s) == 13 && country != "KZ":
+			s = "0" + s
 		}
 	}
-	return s
+	return strings.TrimSpace(s)
 }
+
+func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
 // parseYear reads an academic year: "2025/2026", "2025-2026", "2025/26"
 // or "2025" (the year it starts).

@@ -91,7 +91,7 @@ func (r *reader) sheet(ctx context.Context, m *Mapping) error {
 }
 
 func (r *reader) partnerRow(rr *rowReader) {
-	rr.origin = &interchange.CellOrigin{Base: rr.loc("name")}
+	rr.origin = &interchange.CellOrigin{Base: rr.rowLoc()}
 	p := model.Partner{Name: rr.text("name", "name"), Region: rr.text("region", "region"), City: rr.text("city", "city"),
 		Address: rr.text("address", "address"), ShortName: rr.text("short_name", "short_name"), Website: rr.text("website", "website"),
 		Notes: rr.text("notes", "notes")}
@@ -161,7 +161,7 @@ func (r *reader) contactRow(rr *rowReader) {
 }
 
 func (r *reader) agreementRow(rr *rowReader) {
-	rr.origin = &interchange.CellOrigin{Base: rr.loc("number")}
+	rr.origin = &interchange.CellOrigin{Base: rr.rowLoc()}
 	rec := &interchange.AgreementRecord{Origin: rr.origin}
 	a := &rec.Agreement
 	a.Number = rr.text("number", "number")
@@ -173,6 +173,9 @@ func (r *reader) agreementRow(rr *rowReader) {
 	}
 	a.Title = rr.text("title", "title")
 	a.ValidFrom = rr.date("valid_from", "valid_from")
+	if !rr.c.has("valid_from") {
+		a.ValidFrom = a.SignedOn // registers kept by hand often have the signing date only
+	}
 	a.ValidUntil = rr.date("valid_until", "valid_until")
 	a.Status = storedStatus(model.Status(rr.enum("status", "status", "status")), a.SignedOn)
 	a.AutoRenew = rr.yes("auto_renew", "auto_renew")
@@ -251,6 +254,8 @@ func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
 		}
 		if code, ok := lookup("category", cat); ok {
 			ref.Category = model.Category(code)
+		} else if cat != "" {
+			rr.fail("categories", false, "err.unknown_value", "Value", interchange.Shorten(cat))
 		}
 		if ref.Name != "" || ref.TaxID != "" {
 			refs = append(refs, ref)

@@ -54,6 +54,11 @@ func (rr *rowReader) loc(f Field) interchange.Loc {
 	return l
 }
 
+// rowLoc is the row itself.
+func (rr *rowReader) rowLoc() interchange.Loc {
+	return interchange.Loc{Sheet: rr.c.m.Sheet, Row: rr.row}
+}
+
 // blank reports whether no imported column of the row holds anything.
 func (rr *rowReader) blank() bool {
 	for f, col := range rr.c.col {

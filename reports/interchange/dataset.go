@@ -127,6 +127,9 @@ func parentPath(f string) string {
 // normName is the form in which names and labels are compared: case
 // folded, ё as е, inner space collapsed, quotes dropped.
 func normName(s string) string {
+	if len(s) > 4*model.MaxName {
+		return "" // longer than any valid name: matches nothing
+	}
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	return strings.NewReplacer("ё", "е", "«", "", "»", "", "\"", "", "“", "", "”", "", "„", "").Replace(s)
 }

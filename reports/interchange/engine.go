@@ -111,6 +111,9 @@ func (e *engine) failed(err error, origin Origin) error {
 	}
 	for _, fe := range v {
 		p := Problem{Loc: origin.Locate(fe.Field), Key: fe.Key, Args: fe.Args}
+		if p.Column == "" && p.Path == "" {
+			p.Path = fe.Field // a field the file has no column for
+		}
 		e.problem(p)
 	}
 	return nil
@@ -139,7 +142,7 @@ func (e *engine) decide(list *[]Item, it Item) (Item, bool, error) {
 		*list = append(*list, it)
 		return it, false, nil
 	}
-	if want.Action != it.Action || want.ID != it.ID {
+	if want.Action != it.Action || want.ID != it.ID || want.Label != it.Label {
 		return it, false, ErrChanged
 	}
 	it.TakeTheirs = want.TakeTheirs
@@ -257,12 +260,25 @@ func (e *engine) mergedPartner(cur, theirs model.Partner, merged []byte, takeThe
 	return out, nil
 }
 
-// agreement plans and saves the i-th agreement of the file.
+// agreement plans and saves the i-th agreement of the file. It is checked
+// in full (validation, number, partners, parties) before any partner it
+// brings is created, so a rejected row leaves nothing behind.
 func (e *engine) agreement(i int) error {
 	rec := e.d.Agreements[i]
 	a := cloneAgreement(rec.Agreement)
 	it := Item{Label: a.Number, Loc: rec.Origin.Locate("number")}
-	ok := !rec.Bad && e.checkNumber(i, rec) && e.resolve(rec, &a)
+	if !e.trial() && i < len(e.given.Agreements) && e.given.Agreements[i].Action == ActionSkip {
+		it.Action = ActionSkip
+		_, _, err := e.decide(&e.out.Agreements, it)
+		return err
+	}
+	r, ok := resolved{}, !rec.Bad && e.checkNumber(i, rec)
+	if ok {
+		r, ok = e.resolve(rec, &a)
+	}
+	if ok {
+		ok = e.check(rec, &a)
+	}
 	if !ok {
 		it.Action = ActionSkip
 		_, _, err := e.decide(&e.out.Agreements, it)
@@ -291,10 +307,32 @@ func (e *engine) agreement(i int) error {
 	if !ok || err != nil {
 		return err
 	}
+	if err := e.create(r, rec, &a); errors.Is(err, errSkip) {
+		skipLast(e.out.Agreements)
+		return nil
+	} else if err != nil {
+		return err
+	}
 	if rec.Attachments > 0 && e.trial() {
 		e.problem(Problem{Loc: rec.Origin.Locate("attachments"), Key: "xlsx.warn.attachments", Args: map[string]string{"Count": strconv.Itoa(rec.Attachments)}, Warning: true})
 	}
 	return e.saveAgreement(i, it, cur, a, merged)
+}
+
+// errSkip says a record is skipped for problems already recorded.
+var errSkip = errors.New("skipped")
+
+// check validates an agreement as the store will, before anything of it
+// is saved.
+func (e *engine) check(rec *AgreementRecord, a *model.Agreement) bool {
+	err := a.Validate(e.tx.Today())
+	if err == nil {
+		return true
+	}
+	if ferr := e.failed(err, rec.Origin); ferr != nil {
+		return false
+	}
+	return false
 }
 
 func (e *engine) saveAgreement(i int, it Item, cur, a model.Agreement, merged []byte) error {

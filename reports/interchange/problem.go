@@ -93,6 +93,9 @@ func (p Problem) Error() string { return p.Text("en") }
 
 // Shorten cuts s to at most 80 characters for showing it in a message.
 func Shorten(s string) string {
+	if len(s) > 1024 {
+		s = s[:1024]
+	}
 	s = strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
 	if utf8.RuneCountInString(s) <= 80 {
 		return s

@@ -7,22 +7,37 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 )
 
+// fakeBase starts the stand-in IDs that partners still to be created get
+// while their agreement is checked.
+const fakeBase = model.ID(1) << 62
+
+// resolved is an agreement's partners after resolve: stored IDs, or
+// stand-ins for partners to create once the agreement is known good.
+type resolved struct {
+	ids     []model.ID
+	pending map[model.ID]*model.Partner // stand-in ID → partner to create
+}
+
 // resolve turns the partner references of an agreement read from a file
-// into stored partner IDs and its parties into party codes, reporting
-// what cannot be resolved. It returns false when something could not.
-func (e *engine) resolve(rec *AgreementRecord, a *model.Agreement) bool {
+// into partner IDs and its parties into party codes, reporting what
+// cannot be resolved. It returns false when something could not.
+func (e *engine) resolve(rec *AgreementRecord, a *model.Agreement) (resolved, bool) {
 	ok := true
-	ids := make([]model.ID, len(rec.Partners))
+	r := resolved{ids: make([]model.ID, len(rec.Partners)), pending: map[model.ID]*model.Partner{}}
 	for j, ref := range rec.Partners {
-		id, good := e.partnerID(ref)
-		ids[j], ok = id, ok && good
+		id, p, good := e.partnerID(ref)
+		if p != nil {
+			id = fakeBase + model.ID(j)
+			r.pending[id] = p
+		}
+		r.ids[j], ok = id, ok && good
 	}
 	if !ok {
-		return false
+		return r, false
 	}
-	a.PartnerIDs = ids
+	a.PartnerIDs = r.ids
 	party := func(p *model.Party, field string) {
-		q, good := e.party(*p, ids, field, rec.Origin)
+		q, good := e.party(*p, r, field, rec.Origin)
 		*p, ok = q, ok && good
 	}
 	for k := range a.Responsibilities {
@@ -34,35 +49,106 @@ func (e *engine) resolve(rec *AgreementRecord, a *model.Agreement) bool {
 	for k := range a.Coordinators {
 		party(&a.Coordinators[k].Party, "coordinators["+strconv.Itoa(k)+"].party")
 	}
-	return ok
+	return r, ok
 }
 
 // partnerID finds the stored ID of a referenced partner: one of the
 // file's partners (saved just before), else one found in the file by tax
-// ID or name, else one in the data file, else a new partner made from the
-// reference when it carries a category.
-func (e *engine) partnerID(ref PartnerRef) (model.ID, bool) {
+// ID or name, else one in the data file. A partner known nowhere whose
+// reference carries a category is returned to be created.
+func (e *engine) partnerID(ref PartnerRef) (model.ID, *model.Partner, bool) {
 	if ref.Index >= 0 {
-		return e.filePartner(ref, ref.Index)
+		id, ok := e.filePartner(ref, ref.Index)
+		return id, nil, ok
 	}
 	if i, found, prob := e.findInFile(ref); prob != nil {
 		e.problem(*prob)
-		return 0, false
+		return 0, nil, false
 	} else if found {
-		return e.filePartner(ref, i)
+		id, ok := e.filePartner(ref, i)
+		return id, nil, ok
 	}
 	if p, found, prob := e.names.storeRef(e.tx, ref); prob != nil {
 		prob.Loc = ref.Loc
 		e.problem(*prob)
-		return 0, false
+		return 0, nil, false
 	} else if found {
-		return p.ID, true
+		return p.ID, nil, true
 	}
 	if !ref.Category.Valid() {
 		e.problem(Problem{Loc: ref.Loc, Value: Shorten(refText(ref)), Key: "xlsx.err.partner_missing"})
-		return 0, false
+		return 0, nil, false
 	}
-	return e.createPartner(ref)
+	country := ref.Country
+	if country == "" {
+		country = GuessCountry(ref.TaxID)
+	}
+	p := &model.Partner{Name: ref.Name, TaxID: model.NormalizeTaxID(country, ref.TaxID), Country: country, Category: ref.Category, Relation: model.RelationReal}
+	if err := p.Validate(); err != nil {
+		e.failed(err, refOrigin(ref))
+		return 0, nil, false
+	}
+	if _, err := e.tx.PartnerByTaxID(p.Country, p.TaxID); err == nil && p.TaxID != "" {
+		e.problem(Problem{Loc: ref.TaxLoc, Value: Shorten(p.TaxID), Key: "err.taxid_taken", Args: map[string]string{"Other": p.Name}})
+		return 0, nil, false
+	}
+	return 0, p, true
+}
+
+func refOrigin(ref PartnerRef) Origin {
+	tax := ref.TaxLoc
+	if tax == (Loc{}) {
+		tax = ref.Loc
+	}
+	return &CellOrigin{Base: ref.Loc, Cells: map[string]Loc{"tax_id": tax, "country": tax}}
+}
+
+// create saves the partners an agreement brought and puts their IDs in
+// place of the stand-ins.
+func (e *engine) create(r resolved, rec *AgreementRecord, a *model.Agreement) error {
+	real := map[model.ID]model.ID{}
+	for j, ref := range rec.Partners {
+		fake := r.ids[j]
+		p := r.pending[fake]
+		if p == nil {
+			continue
+		}
+		rec := &PartnerRecord{Partner: *p, Origin: refOrigin(ref)}
+		e.partners = append(e.partners, rec)
+		if err := e.partner(len(e.partners) - 1); err != nil {
+			return err
+		}
+		id := e.pids[len(e.pids)-1]
+		if id == 0 {
+			return errSkip
+		}
+		real[fake] = id
+	}
+	if len(real) == 0 {
+		return nil
+	}
+	for j, id := range a.PartnerIDs {
+		if to, ok := real[id]; ok {
+			a.PartnerIDs[j] = to
+		}
+	}
+	fix := func(p *model.Party) {
+		if id, ok := p.PartnerID(); ok {
+			if to, ok := real[id]; ok {
+				*p = model.PartnerParty(to)
+			}
+		}
+	}
+	for k := range a.Responsibilities {
+		fix(&a.Responsibilities[k].Party)
+	}
+	for k := range a.Resources {
+		fix(&a.Resources[k].Party)
+	}
+	for k := range a.Coordinators {
+		fix(&a.Coordinators[k].Party)
+	}
+	return nil
 }
 
 func refText(ref PartnerRef) string {
@@ -105,24 +191,6 @@ func (e *engine) findInFile(ref PartnerRef) (int, bool, *Problem) {
 	return 0, false, &p
 }
 
-// createPartner adds a partner known only from an agreement's row.
-func (e *engine) createPartner(ref PartnerRef) (model.ID, bool) {
-	country := ref.Country
-	if country == "" {
-		country = GuessCountry(ref.TaxID)
-	}
-	rec := &PartnerRecord{
-		Partner: model.Partner{Name: ref.Name, TaxID: ref.TaxID, Country: country, Category: ref.Category, Relation: model.RelationReal},
-		Origin:  &CellOrigin{Base: ref.Loc, Cells: map[string]Loc{"tax_id": ref.TaxLoc, "country": ref.TaxLoc}},
-	}
-	e.partners = append(e.partners, rec)
-	i := len(e.partners) - 1
-	if err := e.partner(i); err != nil {
-		return 0, false
-	}
-	return e.filePartner(ref, i)
-}
-
 // GuessCountry returns the country a tax ID's shape points to: 12 digits
 // are a Kazakh BIN, 14 a Kyrgyz INN; otherwise KZ.
 func GuessCountry(taxID string) string {
@@ -133,8 +201,9 @@ func GuessCountry(taxID string) string {
 	return "KZ"
 }
 
-// party resolves one party code of an agreement with the partner IDs ids.
-func (e *engine) party(p model.Party, ids []model.ID, field string, origin Origin) (model.Party, bool) {
+// party resolves one party code of an agreement with its partners r.
+func (e *engine) party(p model.Party, r resolved, field string, origin Origin) (model.Party, bool) {
+	ids := r.ids
 	if i, ok := refIndex(p); ok {
 		if i < 0 || i >= len(ids) {
 			e.problem(Problem{Loc: origin.Locate(field), Key: "err.party_not_partner"})
@@ -156,7 +225,11 @@ func (e *engine) party(p model.Party, ids []model.ID, field string, origin Origi
 		return model.PartyJoint, true
 	}
 	for _, id := range ids {
-		if pt := e.names.byID[id]; pt != nil && (taxKey(pt.TaxID) == taxKey(text) && pt.TaxID != "" || containsName(pt, n)) {
+		pt := e.names.byID[id]
+		if pt == nil {
+			pt = r.pending[id]
+		}
+		if pt != nil && (taxKey(pt.TaxID) == taxKey(text) && pt.TaxID != "" || containsName(pt, n)) {
 			return model.PartnerParty(id), true
 		}
 	}
