@@ -1,6 +1,6 @@
 // Command partnerctl works with a PartnerDesk data file from a terminal:
-// create it, fill it with demo data, list and show records, check it and
-// back it up. It shares the data file with the desktop app and needs no
+// create it, fill it with demo data, list and show records, export Excel
+// registers and JSON, import and merge them, check it and back it up. It shares the data file with the desktop app and needs no
 // graphics libraries (it builds with CGO_ENABLED=0).
 package main
 
@@ -49,6 +49,7 @@ type opts struct {
 	partner                     string
 	year                        int
 	expiring                    bool
+	xfer                        xferOpts // export, import and merge
 }
 
 // ctx is what a running command gets.
@@ -67,7 +68,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdCheck, cmdBackup, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdBackup, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -313,7 +313,7 @@ func (e *engine) agreement(i int) error {
 	} else if err != nil {
 		return err
 	}
-	if rec.Attachments > 0 && e.trial() {
+	if rec.Attachments > 0 && e.trial() && it.Action == ActionAdd {
 		e.problem(Problem{Loc: rec.Origin.Locate("attachments"), Key: "xlsx.warn.attachments", Args: map[string]string{"Count": strconv.Itoa(rec.Attachments)}, Warning: true})
 	}
 	return e.saveAgreement(i, it, cur, a, merged)

@@ -2,6 +2,9 @@ package interchange
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -152,5 +155,35 @@ func TestJSONCarriesMetadata(t *testing.T) {
 		if !strings.Contains(data, want) {
 			t.Errorf("the export has no %s", want)
 		}
+	}
+}
+
+// The example in docs/json-format.md is a valid file: it imports into an
+// empty data file with only the two expected warnings.
+func TestDocumentedExample(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "json-format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(doc), "```json\n")
+	example, _, _ := strings.Cut(rest, "```")
+	d, err := jsonBytes([]byte(example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := store.OpenMemory(snapshot.StoreOptions())
+	plan, err := PlanImport(context.Background(), s, d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, p := range plan.Problems {
+		keys = append(keys, p.Key)
+	}
+	if !slices.Equal(keys, []string{"xlsx.warn.attachments", "xlsx.warn.link_missing"}) || plan.Errors() != 0 {
+		t.Errorf("problems %v", plan.Problems)
+	}
+	if c := plan.AgreementCounts(); c.Add != 1 || plan.Institution != ActionAdd {
+		t.Errorf("plan %+v, institution %s", c, plan.Institution)
 	}
 }
