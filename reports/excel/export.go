@@ -90,8 +90,9 @@ type exporter struct {
 	partners map[model.ID]*model.Partner
 	listed   []*model.Partner // partners for the Partners sheet
 	numbers  map[model.ID]string
-	included map[model.ID]bool // agreements in the register
-	active   map[model.ID]int  // agreements in force per partner
+	included map[model.ID]bool   // agreements in the register
+	active   map[model.ID]int    // agreements in force per partner
+	seqKey   map[model.ID]string // "№ 17" for partners a name and no tax ID cannot tell apart
 	stats    *stats
 	st       *styles
 }
@@ -138,7 +139,44 @@ func newExporter(tx *store.Tx, o Options) (*exporter, error) {
 			x.listed = append(x.listed, &all[i])
 		}
 	}
+	x.seqKey = seqKeys(x.listed)
 	return x, nil
+}
+
+// seqKeys gives the partners that have no tax ID and share a name with
+// another listed partner a key that tells them apart: their number on the
+// Partners sheet, written where the tax ID would be.
+func seqKeys(listed []*model.Partner) map[model.ID]string {
+	names := map[string]int{}
+	for _, p := range listed {
+		for _, n := range partnerNames(p) {
+			names[n]++
+		}
+	}
+	keys := map[model.ID]string{}
+	for i, p := range listed {
+		if p.TaxID != "" {
+			continue
+		}
+		for _, n := range partnerNames(p) {
+			if names[n] > 1 {
+				keys[p.ID] = "№ " + itoa(i+1)
+				break
+			}
+		}
+	}
+	return keys
+}
+
+// partnerNames returns the distinct normalised names of a partner.
+func partnerNames(p *model.Partner) []string {
+	var out []string
+	for _, n := range []string{p.Name, p.Names.RU, p.Names.KK, p.Names.KY, p.Names.EN} {
+		if n = normLabel(n); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // keep applies the filters to one agreement.

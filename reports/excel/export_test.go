@@ -97,7 +97,7 @@ func TestRegisterWorkbook(t *testing.T) {
 	if props.Creator != "PartnerDesk" {
 		t.Errorf("creator %q", props.Creator)
 	}
-	if v, _ := f.GetCellValue(want[5], "A4"); v != "Договоров в реестре: 121" {
+	if v, _ := f.GetCellValue(want[5], "A4"); v != "Договоров в реестре: 123" {
 		t.Errorf("summary A4 = %q", v)
 	}
 	checkCharts(t, export(t, s, Options{}), 2)
@@ -271,8 +271,8 @@ func TestWriteRegisterFile(t *testing.T) {
 	if err != nil || st.Mode().Perm() != 0o644 {
 		t.Fatalf("stat %v, %v: want mode 0644", st, err)
 	}
-	if last := calls[len(calls)-1]; last != [2]int{31, 31} {
-		t.Errorf("last progress %v, want 31 of 31", last)
+	if last := calls[len(calls)-1]; last != [2]int{33, 33} {
+		t.Errorf("last progress %v, want 33 of 33", last)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

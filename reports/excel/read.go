@@ -26,7 +26,7 @@ func (w *Workbook) Read(ctx context.Context, maps []Mapping, progress func(done,
 		}
 	}
 	r := &reader{w: w, d: &interchange.Dataset{Source: w.name}, byNumber: map[string]*interchange.AgreementRecord{},
-		byTax: map[string]int{}, byName: map[string]int{}}
+		byTax: map[string]int{}, byName: map[string]int{}, bySeq: map[int]int{}}
 	if w.company != "" {
 		r.d.InstitutionNames = []string{w.company}
 	}
@@ -58,6 +58,7 @@ type reader struct {
 	byNumber     map[string]*interchange.AgreementRecord
 	byTax        map[string]int // partner tax ID (no spaces) → index
 	byName       map[string]int // partner name → index
+	bySeq        map[int]int    // number on the Partners sheet → index
 	coordinators bool           // a Coordinators sheet replaces the coordinator column
 	contacts     bool           // a Contacts sheet replaces the main contact column
 }
@@ -127,10 +128,15 @@ func (r *reader) partnerRow(rr *rowReader) {
 	rec := &interchange.PartnerRecord{Partner: p, Origin: rr.origin, Bad: rr.bad}
 	r.d.Partners = append(r.d.Partners, rec)
 	i := len(r.d.Partners) - 1
+	if n, key := parseInt(rr.raw("seq")); key == "" && n > 0 {
+		r.bySeq[n] = i
+	}
 	if _, dup := r.byTax[key]; key != "" && !dup {
 		r.byTax[key] = i
 	}
-	if _, dup := r.byName[name]; !dup {
+	if _, dup := r.byName[name]; dup {
+		r.byName[name] = -1 // several partners of this name: contacts need the tax ID
+	} else {
 		r.byName[name] = i
 	}
 }
@@ -142,11 +148,17 @@ func taxKey(t string) string { return model.NormalizeTaxID("KZ", t) }
 func (r *reader) contactRow(rr *rowReader) {
 	tax := taxKey(parseTaxID(rr.raw("tax_id"), ""))
 	i, ok := r.byTax[tax]
-	if !ok || tax == "" {
+	if n, isSeq := seqRef(rr.raw("tax_id")); isSeq {
+		i, ok = r.bySeq[n]
+	} else if !ok || tax == "" {
 		i, ok = r.byName[normLabel(rr.raw("partner"))]
 	}
-	if !ok {
+	switch {
+	case !ok:
 		rr.fail("partner", false, "xlsx.err.partner_missing")
+		return
+	case i < 0:
+		rr.fail("partner", false, "xlsx.err.partner_ambiguous", "Count", "2+")
 		return
 	}
 	rec := r.d.Partners[i]
@@ -210,6 +222,19 @@ func (r *reader) agreementRow(rr *rowReader) {
 	}
 }
 
+// seqRef reads "№ 17" (or "No. 17", "#17"): a partner's number on the
+// Partners sheet, written where a tax ID would be.
+func seqRef(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"№", "No.", "No", "#"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			n, key := parseInt(rest)
+			return n, key == "" && n > 0 && strings.TrimSpace(rest) != ""
+		}
+	}
+	return 0, false
+}
+
 // storedStatus turns a status read from a register into one a record
 // holds: expiring and expired are active agreements; with no status an
 // agreement is active once signed, else a draft.
@@ -245,6 +270,13 @@ func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
 		}
 		if i < len(taxes) {
 			ref.TaxID = parseTaxID(taxes[i], "")
+			if n, ok := seqRef(taxes[i]); ok {
+				ref.TaxID = ""
+				if ref.Index, ok = r.bySeq[n]; !ok {
+					ref.Index = -1
+					rr.fail("tax_ids", false, "xlsx.err.partner_missing")
+				}
+			}
 		}
 		cat := ""
 		if i < len(cats) {

@@ -32,6 +32,18 @@ func floatOrNil(v float64) *float64 {
 	return &v
 }
 
+// taxKey is what the tax ID columns show for a partner: its tax ID, else
+// its number on the Partners sheet when its name is not unique, else "—".
+func (x *exporter) taxKey(p *model.Partner) string {
+	switch {
+	case p.TaxID != "":
+		return p.TaxID
+	case x.seqKey[p.ID] != "":
+		return x.seqKey[p.ID]
+	}
+	return "—"
+}
+
 func (x *exporter) partyName(p model.Party) string {
 	return reports.PartyName(x.o.Lang, p, &x.in, x.partners)
 }
@@ -77,12 +89,7 @@ func (x *exporter) agreementRow(a *model.Agreement, seq int) []any {
 		}
 	}
 	name := func(id model.ID) string { return x.partner(id).NameIn(x.o.Lang) }
-	tax := func(id model.ID) string {
-		if t := x.partner(id).TaxID; t != "" {
-			return t
-		}
-		return "—"
-	}
+	tax := func(id model.ID) string { return x.taxKey(x.partner(id)) }
 	cat := func(id model.ID) string { return x.label(x.partner(id).Category) }
 	return []any{
 		seq, a.Number, a.SignedOn, lines(a.PartnerIDs, name), lines(a.PartnerIDs, tax), lines(a.PartnerIDs, cat),
@@ -191,7 +198,7 @@ func (x *exporter) writePartners(pw, cw *sheetWriter) error {
 			return err
 		}
 		for _, ct := range p.Contacts {
-			if err := cw.add(p.Name, p.TaxID, ct.Name, ct.Position, ct.Phone, ct.Email, ct.Notes); err != nil {
+			if err := cw.add(p.Name, x.taxKey(p), ct.Name, ct.Position, ct.Phone, ct.Email, ct.Notes); err != nil {
 				return err
 			}
 		}

@@ -187,6 +187,9 @@ func (e *engine) partner(i int) error {
 	cur, found, prob := e.names.storePartner(e.tx, p.TaxID, p.Country, p.Name)
 	if prob != nil {
 		prob.Loc = rec.Origin.Locate("name")
+		if prob.Key == "xlsx.err.dup_partner" {
+			prob.Loc = rec.Origin.Locate("tax_id")
+		}
 		e.problem(*prob)
 		it.Action = ActionSkip
 		_, _, err := e.decide(&e.out.Partners, it)
@@ -231,6 +234,9 @@ func (e *engine) partner(i int) error {
 	}
 	e.pids[i] = p.ID
 	e.names.add(p)
+	if i < len(e.d.Partners) {
+		e.names.fresh[p.ID] = rec.Origin.Locate("").String()
+	}
 	return nil
 }
 

@@ -100,9 +100,18 @@ func TestMergeJSON(t *testing.T) {
 	if after, _ := snapshot.Take(a, snapshot.Options{}); len(snapshot.Diff(before, after, 1)) > 0 {
 		t.Fatal("planning a merge changed the data file")
 	}
+	// The two partners of one name without tax IDs cannot be told from
+	// each other: both are reported, and skipped with their agreements.
 	pc, ac := plan.PartnerCounts(), plan.AgreementCounts()
-	if pc != (Counts{Add: 1, Update: 1, Unchanged: 21}) || ac != (Counts{Add: 1, Update: 1, Conflict: 1, Unchanged: 59}) {
+	if pc != (Counts{Add: 1, Update: 1, Unchanged: 21, Skip: 2}) || ac != (Counts{Add: 1, Update: 1, Conflict: 1, Unchanged: 59, Skip: 2}) {
 		t.Errorf("partners %+v, agreements %+v", pc, ac)
+	}
+	var keys []string
+	for _, p := range plan.Problems {
+		keys = append(keys, p.Key)
+	}
+	if want := []string{"xlsx.err.partner_ambiguous", "xlsx.err.partner_ambiguous", "xlsx.err.partner_invalid", "xlsx.err.partner_invalid"}; !slices.Equal(keys, want) {
+		t.Errorf("problems %v", plan.Problems)
 	}
 	var conflict Item
 	for _, it := range plan.Agreements {

@@ -19,6 +19,10 @@ type nameIndex struct {
 	fileByName map[string][]int
 	inst       map[string]bool
 	joint      map[string]bool
+	// fresh holds the partners of the file saved during this run (with
+	// where they came from): records of one file are distinct, so they are
+	// never matched with each other.
+	fresh map[model.ID]string
 }
 
 func loadNames(tx *store.Tx, d *Dataset) (*nameIndex, error) {
@@ -26,6 +30,7 @@ func loadNames(tx *store.Tx, d *Dataset) (*nameIndex, error) {
 		byID: map[model.ID]*model.Partner{}, byName: map[string][]model.ID{}, byTax: map[string][]model.ID{},
 		fileByTax: map[string][]int{}, fileByName: map[string][]int{},
 		inst: map[string]bool{normName(string(model.PartyInstitution)): true}, joint: map[string]bool{normName(string(model.PartyJoint)): true},
+		fresh: map[model.ID]string{},
 	}
 	all, err := tx.Partners()
 	if err != nil {
@@ -123,11 +128,19 @@ func remove(list []model.ID, id model.ID) []model.ID {
 func (x *nameIndex) storePartner(tx *store.Tx, taxID, country, name string) (model.Partner, bool, *Problem) {
 	if taxID != "" {
 		if p, err := tx.PartnerByTaxID(country, taxID); err == nil {
+			if where, dup := x.fresh[p.ID]; dup {
+				prob := NewProblem(Loc{}, "xlsx.err.dup_partner", "Where", where)
+				prob.Value = Shorten(taxID)
+				return model.Partner{}, false, &prob
+			}
 			return p, true, nil
 		}
 	}
 	var hits []model.ID
 	for _, id := range x.byName[normName(name)] {
+		if _, own := x.fresh[id]; own {
+			continue
+		}
 		if taxID == "" || x.byID[id].TaxID == "" {
 			hits = append(hits, id)
 		}
@@ -148,7 +161,12 @@ func (x *nameIndex) storePartner(tx *store.Tx, taxID, country, name string) (mod
 // exact name.
 func (x *nameIndex) storeRef(tx *store.Tx, ref PartnerRef) (model.Partner, bool, *Problem) {
 	if t := taxKey(ref.TaxID); t != "" {
-		ids := x.byTax[t]
+		var ids []model.ID
+		for _, id := range x.byTax[t] {
+			if _, own := x.fresh[id]; !own {
+				ids = append(ids, id)
+			}
+		}
 		for _, id := range ids {
 			if (ref.Country == "" && len(ids) == 1) || x.byID[id].Country == ref.Country {
 				return *x.byID[id], true, nil

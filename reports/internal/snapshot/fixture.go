@@ -20,7 +20,8 @@ func StoreOptions() store.Options {
 // Fill loads demo data (with the given seed and sizes, dated around
 // Today) into the empty store s, plus one partner and one tripartite
 // agreement with every field set (storetest.FullPartner, FullAgreement)
-// and an attachment.
+// and an attachment, and two partners of the same name without tax IDs,
+// each with an agreement.
 func Fill(s *store.Store, seed uint64, partners, agreements int) error {
 	d := demo.Generate(demo.Options{Seed: seed, Partners: partners, Agreements: agreements, Today: Today})
 	if err := demo.Load(s, d, 5000, nil); err != nil {
@@ -36,6 +37,16 @@ func Fill(s *store.Store, seed uint64, partners, agreements int) error {
 		p2.Names, p2.Contacts, p2.Tags, p2.Relation = model.Names{}, nil, nil, model.RelationPotential
 		if err := tx.SavePartner(&p2); err != nil {
 			return err
+		}
+		for i := range 2 { // two partners of one name, without tax IDs
+			twin := model.Partner{Name: "Twin Consulting GmbH", Country: "DE", Category: model.CategoryProfessional, Relation: model.RelationReal, Notes: "twin " + string(rune('A'+i))}
+			if err := tx.SavePartner(&twin); err != nil {
+				return err
+			}
+			ta := storetest.FullAgreement("TWIN-"+string(rune('A'+i)), twin.ID)
+			if err := tx.SaveAgreement(&ta); err != nil {
+				return err
+			}
 		}
 		a := storetest.FullAgreement("ТЕСТ-2025/001", p1.ID, p2.ID)
 		a.Responsibilities[1].Party = model.PartnerParty(p2.ID)

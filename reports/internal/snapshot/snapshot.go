@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,13 +34,18 @@ func Take(s *store.Store, o Options) (Snapshot, error) {
 		if err != nil {
 			return err
 		}
-		keys := map[model.ID]string{}
+		keys, seen := map[model.ID]string{}, map[string]int{}
 		for _, p := range partners {
-			keys[p.ID] = partnerKey(&p)
+			k := partnerKey(&p)
+			if seen[k]++; seen[k] > 1 { // partners of one name without a tax ID, in ID order
+				k += "#" + strconv.Itoa(seen[k])
+			}
+			keys[p.ID] = k
 		}
 		for _, p := range partners {
+			k := keys[p.ID]
 			p.ID, p.Rev, p.Created, p.Updated = 0, 0, time.Time{}, time.Time{}
-			if err := put(out, "partner "+partnerKey(&p), p); err != nil {
+			if err := put(out, "partner "+k, p); err != nil {
 				return err
 			}
 		}
