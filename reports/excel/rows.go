@@ -165,6 +165,7 @@ func (x *exporter) writeTotals(w *sheetWriter) error {
 // totalKey labels totals rows.
 type totalKey struct{}
 
+// Key is the translation key of the totals label.
 func (totalKey) Key() string { return "xlsx.total" }
 
 func (x *exporter) coordinatorRows(a *model.Agreement, w *sheetWriter) error {
