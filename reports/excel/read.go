@@ -295,4 +295,3 @@ func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
 	}
 	return refs
 }
-

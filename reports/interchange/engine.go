@@ -263,4 +263,3 @@ func (e *engine) mergedPartner(cur, theirs model.Partner, merged []byte, takeThe
 	out.ID, out.Rev = cur.ID, cur.Rev
 	return out, nil
 }
-
