@@ -109,7 +109,7 @@ var agreementFields = append([]FieldInfo{
 	fi("partners", 26, styleText), fi("tax_ids", 15.5, styleText), fi("categories", 18.5, styleText),
 	fi("kind", 17, styleText), fi("title", 24, styleText), fi("valid_from", 12, styleDate),
 	fi("valid_until", 12, styleDate), derived("days_left", 9, styleInt), fi("status", 11, styleText),
-	fi("auto_renew", 15, styleCenter), fi("levels", 22, styleText), fi("forms", 22, styleText),
+	fi("auto_renew", 16.5, styleCenter), fi("levels", 22, styleText), fi("forms", 22, styleText),
 	fi("programmes", 22, styleText), fi("practice_places", 10, styleInt), fi("coordinator", 17, styleText),
 	derived("principles_met", 11, styleCenter), derived("attachment", 11, styleCenter),
 }, extra(
