@@ -1,6 +1,7 @@
 // Command partnerctl works with a PartnerDesk data file from a terminal:
-// create it, fill it with demo data, list and show records, check it,
-// back it up and restore backups. It shares the data file with the desktop app and needs no
+// create it, fill it with demo data, list and show records, print PDFs,
+// export Excel registers and JSON, import and merge them, check it, back
+// it up and restore backups. It shares the data file with the desktop app and needs no
 // graphics libraries (it builds with CGO_ENABLED=0).
 package main
 
@@ -51,6 +52,7 @@ type opts struct {
 	year                        int
 	expiring, long              bool
 	out, lang, bilingual        string
+	xfer                        xferOpts // export, import and merge
 }
 
 // ctx is what a running command gets.
@@ -69,7 +71,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
