@@ -273,3 +273,5 @@ func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(c.minCol*float32(c.n)+pad*float32(c.n-1), h)
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
