@@ -50,6 +50,8 @@ type opts struct {
 	year                        int
 	expiring, long              bool
 	out, lang, bilingual        string
+	printer                     printerFlag
+	copies                      int
 }
 
 // ctx is what a running command gets.

@@ -102,6 +102,7 @@ func lpRun(ctx context.Context, name string, args ...string) (string, error) {
 		return "", &Error{Kind: ErrNoPrinter, Detail: name + " is not installed: CUPS is missing"}
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
+	cmd.Args[0] = name // its messages start "lp: …"
 	cmd.Env = append(os.Environ(), "LC_ALL=C")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
