@@ -31,6 +31,7 @@ func newTestUI(t *testing.T, lang string) (*UI, *store.Store) {
 // newTestUIWith is newTestUI with the given fake printer.
 func newTestUIWith(t *testing.T, lang string, printer *printtest.Fake) (*UI, *store.Store) {
 	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir()) // where the documents to print go
 	a := &testApp{App: test.NewTempApp(t)}
 	s := store.OpenMemory(store.Options{})
 	in := demo.Institution()

@@ -63,7 +63,7 @@ func (u *UI) renderTemp(doc document, c documentChoice) (*tempPDF, error) {
 // the printer off the interface goroutine; then it confirms, or says
 // plainly why not and offers the file instead.
 func (u *UI) printDocument(doc document, c documentChoice, job printing.Job) {
-	progress := u.showProgress(doc.title, tr("print.sending"))
+	progress := u.showProgress(doc.title, tr("print.sending"), nil)
 	var t *tempPDF
 	u.runLater(func() (err error) {
 		if t, err = u.renderTemp(doc, c); err != nil {
@@ -87,10 +87,9 @@ func (u *UI) printDocument(doc document, c documentChoice, job printing.Job) {
 
 // showPrinted confirms the job; the temporary file goes when it closes.
 func (u *UI) showPrinted(t *tempPDF, job printing.Job) {
-	text := wrapped(tr("print.sent", "Printer", job.Printer, "Copies", strconv.Itoa(job.Copies)))
+	text := widget.NewLabel(tr("print.sent", "Printer", job.Printer, "Copies", strconv.Itoa(job.Copies)))
 	d := dialog.NewCustom(tr("print.sent_title"), tr("action.close"), text, u.win)
 	d.SetOnClosed(t.remove)
-	d.Resize(fyne.NewSize(460, 160))
 	d.Show()
 }
 
@@ -135,10 +134,16 @@ func (u *UI) saveCopy(t *tempPDF) {
 	})
 }
 
-// showProgress shows a message with an endless progress bar; the caller
-// hides it.
-func (u *UI) showProgress(title, message string) dialog.Dialog {
+// showProgress shows a message with an endless progress bar, and a Cancel
+// button that calls cancel when cancel is not nil. The caller hides it.
+func (u *UI) showProgress(title, message string, cancel func()) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(message), widget.NewProgressBarInfinite()), u.win)
+	if cancel != nil {
+		d.SetButtons([]fyne.CanvasObject{widget.NewButton(tr("action.cancel"), func() {
+			cancel()
+			d.Hide()
+		})})
+	}
 	d.Show()
 	return d
 }

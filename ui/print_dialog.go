@@ -99,7 +99,7 @@ func (p *printDialog) view() fyne.CanvasObject {
 func (p *printDialog) show() {
 	p.d = dialog.NewCustomWithoutButtons(p.doc.title, p.view(), p.u.win)
 	p.d.SetButtons([]fyne.CanvasObject{p.cancelBtn, p.saveBtn, p.previewBtn, p.printBtn})
-	p.d.Resize(fyne.NewSize(620, 380))
+	p.d.Resize(fyne.NewSize(620, p.d.MinSize().Height))
 	p.d.Show()
 	p.loadPrinters()
 }
@@ -127,7 +127,7 @@ func (p *printDialog) setPrinters(list []printing.Destination, err error) {
 		} else if err != nil && !errors.Is(err, printing.ErrNoPrinter) {
 			text += "\n" + tr("print.err.system_said") + ": " + err.Error()
 		}
-		p.printerSel.PlaceHolder = tr("print.err.no_printer")
+		p.printerSel.PlaceHolder = "—"
 		p.printerSel.Refresh()
 		p.status.SetText(text)
 		return

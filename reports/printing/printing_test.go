@@ -142,7 +142,8 @@ func TestPreviewOfBrokenFile(t *testing.T) {
 }
 
 // BenchmarkPreview renders the three-page memorandum at the resolution
-// the desktop app's preview uses, and reports the time per page.
+// the desktop app's preview uses on a screen of scale 1 (85 dpi: an A4
+// page 700 pixels wide), and reports the time per page.
 func BenchmarkPreview(b *testing.B) {
 	dir := b.TempDir()
 	memo := memorandum(b, dir)
@@ -152,7 +153,7 @@ func BenchmarkPreview(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := printing.Preview(context.Background(), memo, out, 96, 0); err != nil {
+		if _, err := printing.Preview(context.Background(), memo, out, 85, 0); err != nil {
 			b.Fatal(err)
 		}
 		os.RemoveAll(out)
