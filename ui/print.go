@@ -31,9 +31,15 @@ type tempPDF struct {
 	kept      bool // opened in the viewer: leave it
 }
 
-// remove deletes the folder unless the viewer was given the file.
+// remove deletes the folder unless the viewer was given the file. Where
+// the PDF program reads a printed file after Print returned (Windows), it
+// waits a minute first.
 func (t *tempPDF) remove() {
-	if t != nil && !t.kept {
+	switch {
+	case t == nil || t.kept:
+	case printing.FileReadLater:
+		time.AfterFunc(time.Minute, func() { os.RemoveAll(t.dir) })
+	default:
 		os.RemoveAll(t.dir)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"syscall"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -107,13 +109,11 @@ func (s shell) Print(ctx context.Context, pdfPath string, job Job) error {
 	if len(list) == 0 || (job.Printer == "" && DefaultName(list) == "") {
 		return &Error{Kind: ErrNoPrinter}
 	}
+	// "print" for the default printer: more PDF programs know it than
+	// "printto", which names the printer.
 	verb, args := "print", ""
-	if job.Printer != "" {
-		found := false
-		for _, d := range list {
-			found = found || d.Name == job.Printer
-		}
-		if !found {
+	if job.Printer != "" && job.Printer != DefaultName(list) {
+		if !slices.ContainsFunc(list, func(d Destination) bool { return d.Name == job.Printer }) {
 			return &Error{Kind: ErrPrinterNotFound, Detail: job.Printer}
 		}
 		verb, args = "printto", `"`+job.Printer+`"`
@@ -122,7 +122,8 @@ func (s shell) Print(ctx context.Context, pdfPath string, job Job) error {
 	// single-threaded apartment on this thread.
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	if err := windows.CoInitializeEx(0, windows.COINIT_APARTMENTTHREADED|windows.COINIT_DISABLE_OLE1DDE); err == nil {
+	err = windows.CoInitializeEx(0, windows.COINIT_APARTMENTTHREADED|windows.COINIT_DISABLE_OLE1DDE)
+	if err == nil || err == syscall.Errno(windows.S_FALSE) { // S_FALSE: already initialised, still counted
 		defer windows.CoUninitialize()
 	}
 	for range job.Copies {
