@@ -9,6 +9,7 @@ package ui
 import (
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -86,6 +87,7 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	if opts.Printer == nil {
 		opts.Printer = printing.System()
 	}
+	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
 	app.Settings().SetTheme(newTheme())
 	code := opts.Language

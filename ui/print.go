@@ -44,6 +44,20 @@ func (t *tempPDF) remove() {
 	}
 }
 
+// tempPrefix starts the names of the temporary folders of documents.
+const tempPrefix = "partnerdesk-print-"
+
+// sweepTempPDFs removes the temporary folders of documents older than
+// age: those a viewer was given, or that a closed app left behind.
+func sweepTempPDFs(age time.Duration) {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), tempPrefix+"*"))
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err == nil && st.IsDir() && time.Since(st.ModTime()) > age {
+			os.RemoveAll(d)
+		}
+	}
+}
+
 // openInViewer gives the file to the system's viewer and keeps it.
 func (u *UI) openInViewer(t *tempPDF) {
 	t.kept = true
@@ -53,7 +67,7 @@ func (u *UI) openInViewer(t *tempPDF) {
 // renderTemp writes the document with the choice into a new temporary
 // folder, under the name it would be saved with.
 func (u *UI) renderTemp(doc document, c documentChoice) (*tempPDF, error) {
-	dir, err := os.MkdirTemp("", "partnerdesk-print-")
+	dir, err := os.MkdirTemp("", tempPrefix)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -301,5 +302,29 @@ func TestKeysOverThePrintDialog(t *testing.T) {
 	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if _, ok := u.page.(*agreementEditor); !ok || overlays(u) != n || topOverlay(t, u) != dlg {
 		t.Errorf("page %T, %d dialogs (want the editor and %d)", u.page, overlays(u), n)
+	}
+}
+
+// Temporary documents older than a day go at the next start; newer ones
+// (a viewer may still show them) and other folders stay.
+func TestSweepTempPDFs(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	old := filepath.Join(os.TempDir(), tempPrefix+"1")
+	recent := filepath.Join(os.TempDir(), tempPrefix+"2")
+	other := filepath.Join(os.TempDir(), "other")
+	for _, d := range []string{old, recent, other} {
+		if err := os.MkdirAll(filepath.Join(d, "x"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-48 * time.Hour)
+	for _, d := range []string{old, other} {
+		if err := os.Chtimes(d, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sweepTempPDFs(24 * time.Hour)
+	if exists(old) || !exists(recent) || !exists(other) {
+		t.Errorf("after the sweep: old %v, recent %v, other %v", exists(old), exists(recent), exists(other))
 	}
 }
