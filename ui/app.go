@@ -8,6 +8,8 @@ package ui
 
 import (
 	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/catalog"
+	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
 // Preference keys. Preferences hold interface settings only; the records
@@ -45,6 +48,9 @@ type Options struct {
 	// agreements, reports, settings), "agreement:NUMBER[:TAB]" or
 	// "partner:NAME" (for screenshots and documentation).
 	Start string
+	// Printer sends documents to the printers; default printing.System().
+	// Tests give a printtest.Fake.
+	Printer printing.Printer
 }
 
 // UI is the main window's content and state.
@@ -65,7 +71,8 @@ type UI struct {
 	current int
 	page    page // the editor shown in place of a screen, or nil
 
-	settingsTab int // the Settings tab last shown
+	settingsTab int            // the Settings tab last shown
+	busy        sync.WaitGroup // work started by runLater and not yet done
 }
 
 // page is an editor shown in place of a list: it may hold unsaved changes.
@@ -81,6 +88,10 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	if opts.Today == nil {
 		opts.Today = model.Today
 	}
+	if opts.Printer == nil {
+		opts.Printer = printing.System()
+	}
+	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
 	app.Settings().SetTheme(newTheme())
 	code := opts.Language
@@ -249,9 +260,13 @@ func (u *UI) onClose() {
 // runLater runs slow work off the interface goroutine and done with its
 // result back on it.
 func (u *UI) runLater(work func() error, done func(error)) {
+	u.busy.Add(1)
 	go func() {
 		err := work()
-		fyne.Do(func() { done(err) })
+		fyne.Do(func() {
+			defer u.busy.Done()
+			done(err)
+		})
 	}()
 }
 

@@ -221,6 +221,13 @@ func minHeight(h float32, obj fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewStack(r, obj)
 }
 
+// minWidth makes obj at least w wide (an entry for a short number).
+func minWidth(w float32, obj fyne.CanvasObject) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 10))
+	return container.NewStack(r, obj)
+}
+
 // wrapped returns a label that wraps its text by words.
 func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)

@@ -53,6 +53,8 @@ type opts struct {
 	expiring, long              bool
 	out, lang, bilingual        string
 	xfer                        xferOpts // export, import and merge
+	printer                     printerFlag
+	copies                      int
 }
 
 // ctx is what a running command gets.
