@@ -45,8 +45,9 @@ type Options struct {
 	// a store in memory.
 	Backups Backups
 	// Start names what to show first: a screen id (dashboard, partners,
-	// agreements, reports, settings), "agreement:NUMBER[:TAB]" or
-	// "partner:NAME" (for screenshots and documentation).
+	// agreements, reports, settings), "agreement:NUMBER[:TAB]",
+	// "partner:NAME" or "import:FILE" / "merge:FILE" (for screenshots and
+	// documentation).
 	Start string
 	// Printer sends documents to the printers; default printing.System().
 	// Tests give a printtest.Fake.
@@ -288,6 +289,8 @@ func (u *UI) start(what string) {
 		}
 	case "new-partner":
 		u.goTo("partners", u.newPartner)
+	case "import", "merge":
+		u.goTo("reports", func() { u.startImport(arg, kind == "merge") })
 	default:
 		u.goTo(kind, nil)
 	}

@@ -39,10 +39,12 @@ func (u *UI) runWithProgress(title string, work func(ctx context.Context, progre
 			}
 		})
 	}
+	u.busy.Add(1)
 	go func() {
 		err := work(ctx, progress)
 		cancel()
 		fyne.Do(func() {
+			defer u.busy.Done()
 			d.Hide()
 			done(err)
 		})
