@@ -109,6 +109,7 @@ func (w *importWizard) mappingCard(i int) fyne.CanvasObject {
 	for _, c := range m.Columns {
 		col := c
 		sel := widget.NewSelect(names, nil)
+		sel.SetSelectedIndex(0) // not imported, unless a field matches
 		for k, code := range codes {
 			if code == col.Field {
 				sel.SetSelectedIndex(k)

@@ -32,7 +32,7 @@ func (s *reportsScreen) refresh() {
 	imp := widget.NewButtonWithIcon(tr("reports.import"), theme.UploadIcon(), func() { s.u.chooseImportFile(false) })
 	merge := widget.NewButtonWithIcon(tr("reports.merge"), theme.ContentCopyIcon(), func() { s.u.chooseImportFile(true) })
 	pdfReg := widget.NewButtonWithIcon(tr("reports.pdf_register"), theme.DocumentPrintIcon(), func() { s.u.goTo("agreements", s.u.printCurrentList) })
-	grid := container.NewGridWithColumns(2,
+	grid := container.NewVBox(
 		section("reports.excel", "reports.excel_text", s.excelForm()),
 		section("reports.pdf", "reports.pdf_text", container.NewHBox(pdfReg)),
 		section("reports.transfer", "reports.transfer_text", container.NewHBox(imp, merge), container.NewHBox(json)),
