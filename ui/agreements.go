@@ -33,8 +33,8 @@ type agreementsScreen struct {
 }
 
 var agreementColumns = []column{
-	{"col.number", 120}, {"col.title", 200}, {"col.partners", 220}, {"col.kind", 140},
-	{"col.valid_from", 95}, {"col.valid_until", 95}, {"col.status", 95}, {"col.days_left", 65}, {"col.open_tasks", 75},
+	{"col.number", 120, false}, {"col.title", 200, true}, {"col.partners", 220, true}, {"col.kind", 140, true},
+	{"col.valid_from", 95, false}, {"col.valid_until", 95, false}, {"col.status", 95, false}, {"col.days_left", 65, false}, {"col.open_tasks", 75, false},
 }
 
 func newAgreementsScreen(u *UI) screen {

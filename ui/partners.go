@@ -31,8 +31,8 @@ type partnersScreen struct {
 }
 
 var partnerColumns = []column{
-	{"col.name", 330}, {"col.category", 175}, {"col.relation", 150}, {"col.country", 60},
-	{"col.region", 150}, {"col.tax_id", 125}, {"col.agreements", 80},
+	{"col.name", 330, true}, {"col.category", 175, true}, {"col.relation", 150, false}, {"col.country", 60, false},
+	{"col.region", 150, true}, {"col.tax_id", 125, false}, {"col.agreements", 80, false},
 }
 
 func newPartnersScreen(u *UI) screen {
