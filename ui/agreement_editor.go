@@ -59,7 +59,9 @@ func newAgreementEditor(u *UI, a model.Agreement, renewOf model.ID) *agreementEd
 	}
 	e.root = e.build()
 	e.building = false
+	e.fs.quiet = a.ID == 0
 	e.changed()
+	e.fs.quiet = false // from the first edit on
 	return e
 }
 

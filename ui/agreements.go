@@ -27,11 +27,14 @@ type agreementsScreen struct {
 	empty                        *fyne.Container
 	rows                         []*catalog.Agreement
 	q                            catalog.AgreementQuery
+	cells                        map[*catalog.Agreement]*[9]string // formatted once per row shown
+	day                          model.Date
+	warn                         int
 }
 
 var agreementColumns = []column{
-	{"col.number", 120}, {"col.title", 200}, {"col.partners", 220}, {"col.kind", 140},
-	{"col.valid_from", 95}, {"col.valid_until", 95}, {"col.status", 95}, {"col.days_left", 65}, {"col.open_tasks", 75},
+	{"col.number", 120, false}, {"col.title", 200, true}, {"col.partners", 220, true}, {"col.kind", 140, true},
+	{"col.valid_from", 95, false}, {"col.valid_until", 95, false}, {"col.status", 95, false}, {"col.days_left", 65, false}, {"col.open_tasks", 75, false},
 }
 
 func newAgreementsScreen(u *UI) screen {
@@ -106,6 +109,9 @@ func (s *agreementsScreen) reload() {
 	if s.table == nil {
 		return // a filter fired while the screen is being built
 	}
+	if d, w := s.u.cat.Day(); d != s.day || w != s.warn {
+		s.cells, s.day, s.warn = nil, d, w // statuses and days left changed
+	}
 	s.rows = s.u.cat.Agreements(s.q)
 	_, total := s.u.cat.Len()
 	s.count.SetText(tr("list.count", "Shown", strconv.Itoa(len(s.rows)), "Total", strconv.Itoa(total)))
@@ -117,8 +123,26 @@ func (s *agreementsScreen) reload() {
 	s.table.reload()
 }
 
+// cell returns the text of a cell, formatting a row's cells once (the
+// catalog replaces an agreement's entry when it changes, so a changed
+// row is formatted again).
 func (s *agreementsScreen) cell(row, col int) string {
 	a := s.rows[row]
+	c, ok := s.cells[a]
+	if !ok {
+		c = new([9]string)
+		for i := range c {
+			c[i] = s.format(a, i)
+		}
+		if s.cells == nil || len(s.cells) > 5000 {
+			s.cells = map[*catalog.Agreement]*[9]string{}
+		}
+		s.cells[a] = c
+	}
+	return c[col]
+}
+
+func (s *agreementsScreen) format(a *catalog.Agreement, col int) string {
 	switch col {
 	case 0:
 		return a.Number

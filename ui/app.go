@@ -8,6 +8,8 @@ package ui
 
 import (
 	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +18,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/catalog"
+	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
 // Preference keys. Preferences hold interface settings only; the records
@@ -38,10 +41,17 @@ type Options struct {
 	Demo func(s Store) error
 	// Language overrides the saved and the system language (tests).
 	Language string
+	// Backups is the data file's backup service (Launch sets it); nil for
+	// a store in memory.
+	Backups Backups
 	// Start names what to show first: a screen id (dashboard, partners,
-	// agreements, reports, settings), "agreement:NUMBER[:TAB]" or
-	// "partner:NAME" (for screenshots and documentation).
+	// agreements, reports, settings), "agreement:NUMBER[:TAB]",
+	// "partner:NAME" or "import:FILE" / "merge:FILE" (for screenshots and
+	// documentation).
 	Start string
+	// Printer sends documents to the printers; default printing.System().
+	// Tests give a printtest.Fake.
+	Printer printing.Printer
 }
 
 // UI is the main window's content and state.
@@ -61,6 +71,9 @@ type UI struct {
 	screens []*screenEntry
 	current int
 	page    page // the editor shown in place of a screen, or nil
+
+	settingsTab int            // the Settings tab last shown
+	busy        sync.WaitGroup // work started by runLater and not yet done
 }
 
 // page is an editor shown in place of a list: it may hold unsaved changes.
@@ -76,6 +89,10 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	if opts.Today == nil {
 		opts.Today = model.Today
 	}
+	if opts.Printer == nil {
+		opts.Printer = printing.System()
+	}
+	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
 	app.Settings().SetTheme(newTheme())
 	app.SetIcon(appIcon) // for windows opened later
@@ -101,19 +118,11 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 
 // load reads the institution and builds the catalog from the store.
 func (u *UI) load() error {
-	in, err := u.store.Institution()
+	in, ps, sums, err := u.store.ListData()
 	if err != nil {
 		return err
 	}
 	u.inst = in
-	ps, err := u.store.Partners()
-	if err != nil {
-		return err
-	}
-	sums, err := u.store.Summaries()
-	if err != nil {
-		return err
-	}
 	u.cat = catalog.New(ps, sums, u.opts.Today(), in.Warning())
 	return nil
 }
@@ -142,6 +151,10 @@ func (u *UI) build() {
 		},
 	)
 	u.nav.OnSelected = func(id widget.ListItemID) {
+		if u.inst.IsZero() {
+			u.nav.UnselectAll() // the welcome panel first
+			return
+		}
 		if id == u.current && u.page == nil {
 			return
 		}
@@ -250,9 +263,13 @@ func (u *UI) onClose() {
 // runLater runs slow work off the interface goroutine and done with its
 // result back on it.
 func (u *UI) runLater(work func() error, done func(error)) {
+	u.busy.Add(1)
 	go func() {
 		err := work()
-		fyne.Do(func() { done(err) })
+		fyne.Do(func() {
+			defer u.busy.Done()
+			done(err)
+		})
 	}()
 }
 
@@ -274,6 +291,8 @@ func (u *UI) start(what string) {
 		}
 	case "new-partner":
 		u.goTo("partners", u.newPartner)
+	case "import", "merge":
+		u.goTo("reports", func() { u.startImport(arg, kind == "merge") })
 	default:
 		u.goTo(kind, nil)
 	}

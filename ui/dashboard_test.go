@@ -54,6 +54,7 @@ func TestDashboardListsAgreementEndingIn30Days(t *testing.T) {
 
 func TestSwitchingLanguageChangesLabels(t *testing.T) {
 	u, _ := newTestUI(t, "ru")
+	u.settingsTab = 1 // Language
 	u.goTo("settings", nil)
 	before := texts(u.win.Content())
 	if !contains(before, "Язык") {

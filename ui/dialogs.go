@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -11,13 +12,19 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
 // errorText puts an error in plain, translated words.
 func errorText(err error) string {
 	var inUse *store.InUseError
 	var locked *store.LockedError
+	var printErr *printing.Error
 	switch {
+	case errors.As(err, &printErr):
+		return printErrorText(printErr)
+	case errors.Is(err, context.DeadlineExceeded):
+		return tr("print.err.timeout")
 	case errors.As(err, &inUse):
 		return tr("err.partner_in_use", "Name", inUse.Partner, "Numbers", strings.Join(inUse.Numbers, ", "))
 	case errors.As(err, &locked):
@@ -41,6 +48,27 @@ func errorText(err error) string {
 		return tr("err.invalid") + "\n" + strings.Join(lines, "\n")
 	}
 	return err.Error()
+}
+
+// printErrorKeys translate the kinds of printing failures.
+var printErrorKeys = map[error]string{
+	printing.ErrNoPrinter:       "print.err.no_printer",
+	printing.ErrPrinterNotFound: "print.err.not_found",
+	printing.ErrNoPDFProgram:    "print.err.no_pdf_program",
+	printing.ErrPrintFailed:     "print.err.failed",
+}
+
+// printErrorText says why a document was not printed, and what the system
+// said.
+func printErrorText(e *printing.Error) string {
+	text := e.Kind.Error()
+	if key, ok := printErrorKeys[e.Kind]; ok {
+		text = tr(key)
+	}
+	if e.Detail != "" {
+		text += "\n" + tr("print.err.system_said") + ": " + e.Detail
+	}
+	return text
 }
 
 // fieldMessage translates one validation problem.

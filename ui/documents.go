@@ -4,10 +4,7 @@ import (
 	"io"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -36,51 +33,18 @@ func (c documentChoice) options(today model.Date) pdf.Options {
 	return pdf.Options{Lang: c.lang, Bilingual: c.bilingual, Today: today}
 }
 
-// showDocument asks for the language (and the bilingual layout) and then
-// saves the PDF where the user says, offering to open it with the system's
-// viewer, from which it can be printed.
-func (u *UI) showDocument(doc document) {
-	langs := []string{"ru", "kk", "ky", "en"}
-	names := make([]string, len(langs))
-	for i, l := range langs {
-		names[i] = tr("lang." + l)
+// showDocument opens the print dialog for the document (Ctrl+P and the
+// Print… buttons): language and layout, printer and copies, then Print,
+// Preview or Save as PDF.
+func (u *UI) showDocument(doc document) { newPrintDialog(u, doc).show() }
+
+// name is the document's name with its language or layout, for files and
+// print jobs: "СП-2026/001-kk+ru".
+func (doc document) name(c documentChoice) string {
+	if c.bilingual != "" {
+		return doc.fileName + "-" + c.bilingual
 	}
-	langSel := widget.NewSelect(names, nil)
-	langSel.SetSelectedIndex(0)
-	for i, l := range langs {
-		if l == u.lang {
-			langSel.SetSelectedIndex(i)
-		}
-	}
-	layouts := []string{"", "kk+ru", "ky+ru"}
-	layoutSel := widget.NewRadioGroup([]string{tr("doc.one_language"), tr("doc.kk_ru"), tr("doc.ky_ru")}, nil)
-	layoutSel.Required = true
-	layoutSel.SetSelected(tr("doc.one_language"))
-	choice := func() documentChoice {
-		c := documentChoice{lang: langs[max(langSel.SelectedIndex(), 0)]}
-		for i, o := range layoutSel.Options {
-			if o == layoutSel.Selected {
-				c.bilingual = layouts[i]
-			}
-		}
-		return c
-	}
-	form := container.NewVBox(heading("doc.language"), langSel)
-	if doc.bilingual {
-		form.Add(heading("doc.layout"))
-		form.Add(layoutSel)
-	}
-	var d *dialog.CustomDialog
-	save := widget.NewButtonWithIcon(tr("doc.save_pdf"), theme.DocumentSaveIcon(), func() {
-		d.Hide()
-		u.savePDF(doc, choice())
-	})
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButton(tr("action.cancel"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(doc.title, form, u.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, save})
-	d.Resize(fyne.NewSize(460, 300))
-	d.Show()
+	return doc.fileName + "-" + c.lang
 }
 
 // renderPDF loads the document and writes it with the choice to w.
@@ -98,13 +62,7 @@ func (u *UI) renderPDF(doc document, c documentChoice, w io.Writer) error {
 
 // savePDF asks where to save the document and writes it there.
 func (u *UI) savePDF(doc document, c documentChoice) {
-	name := safeFileName(doc.fileName)
-	if c.bilingual != "" {
-		name += "-" + c.bilingual
-	} else {
-		name += "-" + c.lang
-	}
-	u.saveFile(name+".pdf", func(path string) {
+	u.saveFile(safeFileName(doc.name(c))+".pdf", func(path string) {
 		progress := dialog.NewCustomWithoutButtons(doc.title, widget.NewProgressBarInfinite(), u.win)
 		progress.Show()
 		u.runLater(func() error {

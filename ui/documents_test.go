@@ -42,6 +42,7 @@ func TestPrintMemorandumFromEditor(t *testing.T) {
 	e.terms.title.SetText("Меморандум о дуальном обучении")
 	before := overlays(u)
 	u.onPrint()
+	settle(u)
 	if overlays(u) != before+1 {
 		t.Fatal("Ctrl+P showed no dialog")
 	}
@@ -83,6 +84,7 @@ func TestPrintRegisterOfTheFilter(t *testing.T) {
 		t.Errorf("the register lacks the filter or the first row:\n%.400s", text)
 	}
 	test.Tap(findButton(sc.root, "Print…"))
+	settle(u)
 	if overlays(u) == 0 {
 		t.Error("the Print button showed no dialog")
 	}

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -12,15 +14,25 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/catalog"
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/reports/printing/printtest"
 )
 
 var testToday = model.MustDate("28.11.2026")
 
 // newTestUI starts the interface over an in-memory store holding the
-// institution's details (so no welcome panel), in the given language.
+// institution's details (so no welcome panel), in the given language. Its
+// printer is a printtest.Fake with two printers, "Office" the default
+// (fakePrinter returns it).
 func newTestUI(t *testing.T, lang string) (*UI, *store.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
+	return newTestUIWith(t, lang, printtest.New("Office", "Dean's office"))
+}
+
+// newTestUIWith is newTestUI with the given fake printer.
+func newTestUIWith(t *testing.T, lang string, printer *printtest.Fake) (*UI, *store.Store) {
+	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir()) // where the documents to print go
+	a := &testApp{App: test.NewTempApp(t)}
 	s := store.OpenMemory(store.Options{})
 	in := demo.Institution()
 	if err := s.SaveInstitution(&in); err != nil {
@@ -28,10 +40,40 @@ func newTestUI(t *testing.T, lang string) (*UI, *store.Store) {
 	}
 	w := a.NewWindow("PartnerDesk")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, s, Options{Today: func() model.Date { return testToday }, Language: lang})
-	t.Cleanup(func() { setLanguage("en") })
+	u := New(a, w, s, Options{Today: func() model.Date { return testToday }, Language: lang, Printer: printer})
+	t.Cleanup(func() { u.busy.Wait(); setLanguage("en") })
 	return u, s
 }
+
+// testApp is Fyne's test app, remembering what it was asked to open in
+// the system's programs.
+type testApp struct {
+	fyne.App
+	mu     sync.Mutex
+	opened []string
+}
+
+func (a *testApp) OpenURL(u *url.URL) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.opened = append(a.opened, u.Path)
+	return nil
+}
+
+// openedPaths returns the files and folders the interface opened.
+func openedPaths(u *UI) []string {
+	a := u.app.(*testApp)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]string(nil), a.opened...)
+}
+
+// fakePrinter returns the interface's fake printer.
+func fakePrinter(u *UI) *printtest.Fake { return u.opts.Printer.(*printtest.Fake) }
+
+// settle waits until the work the interface started in the background
+// (runLater) is done, its results shown.
+func settle(u *UI) { u.busy.Wait() }
 
 // withDemo loads demonstration data and rebuilds the catalog.
 func withDemo(t *testing.T, u *UI, s *store.Store, partners, agreements int) {

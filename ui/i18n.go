@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -25,13 +26,33 @@ func tr(key string, kv ...string) string {
 	return lang.L(key, data)
 }
 
-// label translates an enumeration value ("" for an empty one).
+// label translates an enumeration value ("" for an empty one). Labels are
+// cached until the language changes: table cells ask for them on every
+// scroll.
 func label(k reports.Keyed) string {
-	if k.Key() == "" || k.Key()[len(k.Key())-1] == '.' {
+	key := k.Key()
+	if key == "" || key[len(key)-1] == '.' {
 		return ""
 	}
-	return lang.L(k.Key())
+	return cachedTr(key)
 }
+
+// cachedTr is tr without placeholders, cached until the language changes.
+func cachedTr(key string) string {
+	labelMu.Lock()
+	defer labelMu.Unlock()
+	if l, ok := labelCache[key]; ok {
+		return l
+	}
+	l := lang.L(key)
+	labelCache[key] = l
+	return l
+}
+
+var (
+	labelMu    sync.Mutex
+	labelCache = map[string]string{}
+)
 
 // labels translates a list of enumeration values.
 func labels[T reports.Keyed](list []T) []string {
@@ -120,5 +141,8 @@ func setLanguage(code string) string {
 			fyne.LogError("registering translations", err)
 		}
 	}
+	labelMu.Lock()
+	clear(labelCache)
+	labelMu.Unlock()
 	return code
 }

@@ -13,10 +13,12 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/store/backup"
+	"github.com/partnerdesk/partnerdesk/model/store/drive"
 )
 
 // keyLike matches string literals used as translation keys.
-var keyLike = regexp.MustCompile(`^(about|action|doc|agreement|agreements|col|dash|err|field|files|filter|hint|history|lang|list|menu|msg|nav|outcomes|partner|partners|placeholder|principles|reports|settings|tab|welcome|party|category|status|kind)\.[a-z_0-9.]+$`)
+var keyLike = regexp.MustCompile(`^(about|action|doc|print|diag|drive|backups|import|agreement|agreements|col|dash|err|field|files|filter|hint|history|lang|list|menu|msg|nav|outcomes|partner|partners|placeholder|principles|reports|settings|tab|welcome|party|category|status|kind)\.[a-z_0-9.]+$`)
 
 // Every key the interface's code names exists in the English table (the
 // assets tests check that every English key exists in every language).
@@ -42,7 +44,7 @@ func TestEveryKeyInCodeIsTranslated(t *testing.T) {
 				return true
 			}
 			s, _ := strconv.Unquote(lit.Value)
-			if keyLike.MatchString(s) && !strings.HasSuffix(s, ".") {
+			if keyLike.MatchString(s) && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "_") {
 				n++
 				if _, ok := tables["en"][s]; !ok {
 					t.Errorf("%s: key %q has no translation", fset.Position(lit.Pos()), s)
@@ -72,6 +74,21 @@ func TestEveryFieldHasALabel(t *testing.T) {
 			if _, ok := tables["en"]["field."+name]; !ok {
 				t.Errorf("%s.%s: no label field.%s", typ.Name(), typ.Field(i).Name, name)
 			}
+		}
+	}
+}
+
+// Keys made at run time: backup kinds and drive kinds.
+func TestDynamicKeysAreTranslated(t *testing.T) {
+	tables, _ := assets.Tables()
+	for _, k := range []backup.Kind{backup.KindDaily, backup.KindUpgrade, backup.KindImport, backup.KindRestore, backup.KindManual} {
+		if _, ok := tables["en"]["backups.kind_"+string(k)]; !ok {
+			t.Errorf("no label for backup kind %s", k)
+		}
+	}
+	for _, k := range []drive.Kind{drive.Local, drive.Network, drive.Removable, drive.Synced, drive.Unknown} {
+		if _, ok := tables["en"]["drive."+k.String()]; !ok {
+			t.Errorf("no message for drive kind %s", k)
 		}
 	}
 }

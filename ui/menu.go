@@ -53,7 +53,8 @@ func (u *UI) shortcuts() {
 	})
 	add(fyne.KeyP, u.onPrint)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && u.page != nil {
+		// Esc over a dialog must not leave the editor behind it.
+		if ev.Name == fyne.KeyEscape && u.page != nil && c.Overlays().Top() == nil {
 			u.leave(u.back, nil)
 		}
 	})
@@ -72,6 +73,9 @@ func (u *UI) onNew() {
 type printable interface{ print() }
 
 func (u *UI) onPrint() {
+	if u.win.Canvas().Overlays().Top() != nil {
+		return // a dialog is open: one print dialog at a time
+	}
 	if p, ok := u.page.(printable); ok {
 		p.print()
 		return
@@ -136,6 +140,9 @@ func (u *UI) onBackup() {
 	name := fmt.Sprintf("partnerdesk-%s.db", u.today().ISO())
 	u.saveFile(name, func(path string) {
 		u.runLater(func() error {
+			if u.opts.Backups != nil {
+				return u.opts.Backups.CopyTo(path) // checked after writing
+			}
 			_, err := u.store.BackupTo(path)
 			return err
 		}, func(err error) {

@@ -20,6 +20,7 @@ type partnerForm struct {
 	fs    *fieldSet
 	root  fyne.CanvasObject
 	valid bool
+	built bool
 
 	name, short, region, city, website, taxID, sigName, sigPos, tags *widget.Entry
 	namesRU, namesKK, namesKY, namesEN                               *widget.Entry
@@ -72,7 +73,9 @@ func newPartnerForm(u *UI, p model.Partner) *partnerForm {
 		func(c model.Contact) bool { return c == model.Contact{} }, f.contactRow)
 	f.contacts.set(p.Contacts)
 	f.root = f.build()
+	f.fs.quiet = p.ID == 0
 	f.changed()
+	f.built = true
 	return f
 }
 
@@ -196,6 +199,9 @@ func (f *partnerForm) collect() model.Partner {
 func (f *partnerForm) changed() {
 	if f.saveBtn == nil {
 		return // still building
+	}
+	if f.built {
+		f.fs.quiet = false
 	}
 	p := f.collect()
 	v, _ := model.AsValidation(p.Validate())

@@ -31,8 +31,8 @@ type partnersScreen struct {
 }
 
 var partnerColumns = []column{
-	{"col.name", 330}, {"col.category", 175}, {"col.relation", 150}, {"col.country", 60},
-	{"col.region", 150}, {"col.tax_id", 125}, {"col.agreements", 80},
+	{"col.name", 330, true}, {"col.category", 175, true}, {"col.relation", 150, false}, {"col.country", 60, false},
+	{"col.region", 150, true}, {"col.tax_id", 125, false}, {"col.agreements", 80, false},
 }
 
 func newPartnersScreen(u *UI) screen {
@@ -109,7 +109,7 @@ func (s *partnersScreen) cell(row, col int) string {
 	case 0:
 		return p.Name
 	case 1:
-		return tr(p.Category.ShortKey())
+		return cachedTr(p.Category.ShortKey())
 	case 2:
 		return label(p.Relation)
 	case 3:

@@ -38,14 +38,17 @@ func (s *settingsScreen) refresh() {
 		openFolder.Disable()
 	}
 	backup := widget.NewButtonWithIcon(tr("menu.backup"), theme.DocumentSaveIcon(), s.u.onBackup)
-	data := container.NewVBox(heading("settings.data_file"), container.NewBorder(nil, nil, nil, openFolder, path), container.NewHBox(backup))
-	body := container.NewVBox(
-		heading("settings.language"), s.u.languageSelect(),
-		widget.NewSeparator(),
-		heading("settings.institution"), s.inst.root,
-		widget.NewSeparator(), data,
+	data := container.NewVBox(heading("settings.data_file"), container.NewBorder(nil, nil, nil, openFolder, path), container.NewHBox(backup),
+		widget.NewSeparator(), s.u.backupsBox())
+	page := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
+	tabs := container.NewAppTabs(
+		container.NewTabItem(tr("settings.institution"), page(s.inst.root)),
+		container.NewTabItem(tr("settings.language"), page(container.NewVBox(heading("settings.language"), s.u.languageSelect()))),
+		container.NewTabItem(tr("settings.data"), page(data)),
 	)
-	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
+	tabs.SelectIndex(s.u.settingsTab) // kept across a rebuild after a language change
+	tabs.OnSelected = func(*container.TabItem) { s.u.settingsTab = tabs.SelectedIndex() }
+	s.root.Objects = []fyne.CanvasObject{tabs}
 	s.root.Refresh()
 }
 
@@ -89,6 +92,7 @@ type institutionForm struct {
 	saveBtn                                     *widget.Button
 	status                                      *widget.Label
 	saved                                       func()
+	built                                       bool
 }
 
 // newInstitutionForm builds the form; brief shows only what a first run
@@ -128,7 +132,9 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 				fs.field("warning_days", "field.warning_days", f.warn)),
 			fs.summary, container.NewHBox(f.saveBtn, f.status))
 	}
+	f.fs.quiet = in.IsZero()
 	f.changed()
+	f.built = true
 	return f
 }
 
@@ -154,6 +160,9 @@ func (f *institutionForm) collect() (model.Institution, model.ValidationError) {
 }
 
 func (f *institutionForm) changed() {
+	if f.built {
+		f.fs.quiet = false
+	}
 	in, bad := f.collect()
 	f.fs.show(bad)
 	if len(bad) > 0 {

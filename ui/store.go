@@ -25,6 +25,7 @@ type Store interface {
 	DeletePartner(id model.ID) error
 
 	Summaries() ([]model.Summary, error)
+	ListData() (model.Institution, []model.Partner, []model.Summary, error)
 	Agreement(id model.ID) (model.Agreement, error)
 	SaveAgreement(a *model.Agreement) error
 	DeleteAgreement(id model.ID) error

@@ -123,6 +123,9 @@ func newFormField(path, labelKey string, input fyne.CanvasObject) *formField {
 type fieldSet struct {
 	fields  map[string]*formField
 	summary *widget.Label
+	// quiet hides "required" messages until the user has changed
+	// something: a new, empty form should not open covered in red.
+	quiet bool
 }
 
 func newFieldSet() *fieldSet {
@@ -162,6 +165,9 @@ func (fs *fieldSet) show(v model.ValidationError) int {
 	byField := map[string][]string{}
 	var rest []string
 	for _, fe := range v {
+		if fs.quiet && fe.Key == "err.required" {
+			continue
+		}
 		if _, ok := fs.fields[fe.Field]; ok {
 			byField[fe.Field] = append(byField[fe.Field], fieldMessage(fe))
 		} else {
@@ -212,6 +218,13 @@ func bold(text string) *widget.Label {
 func minHeight(h float32, obj fyne.CanvasObject) fyne.CanvasObject {
 	r := canvas.NewRectangle(color.Transparent)
 	r.SetMinSize(fyne.NewSize(10, h))
+	return container.NewStack(r, obj)
+}
+
+// minWidth makes obj at least w wide (an entry for a short number).
+func minWidth(w float32, obj fyne.CanvasObject) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 10))
 	return container.NewStack(r, obj)
 }
 
@@ -267,3 +280,5 @@ func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(c.minCol*float32(c.n)+pad*float32(c.n-1), h)
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

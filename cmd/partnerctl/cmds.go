@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/model/store/backup"
 )
 
 var cmdInit = &command{
@@ -98,48 +100,44 @@ func addLong(s *store.Store, today model.Date) (string, error) {
 
 var cmdCheck = &command{
 	name: "check", args: "[--db FILE]",
-	summary: "Check the data file's structure, records and indexes; exit 1 (or 4) and list the problems if any.",
+	summary: "Check the data file's structure, records and indexes without changing it; on damage list the problems and exit 4.",
 	flags:   dbFlag,
 	run: func(c *ctx) error {
-		s, err := c.open(true)
+		path, err := store.ResolvePath(c.o.db)
 		if err != nil {
 			return err
 		}
-		defer s.Close()
+		if !fileExists(path) {
+			return fmt.Errorf("there is no data file at %s yet: create one with 'partnerctl init' or 'partnerctl demo', or start PartnerDesk", path)
+		}
 		start := time.Now()
-		if err := s.Check(); err != nil {
-			return err
+		info, err := store.Inspect(path)
+		var ce *store.CheckError
+		switch {
+		case errors.As(err, &ce):
+			return fmt.Errorf("checking %s: %w\n%s", path, err, restoreHint(path))
+		case errors.Is(err, store.ErrDamaged):
+			return fmt.Errorf("%w\n%s", err, restoreHint(path))
 		}
-		counts, err := s.Counts()
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.out, "OK %s: %d partners, %d agreements, %d attachments, %d history entries (checked in %.1f s)\n",
-			s.Path(), counts.Partners, counts.Agreements, counts.Attachments, counts.History, time.Since(start).Seconds())
+		counts := info.Counts
+		fmt.Fprintf(c.out, "OK %s: %d partners, %d agreements, %d attachments, %d history entries, format %d (checked in %.1f s)\n",
+			path, counts.Partners, counts.Agreements, counts.Attachments, counts.History, info.Schema, time.Since(start).Seconds())
 		return nil
 	},
 }
 
-var cmdBackup = &command{
-	name: "backup", args: "FILE [--db FILE]",
-	summary: "Write a consistent copy of the data file to FILE (complete or not at all).",
-	flags:   dbFlag,
-	run: func(c *ctx) error {
-		if len(c.args) != 1 {
-			return usagef("give exactly one backup file name")
-		}
-		s, err := c.open(true)
-		if err != nil {
-			return err
-		}
-		defer s.Close()
-		n, err := s.BackupTo(c.args[0])
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(c.out, "backup of %s written to %s (%d bytes)\n", s.Path(), c.args[0], n)
-		return nil
-	},
+// restoreHint says which backup could replace a damaged data file.
+func restoreHint(path string) string {
+	set := backup.New(path, backup.Options{})
+	info, ok, err := set.NewestGood()
+	if err != nil || !ok {
+		return fmt.Sprintf("There is no usable backup in %s. Keep the damaged file: it may still be rescued.", set.Dir())
+	}
+	return fmt.Sprintf("The newest usable backup is %s (taken %s: %d partners, %d agreements). 'partnerctl restore newest' puts it in place and keeps the damaged file aside.",
+		info.Path, info.Time.Local().Format("02.01.2006 15:04"), info.Counts.Partners, info.Counts.Agreements)
 }
 
 var cmdVersion = &command{

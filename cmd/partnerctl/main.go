@@ -1,6 +1,7 @@
 // Command partnerctl works with a PartnerDesk data file from a terminal:
-// create it, fill it with demo data, list and show records, check it and
-// back it up. It shares the data file with the desktop app and needs no
+// create it, fill it with demo data, list and show records, print PDFs,
+// export Excel registers and JSON, import and merge them, check it, back
+// it up and restore backups. It shares the data file with the desktop app and needs no
 // graphics libraries (it builds with CGO_ENABLED=0).
 package main
 
@@ -14,6 +15,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/model/store/backup"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -50,6 +52,9 @@ type opts struct {
 	year                        int
 	expiring, long, licences    bool
 	out, lang, bilingual        string
+	xfer                        xferOpts // export, import and merge
+	printer                     printerFlag
+	copies                      int
 }
 
 // ctx is what a running command gets.
@@ -68,7 +73,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdCheck, cmdBackup, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -211,7 +216,8 @@ func (c *ctx) open(readOnly bool) (*store.Store, error) {
 			return nil, fmt.Errorf("there is no data file at %s yet: create one with 'partnerctl init' or 'partnerctl demo', or start PartnerDesk", path)
 		}
 	}
-	return store.Open(path, store.Options{ReadOnly: readOnly})
+	// A migration is preceded by a verified backup, as in the app.
+	return store.Open(path, store.Options{ReadOnly: readOnly, BeforeMigrate: backup.New(path, backup.Options{}).BeforeMigrate})
 }
 
 // today returns --today or the current date.

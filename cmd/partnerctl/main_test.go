@@ -89,7 +89,6 @@ func TestBadArguments(t *testing.T) {
 		{"list", "agreements", "--status", "sleeping", "--db", db},
 		{"list", "agreements", "--format", "xml", "--db", db},
 		{"demo", "--partners", "0", "--db", filepath.Join(t.TempDir(), "x.db")},
-		{"backup", "--db", db},
 		{"list", "partners", "--no-such-flag"},
 	}
 	for _, args := range cases {

@@ -16,17 +16,21 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
+	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
 var cmdPrint = &command{
 	name: "print",
-	args: "memorandum NUMBER | partner ID-or-TAXID | register [filters] --out FILE.pdf [--lang ru|kk|ky|en] [--bilingual kk+ru|ky+ru] [--db FILE]",
-	summary: "Write a printable PDF: an agreement's memorandum, a partner card, or the register of agreements " +
-		"(filtered as with 'list agreements', on landscape pages).",
+	args: "memorandum NUMBER | partner ID-or-TAXID | register [filters] (--out FILE.pdf | --printer[=NAME] [--copies N]) [--lang ru|kk|ky|en] [--bilingual kk+ru|ky+ru] [--db FILE]",
+	summary: "Make a PDF of an agreement's memorandum, a partner card, or the register of agreements " +
+		"(filtered as with 'list agreements', on landscape pages) and write it to a file (--out), " +
+		"print it (--printer: the default printer; --printer=NAME: another), or both.",
 	flags: func(fs *flag.FlagSet, o *opts) {
 		dbFlag(fs, o)
 		todayFlag(fs, o)
-		fs.StringVar(&o.out, "out", "", "the PDF file to write (required)")
+		fs.StringVar(&o.out, "out", "", "the PDF file to write")
+		fs.Var(&o.printer, "printer", "print on the default printer; --printer=NAME (with '=') prints on another, named as 'lpstat -e' lists them")
+		fs.IntVar(&o.copies, "copies", 1, fmt.Sprintf("copies to print, 1 to %d (with --printer)", printing.MaxCopies))
 		fs.StringVar(&o.lang, "lang", "ru", "language: ru, kk, ky or en")
 		fs.StringVar(&o.bilingual, "bilingual", "", "memorandum in two columns: kk+ru or ky+ru")
 		agreementFilterFlags(fs, o)
@@ -46,12 +50,19 @@ func runPrint(c *ctx) error {
 		return usagef("say what to print: memorandum NUMBER, partner ID-or-TAXID, or register")
 	}
 	if want := map[string]int{"memorandum": 2, "partner": 2, "register": 1}[c.args[0]]; len(c.args) != want {
+		if c.o.printer.set && c.o.printer.name == "" && len(c.args) == want+1 {
+			return usagef("print %s takes %d argument(s); to name a printer write --printer=%s (with '=')", c.args[0], want-1, c.args[want])
+		}
 		return usagef("print %s takes %d argument(s)", c.args[0], want-1)
 	}
-	// A later version sends the document to a printer (--printer); until
-	// then it goes to a file.
-	if c.o.out == "" {
-		return usagef("say where to write the PDF: --out FILE.pdf")
+	if c.o.out == "" && !c.o.printer.set {
+		return usagef("say where the document goes: --out FILE.pdf, --printer (the default printer), or both")
+	}
+	if c.o.copies < 1 || c.o.copies > printing.MaxCopies {
+		return usagef("--copies must be 1 to %d", printing.MaxCopies)
+	}
+	if c.o.copies != 1 && !c.o.printer.set {
+		return usagef("--copies applies to --printer")
 	}
 	if c.o.bilingual != "" && c.args[0] != "memorandum" {
 		return usagef("--bilingual applies to memoranda only")
@@ -69,11 +80,17 @@ func runPrint(c *ctx) error {
 	if err != nil {
 		return err
 	}
+	if c.o.out == "" {
+		return printTemp(c, s, write, o)
+	}
 	if err := pdf.WriteFile(s, c.o.out, write); err != nil {
 		return err
 	}
 	if st, err := os.Stat(c.o.out); err == nil {
 		fmt.Fprintf(c.out, "%s written (%d bytes)\n", c.o.out, st.Size())
+	}
+	if c.o.printer.set {
+		return sendToPrinter(c, c.o.out, o)
 	}
 	return nil
 }

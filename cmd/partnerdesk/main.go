@@ -4,6 +4,9 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -15,6 +18,22 @@ import (
 	"github.com/partnerdesk/partnerdesk/ui"
 )
 
+// started is when the process reached main; PARTNERDESK_STARTUP_PROBE
+// makes the app print how long it took to show its window (make
+// startup-time).
+var started = time.Now()
+
+// loadDemo fills an empty data file with demonstration data (the welcome
+// panel's button).
+func loadDemo(s ui.Store) error {
+	st, ok := s.(*store.Store)
+	if !ok {
+		return fmt.Errorf("demo data needs a data file")
+	}
+	d := demo.Generate(demo.Options{Seed: 1, Partners: 120, Agreements: 400, Today: model.Today()})
+	return demo.Load(st, d, 500, nil)
+}
+
 func main() {
 	dbFlag := flag.String("db", "", "data file (default $"+store.EnvPath+" or the user's configuration folder)")
 	startFlag := flag.String("start", "", "what to show first: dashboard, partners, agreements, reports, settings, agreement:NUMBER[:TAB], partner:NAME")
@@ -24,24 +43,22 @@ func main() {
 	w := a.NewWindow("PartnerDesk")
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetMaster()
-	path, err := store.ResolvePath(*dbFlag)
-	var s *store.Store
-	if err == nil {
-		s, err = store.Open(path, store.Options{})
+	info := buildinfo.Get()
+	opts := ui.Options{
+		Version: info.Version, Commit: info.Commit, BuildDate: info.Date, Start: *startFlag, Language: *langFlag,
+		Demo: loadDemo,
 	}
+	path, err := store.ResolvePath(*dbFlag)
 	if err != nil {
 		ui.ShowStartupError(a, w, err)
 		w.ShowAndRun()
 		return
 	}
-	defer s.Close()
-	info := buildinfo.Get()
-	ui.New(a, w, s, ui.Options{
-		Version: info.Version, Commit: info.Commit, BuildDate: info.Date, Start: *startFlag, Language: *langFlag,
-		Demo: func(ui.Store) error {
-			d := demo.Generate(demo.Options{Seed: 1, Partners: 120, Agreements: 400, Today: model.Today()})
-			return demo.Load(s, d, 500, nil)
-		},
-	})
+	defer ui.Launch(a, w, path, opts)()
+	if os.Getenv("PARTNERDESK_STARTUP_PROBE") != "" {
+		a.Lifecycle().SetOnStarted(func() {
+			fmt.Fprintf(os.Stderr, "window ready after %d ms\n", time.Since(started).Milliseconds())
+		})
+	}
 	w.ShowAndRun()
 }

@@ -26,7 +26,6 @@ type Partner struct {
 	model.Partner
 	// Agreements counts the agreements with this partner.
 	Agreements int
-	hay        string // lower-case searchable text
 	nameKey    string
 	pos        int // index in Catalog.plist, as of the last folding
 }
@@ -46,7 +45,8 @@ type Agreement struct {
 	DaysLeft int        // days from the day to End; 0 when open-ended
 	Overdue  int        // open responsibilities past their due date
 
-	hay                          string
+	// Sort keys: the number's at once, the others on the first sort by
+	// their column (most sessions never sort by title).
 	numberKey, titleKey, partKey string
 	titlePre, partPre            uint64 // the keys' first 8 bytes, compared first
 	numRank                      int32  // position in number order: the tie-break of other orders
@@ -59,7 +59,7 @@ type Catalog struct {
 	partners   map[model.ID]*Partner
 	alist      []*Agreement
 	agreements map[model.ID]*Agreement
-	byPartner  map[model.ID]map[model.ID]bool // partner → its agreements
+	byPartner  map[model.ID][]model.ID // partner → its agreements
 
 	today model.Date
 	warn  int
@@ -70,6 +70,8 @@ type Catalog struct {
 	// Folded search text, rebuilt on the first search after a change.
 	pfold, afold   folded
 	pstale, astale bool
+	// Whether the title and partner sort keys have been computed.
+	titleKeys, partKeys bool
 }
 
 type psort struct {
@@ -88,7 +90,7 @@ func New(partners []model.Partner, summaries []model.Summary, today model.Date, 
 	c := &Catalog{
 		partners:   make(map[model.ID]*Partner, len(partners)),
 		agreements: make(map[model.ID]*Agreement, len(summaries)),
-		byPartner:  make(map[model.ID]map[model.ID]bool, len(partners)),
+		byPartner:  make(map[model.ID][]model.ID, len(partners)),
 		plist:      make([]*Partner, 0, len(partners)),
 		alist:      make([]*Agreement, 0, len(summaries)),
 		today:      today, warn: warn, pstale: true, astale: true,
@@ -174,7 +176,7 @@ func (c *Catalog) PutPartner(p model.Partner) {
 	old, existed := c.partners[p.ID]
 	c.putPartner(p)
 	if existed && (old.Name != p.Name || old.ShortName != p.ShortName || old.TaxID != p.TaxID || old.Category != p.Category) {
-		for aid := range c.byPartner[p.ID] {
+		for _, aid := range c.byPartner[p.ID] {
 			c.index(c.agreements[aid])
 		}
 	}
@@ -184,7 +186,6 @@ func (c *Catalog) PutPartner(p model.Partner) {
 
 func (c *Catalog) putPartner(p model.Partner) {
 	e := &Partner{Partner: p, Agreements: len(c.byPartner[p.ID]), nameKey: sortKey(p.Name)}
-	e.hay = lowerJoin(partnerTexts(&p)...)
 	if old, ok := c.partners[p.ID]; ok {
 		c.plist[slices.Index(c.plist, old)] = e
 	} else {
@@ -204,8 +205,7 @@ func (c *Catalog) DeletePartner(id model.ID) {
 
 // PutAgreement adds or replaces an agreement summary after a save.
 func (c *Catalog) PutAgreement(s model.Summary) {
-	a := &Agreement{Summary: s, numberKey: numberKey(s.Number), titleKey: sortKey(s.Title)}
-	a.titlePre = prefix(a.titleKey)
+	a := &Agreement{Summary: s, numberKey: numberKey(s.Number)}
 	if old, ok := c.agreements[s.ID]; ok {
 		c.unlink(old)
 		c.alist[slices.Index(c.alist, old)] = a
@@ -214,10 +214,9 @@ func (c *Catalog) PutAgreement(s model.Summary) {
 	}
 	c.agreements[s.ID] = a
 	for _, pid := range s.PartnerIDs {
-		if c.byPartner[pid] == nil {
-			c.byPartner[pid] = map[model.ID]bool{}
+		if !slices.Contains(c.byPartner[pid], s.ID) {
+			c.byPartner[pid] = append(c.byPartner[pid], s.ID)
 		}
-		c.byPartner[pid][s.ID] = true
 		if p, ok := c.partners[pid]; ok {
 			p.Agreements = len(c.byPartner[pid])
 		}
@@ -231,12 +230,11 @@ func (c *Catalog) PutAgreement(s model.Summary) {
 	}
 }
 
-// index fills the agreement's partner names, categories, search text and
-// partner sort key from the current partners.
+// index fills the agreement's partner names and categories from the
+// current partners, and the sort keys already in use.
 func (c *Catalog) index(a *Agreement) {
 	a.Partners = make([]string, 0, len(a.PartnerIDs))
 	a.Categories = a.Categories[:0]
-	parts := []string{a.Number, a.Title, a.Coordinator}
 	for _, pid := range a.PartnerIDs {
 		p, ok := c.partners[pid]
 		if !ok {
@@ -244,21 +242,45 @@ func (c *Catalog) index(a *Agreement) {
 			continue
 		}
 		a.Partners = append(a.Partners, p.Name)
-		parts = append(parts, p.Name, p.ShortName, p.TaxID)
 		if !slices.Contains(a.Categories, p.Category) {
 			a.Categories = append(a.Categories, p.Category)
 		}
 	}
-	a.hay = lowerJoin(parts...)
+	if c.titleKeys {
+		a.setTitleKey()
+	}
+	if c.partKeys {
+		a.setPartKey()
+	}
+}
+
+func (a *Agreement) setTitleKey() {
+	a.titleKey = sortKey(a.Title)
+	a.titlePre = prefix(a.titleKey)
+}
+
+func (a *Agreement) setPartKey() {
+	a.partKey, a.partPre = "", 0
 	if len(a.Partners) > 0 {
 		a.partKey = sortKey(a.Partners[0])
 		a.partPre = prefix(a.partKey)
 	}
 }
 
+// agreementTexts lists what an agreement search looks in.
+func (c *Catalog) agreementTexts(a *Agreement) []string {
+	parts := []string{a.Number, a.Title, a.Coordinator}
+	for _, pid := range a.PartnerIDs {
+		if p, ok := c.partners[pid]; ok {
+			parts = append(parts, p.Name, p.ShortName, p.TaxID)
+		}
+	}
+	return parts
+}
+
 func (c *Catalog) unlink(a *Agreement) {
 	for _, pid := range a.PartnerIDs {
-		delete(c.byPartner[pid], a.ID)
+		c.byPartner[pid] = slices.DeleteFunc(c.byPartner[pid], func(id model.ID) bool { return id == a.ID })
 		if p, ok := c.partners[pid]; ok {
 			p.Agreements = len(c.byPartner[pid])
 		}
@@ -280,10 +302,7 @@ func (c *Catalog) DeleteAgreement(id model.ID) {
 
 // AgreementsOf returns the IDs of the partner's agreements, sorted.
 func (c *Catalog) AgreementsOf(partner model.ID) []model.ID {
-	out := make([]model.ID, 0, len(c.byPartner[partner]))
-	for id := range c.byPartner[partner] {
-		out = append(out, id)
-	}
+	out := slices.Clone(c.byPartner[partner])
 	slices.Sort(out)
 	return out
 }

@@ -10,7 +10,7 @@ func slowAgreements(c *Catalog, text string) []string {
 	words := Words(text)
 	var out []string
 	for _, a := range c.sortedAgreements(asort{}) {
-		if matchAll(a.hay, words) {
+		if len(words) == 0 || matchAll(lowerJoin(c.agreementTexts(a)...), words) {
 			out = append(out, a.Number)
 		}
 	}

@@ -22,12 +22,7 @@ func BenchmarkOpenAndBuildLists(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		in, _ := s.Institution()
-		ps, err := s.Partners()
-		if err != nil {
-			b.Fatal(err)
-		}
-		sums, err := s.Summaries()
+		in, ps, sums, err := s.ListData()
 		if err != nil {
 			b.Fatal(err)
 		}

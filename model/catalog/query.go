@@ -53,7 +53,7 @@ func (c *Catalog) Partners(q PartnerQuery) []*Partner {
 	out := make([]*Partner, 0, len(sorted))
 	for _, p := range sorted {
 		if (q.Category != "" && p.Category != q.Category) || (q.Relation != "" && p.Relation != q.Relation) ||
-			(q.Country != "" && p.Country != q.Country) || !found(hit, p.pos, p.hay, words) {
+			(q.Country != "" && p.Country != q.Country) || !found(hit, p.pos, words, func() []string { return partnerTexts(&p.Partner) }) {
 			continue
 		}
 		out = append(out, p)
@@ -141,7 +141,7 @@ func (c *Catalog) Agreements(q AgreementQuery) []*Agreement {
 			(q.Year != 0 && a.SignedOn.Year() != q.Year) ||
 			(len(q.Statuses) > 0 && !slices.Contains(q.Statuses, a.Status)) ||
 			(q.Expiring && a.Status != model.StatusExpiring && a.Status != model.StatusExpired) ||
-			!found(hit, a.pos, a.hay, words) {
+			!found(hit, a.pos, words, func() []string { return c.agreementTexts(a) }) {
 			continue
 		}
 		out = append(out, a)
@@ -152,6 +152,18 @@ func (c *Catalog) Agreements(q AgreementQuery) []*Agreement {
 func (c *Catalog) sortedAgreements(k asort) []*Agreement {
 	if s, ok := c.asorted[k]; ok {
 		return s
+	}
+	switch {
+	case k.col == AgreementByTitle && !c.titleKeys:
+		for _, a := range c.alist {
+			a.setTitleKey()
+		}
+		c.titleKeys = true
+	case k.col == AgreementByPartners && !c.partKeys:
+		for _, a := range c.alist {
+			a.setPartKey()
+		}
+		c.partKeys = true
 	}
 	if k.col != AgreementByNumber {
 		// Ties in other orders go by number: rank the numbers once.
@@ -211,12 +223,13 @@ func compareEnds(a, b model.Date) int {
 }
 
 // found reports whether a record matched: from the folded search when it
-// ran (hit not nil), else from the UTF-8 text.
-func found(hit []bool, pos int, hay string, words []string) bool {
+// ran (hit not nil), else from its UTF-8 texts, lower-cased now (the rare
+// query with a character the folded text cannot tell apart).
+func found(hit []bool, pos int, words []string, texts func() []string) bool {
 	if hit != nil {
 		return hit[pos]
 	}
-	return matchAll(hay, words)
+	return len(words) == 0 || matchAll(lowerJoin(texts()...), words)
 }
 
 // foldWords folds the search words, or returns nil when one cannot be
@@ -248,15 +261,8 @@ func (c *Catalog) searchAgreements(words []string) []bool {
 		c.afold.build(len(c.alist), func(i int, add func(string)) {
 			a := c.alist[i]
 			a.pos = i
-			add(a.Number)
-			add(a.Title)
-			add(a.Coordinator)
-			for _, pid := range a.PartnerIDs {
-				if p, ok := c.partners[pid]; ok {
-					add(p.Name)
-					add(p.ShortName)
-					add(p.TaxID)
-				}
+			for _, s := range c.agreementTexts(a) {
+				add(s)
 			}
 		})
 		c.astale = false

@@ -14,21 +14,27 @@ import (
 // record decodes and every index, summary and attachment agrees with the
 // records. It returns nil, or a *CheckError listing every problem.
 func (s *Store) Check() error {
-	var problems []string
 	if b, ok := s.be.(*boltBackend); ok {
-		problems = b.checkPages()
+		problems := b.walk()
+		if len(problems) == 0 {
+			problems = b.checkPages()
+		}
 		if len(problems) > 0 {
 			return &CheckError{Problems: problems}
 		}
 	}
-	err := s.be.view(func(kv kvTx) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				problems = append(problems, fmt.Sprintf("reading records: %v", r))
-			}
-		}()
-		problems = append(problems, checkRecords(s.tx(kv))...)
-		return nil
+	return s.checkRecords()
+}
+
+// checkRecords runs the record checks of Check, reporting a panic or fault
+// while reading as one more problem.
+func (s *Store) checkRecords() error {
+	var problems []string
+	err := safely(s.path, func() error {
+		return s.be.view(func(kv kvTx) error {
+			problems = checkRecords(s.tx(kv))
+			return nil
+		})
 	})
 	if err != nil {
 		problems = append(problems, err.Error())

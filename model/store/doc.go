@@ -16,6 +16,15 @@
 // file exactly as it was. The file carries a schema version; migrations run
 // in order on open, and a file from a newer version is refused untouched.
 //
+// A damaged file never crashes the program: bbolt reads pages through
+// unchecked pointers into its memory map, so before bbolt.Open a preflight
+// reads the meta pages, file length and free list through ReadAt, and
+// before bbolt's tx.Check a page walker checks every page reference and
+// element bound of the tree the same way (pages.go); panics and memory
+// faults that remain become a *DamagedError (safely). Inspect checks any
+// file read-only, also one of an older format; package backup builds the
+// app's open path, backups and restore on it.
+//
 // The same Store runs over an in-memory backend (OpenMemory) for user
 // interface tests: the rules live once, above a small key-value layer, and
 // one contract test suite (package storetest) runs against both backends.

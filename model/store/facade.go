@@ -1,6 +1,8 @@
 package store
 
 import (
+	"errors"
+
 	"github.com/partnerdesk/partnerdesk/model"
 )
 
@@ -122,4 +124,25 @@ func (s *Store) History(entity model.Entity, id model.ID) (list []model.HistoryE
 func (s *Store) Counts() (c Counts, err error) {
 	err = s.View(func(t *Tx) error { c = t.Counts(); return nil })
 	return c, err
+}
+
+// ListData reads what list screens need: the institution, every partner
+// and every agreement summary. Partners and summaries are decoded at the
+// same time in two read transactions (the file opens faster on two
+// cores); each is a consistent snapshot.
+func (s *Store) ListData() (model.Institution, []model.Partner, []model.Summary, error) {
+	in, err := s.Institution()
+	if err != nil {
+		return in, nil, nil, err
+	}
+	var partners []model.Partner
+	var perr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		partners, perr = s.Partners()
+	}()
+	sums, serr := s.Summaries()
+	<-done
+	return in, partners, sums, errors.Join(perr, serr)
 }

@@ -67,20 +67,22 @@ func (s *Store) prepare(fresh bool, opts Options) error {
 // fileSchema returns the file's schema version: 0 for a new, empty file.
 func (s *Store) fileSchema(fresh bool) (int, error) {
 	version := 0
-	err := s.be.view(func(t kvTx) error {
-		if !t.hasBucket(bucketMeta) {
-			if fresh || t.empty() {
-				return nil
+	err := safely(s.path, func() error {
+		return s.be.view(func(t kvTx) error {
+			if !t.hasBucket(bucketMeta) {
+				if fresh || t.empty() {
+					return nil
+				}
+				return &DamagedError{Path: s.path, Reason: "it is not a PartnerDesk data file (no format version)"}
 			}
-			return &DamagedError{Path: s.path, Reason: "it is not a PartnerDesk data file (no format version)"}
-		}
-		raw := t.get(bucketMeta, keySchema)
-		v, err := strconv.Atoi(string(raw))
-		if err != nil || v < 1 {
-			return &DamagedError{Path: s.path, Reason: fmt.Sprintf("its format version %q is unreadable", raw)}
-		}
-		version = v
-		return nil
+			raw := t.get(bucketMeta, keySchema)
+			v, err := strconv.Atoi(string(raw))
+			if err != nil || v < 1 {
+				return &DamagedError{Path: s.path, Reason: fmt.Sprintf("its format version %q is unreadable", raw)}
+			}
+			version = v
+			return nil
+		})
 	})
 	return version, err
 }

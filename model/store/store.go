@@ -76,14 +76,20 @@ func Open(path string, opts Options) (*Store, error) {
 }
 
 func openBolt(path string, opts Options) (db *bolt.DB, err error) {
-	defer func() {
-		// bbolt panics on some kinds of damage to the first pages.
-		if r := recover(); r != nil {
-			db, err = nil, &DamagedError{Path: path, Reason: fmt.Sprint(r)}
-		}
-	}()
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	// bbolt panics, or faults outside its memory map, on some kinds of
+	// damage to the first pages: preflight looks for that damage first,
+	// and safely turns what it misses into a DamagedError.
+	if err := preflightDamage(path); err != nil {
+		return nil, err
+	}
+	err = safely(path, func() error {
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+		return err
+	})
+	var damaged *DamagedError
 	switch {
+	case errors.As(err, &damaged):
+		return nil, err
 	case err == nil:
 		return db, nil
 	case errors.Is(err, berrors.ErrTimeout):

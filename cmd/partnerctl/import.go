@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/partnerdesk/partnerdesk/reports/excel"
+	"github.com/partnerdesk/partnerdesk/reports/interchange"
+)
+
+func importFlags(merge bool) func(fs *flag.FlagSet, o *opts) {
+	return func(fs *flag.FlagSet, o *opts) {
+		dbFlag(fs, o)
+		fs.BoolVar(&o.xfer.dryRun, "dry-run", false, "only show what would be done and every problem; write nothing")
+		fs.BoolVar(&o.xfer.skipInvalid, "skip-invalid", false, "import the valid records even when others have problems")
+		if merge {
+			fs.BoolVar(&o.xfer.theirs, "theirs", false, "resolve conflicts with the file's values (default: keep this data file's)")
+		} else {
+			fs.StringVar(&o.xfer.sheet, "sheet", "", "register: the sheet with the agreements (default: every sheet recognised by its headers)")
+		}
+	}
+}
+
+var cmdImport = &command{
+	name: "import", args: "register FILE.xlsx [--sheet NAME] | json FILE.json [--dry-run] [--skip-invalid] [--db FILE]",
+	summary: "Import an Excel register or a JSON file in one transaction; problems are listed by row and column.",
+	flags:   importFlags(false),
+	run: func(c *ctx) error {
+		if len(c.args) != 2 || (c.args[0] != "register" && c.args[0] != "json") {
+			return usagef("say what to import and from where: register FILE.xlsx or json FILE.json")
+		}
+		return transfer(c, c.args[0], c.args[1], interchange.ModeImport)
+	},
+}
+
+var cmdMerge = &command{
+	name: "merge", args: "FILE.xlsx|FILE.json [--dry-run] [--theirs] [--skip-invalid] [--db FILE]",
+	summary: "Merge another department's register or JSON file: add what is new, fill in, list conflicts.",
+	flags:   importFlags(true),
+	run: func(c *ctx) error {
+		if len(c.args) != 1 {
+			return usagef("give the file to merge")
+		}
+		kind, err := fileKind(c.args[0])
+		if err != nil {
+			return err
+		}
+		return transfer(c, kind, c.args[0], interchange.ModeMerge)
+	},
+}
+
+// fileKind tells a workbook from a JSON file by its first bytes.
+func fileKind(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	switch head = bytes.TrimLeft(head[:n], " \t\r\n\ufeff"); {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")), strings.EqualFold(filepath.Ext(path), ".xlsx"):
+		return "register", nil
+	case bytes.HasPrefix(head, []byte("{")), strings.EqualFold(filepath.Ext(path), ".json"):
+		return "json", nil
+	}
+	return "", fmt.Errorf("%s is neither an Excel workbook (.xlsx) nor a JSON file", path)
+}
+
+// transfer reads the file, plans the import or merge, prints the plan and
+// applies it unless there are problems or it is a dry run.
+func transfer(c *ctx, kind, path string, mode interchange.Mode) error {
+	d, err := readDataset(c, kind, path)
+	if err != nil {
+		return err
+	}
+	s, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	plan := interchange.PlanImport
+	if mode == interchange.ModeMerge {
+		plan = interchange.PlanMerge
+	}
+	p, err := plan(ctx, s, d, progress(c.errOut, "records checked", func(int, int) {}))
+	if err != nil {
+		return err
+	}
+	if c.o.xfer.theirs {
+		p.TakeTheirs()
+	}
+	printPlan(c, p)
+	switch {
+	case p.Errors() > 0 && !c.o.xfer.skipInvalid:
+		return fmt.Errorf("%d problem(s) listed above: nothing was imported (correct the file, or import the valid records with --skip-invalid)", p.Errors())
+	case c.o.xfer.dryRun:
+		fmt.Fprintln(c.out, "dry run: nothing was written")
+		return nil
+	case !p.Changes():
+		fmt.Fprintln(c.out, "nothing to change")
+		return nil
+	}
+	res, err := interchange.Apply(ctx, s, p, progress(c.errOut, "records saved", func(int, int) {}))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "done: partners %s; agreements %s\n", countText(res.Partners), countText(res.Agreements))
+	return nil
+}
+
+func readDataset(c *ctx, kind, path string) (*interchange.Dataset, error) {
+	if kind == "json" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return interchange.ReadJSON(f, path, 0)
+	}
+	wb, err := excel.OpenWorkbookFile(path, excel.DefaultLimits())
+	if err != nil {
+		return nil, err
+	}
+	defer wb.Close()
+	maps, err := mappings(wb, c.o.xfer.sheet)
+	if err != nil {
+		return nil, err
+	}
+	if c.o.xfer.dryRun {
+		for _, m := range maps {
+			printMapping(c.out, m)
+		}
+	}
+	return wb.Read(context.Background(), maps, nil)
+}
+
+// mappings maps every recognised sheet, or, with --sheet, that sheet plus
+// the detail sheets a PartnerDesk register names as such.
+func mappings(wb *excel.Workbook, sheet string) ([]excel.Mapping, error) {
+	if sheet == "" {
+		maps := wb.GuessMappings()
+		if len(maps) == 0 {
+			return nil, fmt.Errorf("no sheet of the workbook has recognisable headers (such as «Номер договора»); name the sheet with --sheet")
+		}
+		return maps, nil
+	}
+	m, err := wb.GuessMapping(sheet, "")
+	if err != nil {
+		return nil, err
+	}
+	if miss := m.Missing(); len(miss) > 0 {
+		return nil, fmt.Errorf("sheet %q has no column for %q", sheet, miss[0].Header("en"))
+	}
+	maps := []excel.Mapping{m}
+	for _, other := range wb.GuessMappings() {
+		if other.Sheet != sheet && other.Kind != m.Kind && other.Kind != excel.SheetAgreements && nameKind(wb, other.Sheet) != "" {
+			maps = append(maps, other)
+		}
+	}
+	return maps, nil
+}
+
+func nameKind(wb *excel.Workbook, sheet string) excel.SheetKind {
+	for _, s := range wb.Sheets() {
+		if s.Name == sheet {
+			return s.Kind
+		}
+	}
+	return ""
+}
+
+func printMapping(w io.Writer, m excel.Mapping) {
+	var cols []string
+	for _, col := range m.Columns {
+		if col.Field != "" {
+			cols = append(cols, col.Letter+"→"+string(col.Field))
+		}
+	}
+	fmt.Fprintf(w, "sheet %q read as %s (headers in row %d): %s\n", m.Sheet, m.Kind, m.HeaderRow, strings.Join(cols, " "))
+}
+
+func printPlan(c *ctx, p *interchange.Plan) {
+	for _, prob := range p.Problems {
+		kind := "problem"
+		if prob.Warning {
+			kind = "warning"
+		}
+		fmt.Fprintf(c.errOut, "%s: %s\n", kind, prob.Error())
+	}
+	for _, it := range append(append([]interchange.Item(nil), p.Partners...), p.Agreements...) {
+		for _, cf := range it.Conflicts {
+			fmt.Fprintf(c.out, "conflict: %s, %s: here %s, in the file %s\n", it.Label, cf.Field, cf.Ours, cf.Theirs)
+		}
+	}
+	if p.Institution == interchange.ActionAdd {
+		fmt.Fprintln(c.out, "institution settings: will be added")
+	}
+	fmt.Fprintf(c.out, "partners: %s\nagreements: %s\n", countText(p.PartnerCounts()), countText(p.AgreementCounts()))
+}
+
+func countText(n interchange.Counts) string {
+	parts := []string{fmt.Sprintf("%d added", n.Add)}
+	for _, x := range []struct {
+		n    int
+		what string
+	}{{n.Update, "filled in"}, {n.Unchanged, "unchanged"}, {n.Conflict, "in conflict"}, {n.UseExisting, "already there"}, {n.Skip, "skipped for problems"}} {
+		if x.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", x.n, x.what))
+		}
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,65 @@
+// Package excel writes the register workbook for ministry reporting and
+// reads registers back, PartnerDesk's own and those secretaries keep by
+// hand. It imports no GUI toolkit; the desktop app and partnerctl call the
+// same functions.
+//
+// # Export
+//
+//	err := excel.WriteRegister(ctx, s, path, excel.Options{
+//		Lang: "ru", From: from, To: to,           // period; zero = open
+//		Statuses: nil, Categories: nil,          // filters; empty = all
+//		Progress: func(done, total int) { … },   // agreements written
+//	})
+//
+// WriteRegister refuses the data file as target, writes into a temporary
+// file in the target folder (mode 0644) and renames it into place, so a
+// failure or a cancelled ctx leaves no half-written file. ExportRegister
+// writes to any io.Writer. Progress is called from the exporting goroutine
+// every 256 agreements and at the end; the caller throttles what it shows.
+//
+// The workbook has nine sheets (names in the chosen language): the
+// agreements register, partners, responsibilities, principles, indicators
+// (with totals per academic year), a summary with two charts, then
+// contacts, coordinators and resources. Every table has a bold wrapped
+// header row, frozen, with an autofilter, and prints on A4 landscape at
+// page width with the header row repeated, the institution and the period
+// in the page header. Dates are date cells shown dd.mm.yyyy, counts are
+// numbers, employment is a percentage. User text is always a text cell
+// (a leading "=" stays text) and is cut with "…" at Excel's 32,767
+// characters. The Agreements and Partners sheets end with extra columns
+// (grey headers, outside the print area) that carry what the ministry does
+// not ask for but a re-import needs.
+//
+// # Import, step by step (the GUI's import wizard)
+//
+//	wb, err := excel.OpenWorkbookFile(path, excel.DefaultLimits()) // refuses bombs at once
+//	defer wb.Close()
+//	sheets := wb.Sheets()                            // pick a sheet
+//	rows, err := wb.Preview(sheet, 10)               // show its top rows
+//	m, err := wb.GuessMapping(sheet, "")             // header row and columns, guessed
+//	m.Set(columnIndex, "signed_on")                  // the user corrects a column
+//	missing := m.Missing()                           // required columns not mapped
+//	fields := excel.Fields(m.Kind)                   // choices for a column, with header keys
+//	d, err := wb.Read(ctx, []excel.Mapping{m}, progress)
+//	plan, err := interchange.PlanImport(ctx, s, d, progress) // or PlanMerge
+//	// show plan.Problems (row, column, header, message key and args),
+//	// plan.PartnerCounts(), plan.AgreementCounts(), plan.Agreements[i].Conflicts
+//	res, err := interchange.Apply(ctx, s, plan, progress)   // one transaction
+//
+// GuessMappings maps every sheet it recognises at once, which is what a
+// register exported by PartnerDesk needs (detail sheets are joined to the
+// agreements by number, contacts to partners by tax ID or name).
+//
+// Headers are recognised in Russian, Kazakh, Kyrgyz and English, with
+// common variants; enumeration cells accept the stable codes and the
+// labels in all four languages. Dates may be date cells, Excel serial
+// numbers or text (dd.mm.yyyy, d.m.yy, yyyy-mm-dd, with "г."); tax IDs
+// that lost their leading zero in a number cell get it back. Errors that
+// refuse a whole file are interchange.Problem values with a message key;
+// interchange.ErrorText translates any error for the user.
+//
+// What a register cannot carry: attachment bytes (the register says only
+// whether a scan is attached), the institution's settings, the change
+// history, and record IDs and time stamps. Everything else survives an
+// export and re-import (see TestRegisterRoundTrip).
+package excel

@@ -1,0 +1,154 @@
+package excel
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/partnerdesk/partnerdesk/assets"
+	"github.com/partnerdesk/partnerdesk/model"
+)
+
+// enumIndex finds the code of an enumeration value from its code or its
+// label in any of the four languages.
+type enumIndex map[string]string
+
+var (
+	indexOnce sync.Once
+	indexes   map[string]enumIndex
+)
+
+// enumCodes lists the codes of every enumeration the register writes, by
+// the prefix of their translation keys.
+func enumCodes() map[string][]string {
+	str := func(n int, f func(int) string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = f(i)
+		}
+		return out
+	}
+	var subs []string
+	for _, c := range model.Categories {
+		for _, s := range c.SubKinds() {
+			subs = append(subs, string(s))
+		}
+	}
+	return map[string][]string{
+		"category":   str(len(model.Categories), func(i int) string { return string(model.Categories[i]) }),
+		"subkind":    subs,
+		"relation":   str(len(model.Relations), func(i int) string { return string(model.Relations[i]) }),
+		"kind":       str(len(model.AgreementKinds), func(i int) string { return string(model.AgreementKinds[i]) }),
+		"status":     str(len(model.Statuses), func(i int) string { return string(model.Statuses[i]) }),
+		"level":      str(len(model.Levels), func(i int) string { return string(model.Levels[i]) }),
+		"model":      str(len(model.PartnershipModels), func(i int) string { return string(model.PartnershipModels[i]) }),
+		"form":       str(len(model.Forms), func(i int) string { return string(model.Forms[i]) }),
+		"task":       str(len(model.TaskStatuses), func(i int) string { return string(model.TaskStatuses[i]) }),
+		"assessment": str(len(model.Assessments), func(i int) string { return string(model.Assessments[i]) }),
+	}
+}
+
+// buildIndexes indexes every code and label. A label two codes share in
+// some language is dropped from the index (the codes still work).
+func buildIndexes() map[string]enumIndex {
+	out := map[string]enumIndex{}
+	for prefix, codes := range enumCodes() {
+		idx := enumIndex{}
+		ambiguous := map[string]bool{}
+		for _, code := range codes {
+			idx[normLabel(code)] = code
+		}
+		for _, code := range codes {
+			for _, lang := range assets.Languages {
+				l := normLabel(assets.T(lang, prefix+"."+code, nil))
+				if prev, ok := idx[l]; ok && prev != code {
+					ambiguous[l] = true
+				}
+				idx[l] = code
+			}
+		}
+		for l := range ambiguous {
+			delete(idx, l)
+		}
+		out[prefix] = idx
+	}
+	for i, c := range model.Categories { // the seed numbers the groups 1 to 5
+		out["category"][strconv.Itoa(i+1)] = string(c)
+	}
+	return out
+}
+
+// lookup returns the code for text (a code or a label in any language)
+// among the enumeration with the given key prefix.
+func lookup(prefix, text string) (string, bool) {
+	indexOnce.Do(func() { indexes = buildIndexes() })
+	code, ok := indexes[prefix][normLabel(text)]
+	return code, ok
+}
+
+// normLabel is the form in which labels, codes and headers are compared:
+// lower case, ё as е, punctuation dropped, spaces collapsed, № as "no".
+func normLabel(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == 'ё':
+			r = 'е'
+		case r == '№':
+			b.WriteString(" no ")
+			space = true
+			continue
+		case r == '_' || r == '-' || unicode.IsSpace(r):
+			space = true
+			continue
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%':
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// yesNo reads a yes/no cell in any language (also 1/0, +/−, true/false).
+func yesNo(text string) (bool, bool) {
+	n := normLabel(text)
+	switch n {
+	case "1", "true", "x", "v", "✓":
+		return true, true
+	case "0", "false":
+		return false, true
+	}
+	if strings.TrimSpace(text) == "+" {
+		return true, true
+	}
+	if t := strings.TrimSpace(text); t == "-" || t == "—" || t == "−" {
+		return false, true
+	}
+	for _, lang := range assets.Languages {
+		if n == normLabel(assets.T(lang, "xlsx.yes", nil)) {
+			return true, true
+		}
+		if n == normLabel(assets.T(lang, "xlsx.no", nil)) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// isTotal reports whether text is the label of a totals row in any
+// language.
+func isTotal(text string) bool {
+	n := normLabel(text)
+	for _, lang := range assets.Languages {
+		if n != "" && n == normLabel(assets.T(lang, "xlsx.total", nil)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,247 @@
+package interchange
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/partnerdesk/partnerdesk/model"
+)
+
+// fakeBase starts the stand-in IDs that partners still to be created get
+// while their agreement is checked.
+const fakeBase = model.ID(1) << 62
+
+// resolved is an agreement's partners after resolve: stored IDs, or
+// stand-ins for partners to create once the agreement is known good.
+type resolved struct {
+	ids     []model.ID
+	pending map[model.ID]*model.Partner // stand-in ID → partner to create
+}
+
+// resolve turns the partner references of an agreement read from a file
+// into partner IDs and its parties into party codes, reporting what
+// cannot be resolved. It returns false when something could not.
+func (e *engine) resolve(rec *AgreementRecord, a *model.Agreement) (resolved, bool) {
+	ok := true
+	r := resolved{ids: make([]model.ID, len(rec.Partners)), pending: map[model.ID]*model.Partner{}}
+	for j, ref := range rec.Partners {
+		id, p, good := e.partnerID(ref)
+		if p != nil {
+			id = fakeBase + model.ID(j)
+			r.pending[id] = p
+		}
+		r.ids[j], ok = id, ok && good
+	}
+	if !ok {
+		return r, false
+	}
+	a.PartnerIDs = r.ids
+	party := func(p *model.Party, field string) {
+		q, good := e.party(*p, r, field, rec.Origin)
+		*p, ok = q, ok && good
+	}
+	for k := range a.Responsibilities {
+		party(&a.Responsibilities[k].Party, "responsibilities["+strconv.Itoa(k)+"].party")
+	}
+	for k := range a.Resources {
+		party(&a.Resources[k].Party, "resources["+strconv.Itoa(k)+"].party")
+	}
+	for k := range a.Coordinators {
+		party(&a.Coordinators[k].Party, "coordinators["+strconv.Itoa(k)+"].party")
+	}
+	return r, ok
+}
+
+// partnerID finds the stored ID of a referenced partner: one of the
+// file's partners (saved just before), else one found in the file by tax
+// ID or name, else one in the data file. A partner known nowhere whose
+// reference carries a category is returned to be created.
+func (e *engine) partnerID(ref PartnerRef) (model.ID, *model.Partner, bool) {
+	if ref.Index >= 0 {
+		id, ok := e.filePartner(ref, ref.Index)
+		return id, nil, ok
+	}
+	if i, found, prob := e.findInFile(ref); prob != nil {
+		e.problem(*prob)
+		return 0, nil, false
+	} else if found {
+		id, ok := e.filePartner(ref, i)
+		return id, nil, ok
+	}
+	if p, found, prob := e.names.storeRef(e.tx, ref); prob != nil {
+		prob.Loc = ref.Loc
+		e.problem(*prob)
+		return 0, nil, false
+	} else if found {
+		return p.ID, nil, true
+	}
+	if !ref.Category.Valid() {
+		e.problem(Problem{Loc: ref.Loc, Value: Shorten(refText(ref)), Key: "xlsx.err.partner_missing"})
+		return 0, nil, false
+	}
+	country := ref.Country
+	if country == "" {
+		country = GuessCountry(ref.TaxID)
+	}
+	p := &model.Partner{Name: ref.Name, TaxID: model.NormalizeTaxID(country, ref.TaxID), Country: country, Category: ref.Category, Relation: model.RelationReal}
+	if err := p.Validate(); err != nil {
+		e.failed(err, refOrigin(ref))
+		return 0, nil, false
+	}
+	if _, err := e.tx.PartnerByTaxID(p.Country, p.TaxID); err == nil && p.TaxID != "" {
+		e.problem(Problem{Loc: ref.TaxLoc, Value: Shorten(p.TaxID), Key: "err.taxid_taken", Args: map[string]string{"Other": p.Name}})
+		return 0, nil, false
+	}
+	return 0, p, true
+}
+
+func refOrigin(ref PartnerRef) Origin {
+	tax := ref.TaxLoc
+	if tax == (Loc{}) {
+		tax = ref.Loc
+	}
+	return &CellOrigin{Base: ref.Loc, Cells: map[string]Loc{"tax_id": tax, "country": tax}}
+}
+
+// create saves the partners an agreement brought and puts their IDs in
+// place of the stand-ins.
+func (e *engine) create(r resolved, rec *AgreementRecord, a *model.Agreement) error {
+	real := map[model.ID]model.ID{}
+	for j, ref := range rec.Partners {
+		fake := r.ids[j]
+		p := r.pending[fake]
+		if p == nil {
+			continue
+		}
+		rec := &PartnerRecord{Partner: *p, Origin: refOrigin(ref)}
+		e.partners = append(e.partners, rec)
+		if err := e.partner(len(e.partners) - 1); err != nil {
+			return err
+		}
+		id := e.pids[len(e.pids)-1]
+		if id == 0 {
+			return errSkip
+		}
+		real[fake] = id
+	}
+	if len(real) == 0 {
+		return nil
+	}
+	for j, id := range a.PartnerIDs {
+		if to, ok := real[id]; ok {
+			a.PartnerIDs[j] = to
+		}
+	}
+	fix := func(p *model.Party) {
+		if id, ok := p.PartnerID(); ok {
+			if to, ok := real[id]; ok {
+				*p = model.PartnerParty(to)
+			}
+		}
+	}
+	for k := range a.Responsibilities {
+		fix(&a.Responsibilities[k].Party)
+	}
+	for k := range a.Resources {
+		fix(&a.Resources[k].Party)
+	}
+	for k := range a.Coordinators {
+		fix(&a.Coordinators[k].Party)
+	}
+	return nil
+}
+
+func refText(ref PartnerRef) string {
+	if ref.Name != "" {
+		return ref.Name
+	}
+	return ref.TaxID
+}
+
+func (e *engine) filePartner(ref PartnerRef, i int) (model.ID, bool) {
+	if i >= len(e.pids) || e.pids[i] == 0 {
+		e.problem(Problem{Loc: ref.Loc, Value: Shorten(refText(ref)), Key: "xlsx.err.partner_invalid"})
+		return 0, false
+	}
+	return e.pids[i], true
+}
+
+// findInFile finds a referenced partner among the file's partners by tax
+// ID, then by name.
+func (e *engine) findInFile(ref PartnerRef) (int, bool, *Problem) {
+	var hits []int
+	if t := taxKey(ref.TaxID); t != "" {
+		hits = e.names.fileByTax[t]
+	}
+	if len(hits) == 0 && ref.Name != "" {
+		for _, i := range e.names.fileByName[normName(ref.Name)] {
+			if ref.TaxID == "" || e.partners[i].Partner.TaxID == "" {
+				hits = append(hits, i)
+			}
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return 0, false, nil
+	case 1:
+		return hits[0], true, nil
+	}
+	p := NewProblem(ref.Loc, "xlsx.err.partner_ambiguous", "Count", strconv.Itoa(len(hits)))
+	p.Value = Shorten(refText(ref))
+	return 0, false, &p
+}
+
+// GuessCountry returns the country a tax ID's shape points to: 12 digits
+// are a Kazakh BIN, 14 a Kyrgyz INN; otherwise KZ.
+func GuessCountry(taxID string) string {
+	t := taxKey(taxID)
+	if len(t) == 14 && strings.Trim(t, "0123456789") == "" {
+		return "KG"
+	}
+	return "KZ"
+}
+
+// party resolves one party code of an agreement with its partners r.
+func (e *engine) party(p model.Party, r resolved, field string, origin Origin) (model.Party, bool) {
+	ids := r.ids
+	if i, ok := refIndex(p); ok {
+		if i < 0 || i >= len(ids) {
+			e.problem(Problem{Loc: origin.Locate(field), Key: "err.party_not_partner"})
+			return p, false
+		}
+		return model.PartnerParty(ids[i]), true
+	}
+	text, ok := strings.CutPrefix(string(p), "text:")
+	if !ok {
+		return p, true
+	}
+	n := normName(text)
+	switch {
+	case n == "":
+		return "", true // validation reports the missing party
+	case e.names.inst[n]:
+		return model.PartyInstitution, true
+	case e.names.joint[n]:
+		return model.PartyJoint, true
+	}
+	for _, id := range ids {
+		pt := e.names.byID[id]
+		if pt == nil {
+			pt = r.pending[id]
+		}
+		if pt != nil && (taxKey(pt.TaxID) == taxKey(text) && pt.TaxID != "" || containsName(pt, n)) {
+			return model.PartnerParty(id), true
+		}
+	}
+	e.problem(Problem{Loc: origin.Locate(field), Value: Shorten(text), Key: "xlsx.err.party_unknown"})
+	return p, false
+}
+
+func containsName(p *model.Partner, n string) bool {
+	for _, x := range partnerNames(p) {
+		if x == n {
+			return true
+		}
+	}
+	return normName(p.ShortName) == n && n != ""
+}

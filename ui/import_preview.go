@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/reports/interchange"
+)
+
+// showPreview is the last step: what will be added, filled in or left,
+// every problem with its place in the file, the conflicts of a merge, and
+// the button that applies it.
+func (w *importWizard) showPreview() {
+	p := w.plan_
+	pc, ac := p.PartnerCounts(), p.AgreementCounts()
+	counts := container.NewVBox(
+		bold(tr("import.summary")),
+		widget.NewLabel(tr("import.count_agreements", w.countArgs(ac)...)),
+		widget.NewLabel(tr("import.count_partners", w.countArgs(pc)...)),
+	)
+	problems := w.problemList(p.Problems)
+	body := container.NewBorder(counts, nil, nil, nil, problems)
+	if w.merge && (pc.Conflict > 0 || ac.Conflict > 0) {
+		body = container.NewBorder(counts, nil, nil, nil, container.NewAppTabs(
+			container.NewTabItem(tr("import.problems_tab", "Count", itoa(len(p.Problems))), problems),
+			container.NewTabItem(tr("import.conflicts_tab", "Count", itoa(pc.Conflict+ac.Conflict)), w.conflictList()),
+		))
+	}
+	apply := widget.NewButtonWithIcon(w.applyLabel(ac), theme.ConfirmIcon(), w.apply)
+	apply.Importance = widget.HighImportance
+	if !p.Changes() {
+		apply.Disable()
+	}
+	buttons := []fyne.CanvasObject{apply}
+	if w.wb != nil {
+		back := widget.NewButtonWithIcon(tr("action.back"), theme.NavigateBackIcon(), func() { w.showMapping(w.maps) })
+		buttons = []fyne.CanvasObject{back, apply}
+	}
+	w.show(w.title("import.step_preview"), body, buttons...)
+}
+
+func (w *importWizard) countArgs(c interchange.Counts) []string {
+	return []string{"Add", itoa(c.Add), "Update", itoa(c.Update), "Unchanged", itoa(c.Unchanged + c.UseExisting),
+		"Conflict", itoa(c.Conflict), "Skip", itoa(c.Skip)}
+}
+
+func (w *importWizard) applyLabel(ac interchange.Counts) string {
+	if w.plan_.Errors() > 0 {
+		return tr("import.apply_valid", "Count", itoa(ac.Add+ac.Update), "Skip", itoa(ac.Skip))
+	}
+	if w.merge {
+		return tr("import.apply_merge")
+	}
+	return tr("import.apply", "Count", itoa(ac.Add))
+}
+
+// problemList lists every problem with its place in the file.
+func (w *importWizard) problemList(ps interchange.Problems) fyne.CanvasObject {
+	if len(ps) == 0 {
+		return widget.NewLabel(tr("import.no_problems"))
+	}
+	l := widget.NewList(func() int { return len(ps) },
+		func() fyne.CanvasObject { return wrapped("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			lbl := o.(*widget.Label)
+			lbl.SetText(ps[i].Text(w.u.lang))
+			lbl.Importance = widget.DangerImportance
+			if ps[i].Warning {
+				lbl.Importance = widget.WarningImportance
+			}
+			lbl.Refresh()
+		})
+	return l
+}
+
+// conflictList lists the merge's conflicts, each with "take the file's
+// values" (the data file's values stay otherwise).
+func (w *importWizard) conflictList() fyne.CanvasObject {
+	box := container.NewVBox()
+	add := func(items []interchange.Item) {
+		for i := range items {
+			it := &items[i]
+			if it.Action != interchange.ActionConflict {
+				continue
+			}
+			var lines []string
+			for _, c := range it.Conflicts {
+				lines = append(lines, conflictText(c))
+			}
+			check := widget.NewCheck(tr("import.take_theirs"), func(b bool) { it.TakeTheirs = b })
+			check.Checked = it.TakeTheirs
+			box.Add(widget.NewCard(it.Label, "", container.NewVBox(wrapped(strings.Join(lines, "\n")), check)))
+		}
+	}
+	add(w.plan_.Partners)
+	add(w.plan_.Agreements)
+	all := widget.NewButton(tr("import.take_all"), func() {
+		w.plan_.TakeTheirs()
+		w.showPreview()
+	})
+	return container.NewBorder(container.NewHBox(all), nil, nil, nil, container.NewVScroll(box))
+}
+
+// apply takes the backup before an import, then applies the plan in one
+// transaction.
+func (w *importWizard) apply() {
+	s, err := w.u.fileStore()
+	if err != nil {
+		w.u.showError(err)
+		return
+	}
+	var res interchange.Result
+	w.u.runWithProgress(tr("import.applying"), func(ctx context.Context, progress func(int, int)) error {
+		if b := w.u.opts.Backups; b != nil {
+			if err := b.BeforeImport(); err != nil {
+				return err // no import without its backup
+			}
+		}
+		var err error
+		res, err = interchange.Apply(ctx, s, w.plan_, progress)
+		return err
+	}, func(err error) {
+		if err != nil {
+			w.u.showTransferError(err)
+			return
+		}
+		if w.wb != nil {
+			w.wb.Close()
+		}
+		w.u.afterImport()
+		w.u.showWarning(tr("import.done", w.countArgs(res.Agreements)...))
+	})
+}
+
+// conflictText says one conflicting field: ours, then the file's.
+func conflictText(c interchange.Conflict) string {
+	return tr("import.conflict", "Field", tr("field."+c.Field), "Ours", c.Ours, "Theirs", c.Theirs)
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/reports/printing"
+)
+
+// printersTimeout bounds the wait for the list of printers (lpstat may
+// ask a print server on the network).
+const printersTimeout = 20 * time.Second
+
+// docLangs are the languages a document can be printed in, in the order
+// the dialog offers them; docLayouts are the layouts, "" for one language.
+var (
+	docLangs   = []string{"ru", "kk", "ky", "en"}
+	docLayouts = []string{"", "kk+ru", "ky+ru"}
+)
+
+// printDialog asks how to print a document: language and layout, printer
+// and copies. Print is its primary action; Preview shows the pages first;
+// Save as PDF… writes a file instead.
+type printDialog struct {
+	u   *UI
+	doc document
+	d   *dialog.CustomDialog
+
+	langSel    *widget.Select
+	layoutSel  *widget.RadioGroup
+	printerSel *widget.Select
+	copies     *widget.Entry
+	status     *widget.Label // looking for printers, or none set up
+
+	printBtn, previewBtn, saveBtn, cancelBtn *widget.Button
+}
+
+func newPrintDialog(u *UI, doc document) *printDialog {
+	p := &printDialog{u: u, doc: doc}
+	p.buildUI()
+	return p
+}
+
+func (p *printDialog) buildUI() {
+	names := make([]string, len(docLangs))
+	for i, l := range docLangs {
+		names[i] = tr("lang." + l)
+	}
+	p.langSel = widget.NewSelect(names, nil)
+	p.langSel.SetSelectedIndex(0)
+	for i, l := range docLangs {
+		if l == p.u.lang {
+			p.langSel.SetSelectedIndex(i)
+		}
+	}
+	p.layoutSel = widget.NewRadioGroup([]string{tr("doc.one_language"), tr("doc.kk_ru"), tr("doc.ky_ru")}, nil)
+	p.layoutSel.Required = true
+	p.layoutSel.SetSelected(tr("doc.one_language"))
+
+	p.printerSel = widget.NewSelect(nil, nil)
+	p.printerSel.PlaceHolder = tr("print.looking")
+	p.printerSel.Disable()
+	p.copies = widget.NewEntry()
+	p.copies.SetText("1")
+	p.copies.Validator = validCopies
+	p.status = wrapped(tr("print.looking"))
+
+	p.printBtn = widget.NewButtonWithIcon(tr("print.print"), theme.DocumentPrintIcon(), p.onPrint)
+	p.printBtn.Importance = widget.HighImportance
+	p.printBtn.Disable() // until a printer is found
+	p.previewBtn = widget.NewButtonWithIcon(tr("print.preview"), theme.VisibilityIcon(), p.onPreview)
+	p.saveBtn = widget.NewButtonWithIcon(tr("doc.save_pdf"), theme.DocumentSaveIcon(), p.onSave)
+	p.cancelBtn = widget.NewButton(tr("action.cancel"), p.onCancel)
+}
+
+// view lays the dialog's fields out.
+func (p *printDialog) view() fyne.CanvasObject {
+	form := container.NewVBox(heading("doc.language"), p.langSel)
+	if p.doc.bilingual {
+		form.Add(heading("doc.layout"))
+		form.Add(p.layoutSel)
+	}
+	copies := container.NewVBox(heading("print.copies"), minWidth(90, p.copies))
+	printer := container.NewVBox(heading("print.printer"), p.printerSel)
+	form.Add(container.NewBorder(nil, nil, nil, copies, printer))
+	form.Add(p.status)
+	return form
+}
+
+func (p *printDialog) show() {
+	p.d = dialog.NewCustomWithoutButtons(p.doc.title, p.view(), p.u.win)
+	p.d.SetButtons([]fyne.CanvasObject{p.cancelBtn, p.saveBtn, p.previewBtn, p.printBtn})
+	p.d.Resize(fyne.NewSize(620, p.d.MinSize().Height))
+	p.d.Show()
+	p.loadPrinters()
+}
+
+// loadPrinters asks the system for its printers without blocking the
+// window, then fills the printer list.
+func (p *printDialog) loadPrinters() {
+	var list []printing.Destination
+	p.u.runLater(func() (err error) {
+		ctx, cancel := context.WithTimeout(context.Background(), printersTimeout)
+		defer cancel()
+		list, err = p.u.opts.Printer.Printers(ctx)
+		return err
+	}, func(err error) { p.setPrinters(list, err) })
+}
+
+// setPrinters fills the printer list, the default printer selected; with
+// none, it says so plainly and leaves Print disabled.
+func (p *printDialog) setPrinters(list []printing.Destination, err error) {
+	if err != nil || len(list) == 0 {
+		text := tr("print.no_printer")
+		var pe *printing.Error
+		if errors.As(err, &pe) && pe.Detail != "" {
+			text += "\n" + tr("print.err.system_said") + ": " + pe.Detail
+		} else if err != nil && !errors.Is(err, printing.ErrNoPrinter) {
+			text += "\n" + tr("print.err.system_said") + ": " + err.Error()
+		}
+		p.printerSel.PlaceHolder = "—"
+		p.printerSel.Refresh()
+		p.status.SetText(text)
+		return
+	}
+	names := make([]string, len(list))
+	for i, d := range list {
+		names[i] = d.Name
+	}
+	p.printerSel.SetOptions(names)
+	p.printerSel.SetSelectedIndex(0)
+	if def := printing.DefaultName(list); def != "" {
+		p.printerSel.SetSelected(def)
+	}
+	p.printerSel.Enable()
+	p.status.SetText("")
+	p.status.Hide()
+	p.printBtn.Enable()
+}
+
+// choice is the language and layout chosen.
+func (p *printDialog) choice() documentChoice {
+	c := documentChoice{lang: docLangs[max(p.langSel.SelectedIndex(), 0)]}
+	if p.doc.bilingual {
+		for i, o := range p.layoutSel.Options {
+			if o == p.layoutSel.Selected {
+				c.bilingual = docLayouts[i]
+			}
+		}
+	}
+	return c
+}
+
+// job is the print job chosen, or an error when the copies are not a
+// number from 1 to 99.
+func (p *printDialog) job() (printing.Job, error) {
+	if err := p.copies.Validate(); err != nil {
+		return printing.Job{}, err
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(p.copies.Text))
+	return printing.Job{Printer: p.printerSel.Selected, Copies: n, Title: p.doc.name(p.choice())}, nil
+}
+
+func (p *printDialog) onPrint() {
+	job, err := p.job()
+	if err != nil {
+		p.u.win.Canvas().Focus(p.copies)
+		return
+	}
+	p.d.Hide()
+	p.u.printDocument(p.doc, p.choice(), job)
+}
+
+// onPreview shows the pages over the dialog, which stays open beneath.
+func (p *printDialog) onPreview() {
+	var printNow func()
+	if !p.printBtn.Disabled() {
+		printNow = p.onPrint
+	}
+	p.u.previewDocument(p.doc, p.choice(), printNow)
+}
+
+func (p *printDialog) onSave() {
+	p.d.Hide()
+	p.u.savePDF(p.doc, p.choice())
+}
+
+func (p *printDialog) onCancel() { p.d.Hide() }
+
+// validCopies accepts a whole number of copies from 1 to MaxCopies.
+func validCopies(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > printing.MaxCopies {
+		return errors.New(tr("print.err.copies"))
+	}
+	return nil
+}
