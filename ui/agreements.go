@@ -114,13 +114,7 @@ func (s *agreementsScreen) reload() {
 	}
 	s.rows = s.u.cat.Agreements(s.q)
 	_, total := s.u.cat.Len()
-	s.count.SetText(tr("list.count", "Shown", strconv.Itoa(len(s.rows)), "Total", strconv.Itoa(total)))
-	if total == 0 {
-		s.empty.Show()
-	} else {
-		s.empty.Hide()
-	}
-	s.table.reload()
+	s.table.reloadCounted(len(s.rows), total, s.count, s.empty)
 }
 
 // cell returns the text of a cell, formatting a row's cells once (the

@@ -94,13 +94,7 @@ func (s *partnersScreen) reload() {
 	}
 	s.rows = s.u.cat.Partners(s.q)
 	total, _ := s.u.cat.Len()
-	s.count.SetText(tr("list.count", "Shown", strconv.Itoa(len(s.rows)), "Total", strconv.Itoa(total)))
-	if total == 0 {
-		s.empty.Show()
-	} else {
-		s.empty.Hide()
-	}
-	s.table.reload()
+	s.table.reloadCounted(len(s.rows), total, s.count, s.empty)
 }
 
 func (s *partnersScreen) cell(row, col int) string {

@@ -104,3 +104,15 @@ func (lt *listTable) sortBy(col int) {
 func (lt *listTable) reload() {
 	lt.table.ScrollToTop()
 }
+
+// reloadCounted shows new rows from the top, "shown of total" in count,
+// and the empty-list hint when there are no records at all.
+func (lt *listTable) reloadCounted(shown, total int, count *widget.Label, empty fyne.CanvasObject) {
+	count.SetText(tr("list.count", "Shown", itoa(shown), "Total", itoa(total)))
+	if total == 0 {
+		empty.Show()
+	} else {
+		empty.Hide()
+	}
+	lt.reload()
+}

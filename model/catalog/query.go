@@ -253,42 +253,36 @@ func foldWords(words []string) [][]byte {
 // every word, or returns nil when there is no search or it must fall back
 // to the UTF-8 text.
 func (c *Catalog) searchAgreements(words []string) []bool {
-	fw := foldWords(words)
-	if fw == nil {
-		return nil
-	}
-	if c.astale {
-		c.afold.build(len(c.alist), func(i int, add func(string)) {
-			a := c.alist[i]
-			a.pos = i
-			for _, s := range c.agreementTexts(a) {
-				add(s)
-			}
-		})
-		c.astale = false
-	}
-	hit := make([]bool, len(c.alist))
-	c.afold.match(fw, hit)
-	return hit
+	return search(words, &c.afold, &c.astale, c.alist, func(a *Agreement, i int) []string {
+		a.pos = i
+		return c.agreementTexts(a)
+	})
 }
 
 // searchPartners is searchAgreements for partners.
 func (c *Catalog) searchPartners(words []string) []bool {
+	return search(words, &c.pfold, &c.pstale, c.plist, func(p *Partner, i int) []string {
+		p.pos = i
+		return partnerTexts(&p.Partner)
+	})
+}
+
+// search folds the words and marks the records of list that contain them
+// all, folding the records' texts first when stale.
+func search[T any](words []string, f *folded, stale *bool, list []T, texts func(T, int) []string) []bool {
 	fw := foldWords(words)
 	if fw == nil {
 		return nil
 	}
-	if c.pstale {
-		c.pfold.build(len(c.plist), func(i int, add func(string)) {
-			p := c.plist[i]
-			p.pos = i
-			for _, s := range partnerTexts(&p.Partner) {
+	if *stale {
+		f.build(len(list), func(i int, add func(string)) {
+			for _, s := range texts(list[i], i) {
 				add(s)
 			}
 		})
-		c.pstale = false
+		*stale = false
 	}
-	hit := make([]bool, len(c.plist))
-	c.pfold.match(fw, hit)
+	hit := make([]bool, len(list))
+	f.match(fw, hit)
 	return hit
 }

@@ -18,11 +18,23 @@ var ErrIsDataFile = errors.New("that is the data file itself: choose another fil
 // write fills a temporary file in the target folder, which is synced, given
 // mode perm and renamed over path. On any error the temporary file is
 // removed and path is left as it was.
-func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
+	tmp, err := WriteTemp(path, perm, write)
 	if err != nil {
 		return err
+	}
+	return Commit(tmp, path)
+}
+
+// WriteTemp writes the temporary file that WriteFileAtomic renames: a
+// hidden ".<name>.<random>.tmp" in path's folder, filled by write, synced,
+// closed and given mode perm. It returns the file's name; on an error the
+// file is removed. Callers that check a file before it takes its name
+// (backups) call WriteTemp, check, then Commit.
+func WriteTemp(path string, perm os.FileMode, write func(io.Writer) error) (_ string, err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", err
 	}
 	tmp := f.Name()
 	defer func() {
@@ -31,32 +43,40 @@ func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 			os.Remove(tmp)
 		}
 	}()
-	bw := bufio.NewWriterSize(f, 256<<10)
+	bw := bufio.NewWriterSize(f, 1<<20)
 	if err = write(bw); err != nil {
-		return err
+		return "", err
 	}
 	if err = bw.Flush(); err != nil {
-		return err
+		return "", err
 	}
 	if err = f.Sync(); err != nil {
-		return err
+		return "", err
 	}
 	if err = f.Close(); err != nil {
-		return err
+		return "", err
 	}
 	if err = os.Chmod(tmp, perm); err != nil {
+		return "", err
+	}
+	return tmp, nil
+}
+
+// Commit renames a temporary file from WriteTemp to path and syncs the
+// folder, so that the rename survives a power cut; on failure the
+// temporary file is removed.
+func Commit(tmp, path string) error {
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	syncDir(dir)
+	SyncDir(filepath.Dir(path))
 	return nil
 }
 
-// syncDir makes a rename durable on POSIX systems; Windows has no
+// SyncDir makes a rename in dir durable on POSIX systems; Windows has no
 // directory handles to sync and needs none.
-func syncDir(dir string) {
+func SyncDir(dir string) {
 	if runtime.GOOS == "windows" {
 		return
 	}

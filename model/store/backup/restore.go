@@ -201,7 +201,7 @@ func (s *Set) KeepAside() (string, error) {
 	if err := os.Rename(s.data, aside); err != nil {
 		return "", fmt.Errorf("keeping the damaged data file aside: %w", err)
 	}
-	syncDir(filepath.Dir(s.data))
+	store.SyncDir(filepath.Dir(s.data))
 	return aside, nil
 }
 

@@ -1,15 +1,12 @@
 package backup
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"runtime"
 
 	"github.com/partnerdesk/partnerdesk/model/store"
 )
@@ -58,42 +55,19 @@ func writeVerified(final string, fill func(io.Writer) error, check func(tmp stri
 	return commit(tmp, final)
 }
 
-// writeTemp writes a temporary file in final's folder named
-// ".<final name>.<random>.tmp": fill writes it; it is synced, closed,
-// given mode 0600 and checked. A file that fails is deleted and the error
+// writeTemp writes a temporary file in final's folder (store.WriteTemp,
+// mode 0600) and checks it. A file that fails is deleted and the error
 // returned (a *VerifyError when check failed).
-func writeTemp(final string, fill func(io.Writer) error, check func(tmp string) error) (_ string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(final), "."+filepath.Base(final)+".*.tmp")
+func writeTemp(final string, fill func(io.Writer) error, check func(tmp string) error) (string, error) {
+	tmp, err := store.WriteTemp(final, 0o600, fill)
 	if err != nil {
-		return "", err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	bw := bufio.NewWriterSize(f, 1<<20)
-	if err = fill(bw); err != nil {
-		return "", err
-	}
-	if err = bw.Flush(); err != nil {
-		return "", err
-	}
-	if err = f.Sync(); err != nil {
-		return "", err
-	}
-	if err = f.Close(); err != nil {
-		return "", err
-	}
-	if err = os.Chmod(tmp, 0o600); err != nil {
 		return "", err
 	}
 	if testHookWritten != nil {
 		testHookWritten(tmp)
 	}
 	if cerr := check(tmp); cerr != nil {
+		os.Remove(tmp)
 		return "", &VerifyError{Path: final, Err: cerr}
 	}
 	return tmp, nil
@@ -105,14 +79,7 @@ var testHookWritten func(tmp string)
 
 // commit renames tmp to final and syncs the folder; on failure tmp is
 // deleted.
-func commit(tmp, final string) error {
-	if err := os.Rename(tmp, final); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	syncDir(filepath.Dir(final))
-	return nil
-}
+func commit(tmp, final string) error { return store.Commit(tmp, final) }
 
 // copyVerified copies the file src byte for byte to final through
 // writeVerified and returns what store.Inspect found in the copy.
@@ -174,16 +141,4 @@ func fileSHA256(path string) ([]byte, error) {
 		return nil, err
 	}
 	return h.Sum(nil), nil
-}
-
-// syncDir makes a rename durable on POSIX systems; Windows has no
-// directory handles to sync and needs none.
-func syncDir(dir string) {
-	if runtime.GOOS == "windows" {
-		return
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
