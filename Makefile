@@ -3,6 +3,9 @@
 #   make run    build and start the desktop app on the default data file
 #   make test   gofmt, go vet, staticcheck and go test -race, as CI runs them
 #
+# Release builds go to dist/: make windows, package-windows, package-linux
+# (and package-darwin on a Mac); see "Cutting a release" in README.md.
+#
 # Both install what they need on Debian/Ubuntu (with sudo when not root).
 
 GO        ?= go
@@ -38,7 +41,8 @@ define ensure_pkgs
 	fi
 endef
 
-.PHONY: all build run test deps test-deps fmt-check vet staticcheck unit demo bench partnerctl clean screenshots startup-time crash-trials fuzz
+.PHONY: all build run test deps test-deps fmt-check vet staticcheck unit demo bench partnerctl clean screenshots startup-time crash-trials fuzz \
+        windows package-windows package-linux package-darwin
 
 all: build
 
@@ -143,7 +147,71 @@ startup-time: build
 	done; kill $$xvfb; rm -rf $$tmp
 
 clean:
-	rm -rf $(BIN) $(SHOT_DIR) samples
+	rm -rf $(BIN) $(DIST) $(SHOT_DIR) samples
+
+# ---- Release builds (dist/, git-ignored) ----------------------------------
+
+DIST      := dist
+FYNE      := $(GOBIN)/fyne
+MINGW_CC  := x86_64-w64-mingw32-gcc
+WIN_PKGS  := gcc-mingw-w64-x86-64
+# The tags fyne package builds with (release mode; FyneApp.toml's
+# [Migrations] fyneDo): make windows builds what the packages contain.
+REL_TAGS  := release,migrated_fynedo
+# A tag vX.Y.Z on HEAD sets the packages' version; otherwise FyneApp.toml's
+# Version is used. The build number counts the commits.
+APP_VERSION := $(shell echo '$(VERSION)' | sed -n 's/^v\([0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*\)$$/\1/p')
+APP_BUILD   ?= $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
+$(FYNE):
+	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+
+# windows cross-compiles both programs for 64-bit Windows 10/11 with
+# MinGW: a GUI executable (no console window), stripped, version stamped.
+# It has no icon or manifest; package-windows adds them.
+windows:
+	$(call ensure_pkgs,$(WIN_PKGS))
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$(MINGW_CC) $(GO) build -trimpath -tags $(REL_TAGS) \
+	  -ldflags "-H=windowsgui -s -w $(LDFLAGS)" -o $(DIST)/windows/partnerdesk.exe ./cmd/partnerdesk
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -trimpath \
+	  -ldflags "-s -w $(LDFLAGS)" -o $(DIST)/windows/partnerctl.exe ./cmd/partnerctl
+	@ls -l $(DIST)/windows/partnerdesk.exe $(DIST)/windows/partnerctl.exe
+
+# fyne_package runs fyne package -os $(1) on a copy of the sources (the
+# files git knows, committed or not), so that neither the files it injects
+# while building nor its rewrite of FyneApp.toml (Build+1) touch the
+# repository, and moves the result $(2) to dist/$(1)/$(3). $(4) is more
+# environment for the build. The version is stamped by a file added to the
+# copy: fyne package -os windows builds twice and drops the -ldflags given
+# in GOFLAGS from the second build.
+define fyne_package
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	git ls-files -z -c -o --exclude-standard | tar -c --null -T - -f - | tar -x -C "$$tmp" -f -; \
+	cp FyneApp.toml "$$tmp/cmd/partnerdesk/"; \
+	printf 'package buildinfo\n\nfunc init() { Version, Commit, Date = "%s", "%s", "%s" }\n' \
+	  '$(VERSION)' '$(COMMIT)' '$(DATE)' > "$$tmp/cmd/internal/buildinfo/stamp.go"; \
+	echo "fyne package -os $(1) $(if $(APP_VERSION),--app-version $(APP_VERSION) )--app-build $(APP_BUILD) ($(VERSION), $(COMMIT), $(DATE))"; \
+	( cd "$$tmp/cmd/partnerdesk" && $(4) $(FYNE) package -os $(1) -release \
+	    -icon "$$tmp/assets/icon.png" $(if $(APP_VERSION),--app-version $(APP_VERSION)) --app-build $(APP_BUILD) ); \
+	mkdir -p $(DIST)/$(1)/$(3); rm -rf $(DIST)/$(1)/$(3)$(2); mv "$$tmp/cmd/partnerdesk/$(2)" $(DIST)/$(1)/$(3); \
+	ls -l $(DIST)/$(1)/$(3)$(2)
+endef
+
+# package-windows: dist/windows/package/PartnerDesk.exe, the executable to
+# give users, with the icon, version information and manifest built in.
+package-windows: $(FYNE)
+	$(call ensure_pkgs,$(WIN_PKGS))
+	$(call fyne_package,windows,PartnerDesk.exe,package/,CC=$(MINGW_CC) GOARCH=amd64)
+
+# package-linux: dist/linux/PartnerDesk.tar.xz, with a Makefile that
+# installs the program, its icon and desktop entry (make user-install).
+package-linux: deps $(FYNE)
+	$(call fyne_package,linux,PartnerDesk.tar.xz)
+
+# package-darwin: dist/darwin/PartnerDesk.app. Only on a Mac with Xcode's
+# command line tools (Apple's SDK cannot be used here).
+package-darwin: $(FYNE)
+	@[ "$$(uname -s)" = Darwin ] || { echo "package-darwin runs on macOS only (see README.md, Cutting a release)"; exit 1; }
+	$(call fyne_package,darwin,PartnerDesk.app)
 
 # Sample documents from demo data with a fixed seed and date, and PNGs of
 # their pages (samples/<name>-<page>.png) to look at: the memorandum in each

@@ -27,6 +27,19 @@ var (
 	FontLicence string
 )
 
+// Icon is the application icon, a 1024×1024 PNG drawn by icon/main.go
+// (go run assets/icon/main.go); FyneApp.toml names the same file.
+//
+//go:embed icon.png
+var Icon []byte
+
+// Licences holds the licence texts of the Go toolchain and of every module
+// linked into the programs, written by licences/main.go
+// (go run assets/licences/main.go); the binaries must carry them.
+//
+//go:embed licences.txt
+var Licences string
+
 // I18n holds the translation files, i18n/<area>.<language>.json, in the
 // format Fyne's lang.AddTranslationsFS reads: a flat JSON object from key
 // to text, with {{.Name}} placeholders.

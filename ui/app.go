@@ -95,6 +95,8 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
 	app.Settings().SetTheme(newTheme())
+	app.SetIcon(appIcon) // for windows opened later
+	win.SetIcon(appIcon)
 	code := opts.Language
 	if code == "" {
 		code = u.prefs.String(prefLanguage)

@@ -175,12 +175,21 @@ func (u *UI) onAbout() {
 	lic := widget.NewLabel(tr("about.licences") + "\n\nNoto Sans 2.004 — SIL Open Font License 1.1\n" +
 		"fyne.io/fyne/v2 — BSD 3-Clause\ngo.etcd.io/bbolt — MIT\ngithub.com/xuri/excelize/v2 — BSD 3-Clause\ngithub.com/jung-kurt/gofpdf — MIT")
 	lic.Wrapping = fyne.TextWrapWord
-	font := widget.NewLabel(assets.FontLicence)
-	font.Wrapping = fyne.TextWrapWord
-	acc := widget.NewAccordion(widget.NewAccordionItem(tr("about.font_licence"), container.NewVScroll(font)))
-	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(widget.NewLabel(text), lic, acc), u.win)
-	d.Resize(fyne.NewSize(560, 480))
+	acc := widget.NewAccordion(
+		widget.NewAccordionItem(tr("about.font_licence"), licenceText(assets.FontLicence)),
+		widget.NewAccordionItem(tr("about.library_licences"), licenceText(assets.Licences)))
+	body := container.NewBorder(container.NewVBox(widget.NewLabel(text), lic), nil, nil, nil, container.NewVScroll(acc))
+	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), body, u.win)
+	d.Resize(fyne.NewSize(640, 600))
 	d.Show()
+}
+
+// licenceText shows a licence as written (its lines are already short), in
+// a scroll area of a readable height.
+func licenceText(text string) fyne.CanvasObject {
+	s := container.NewScroll(widget.NewLabel(text))
+	s.SetMinSize(fyne.NewSize(0, 240))
+	return s
 }
 
 // openPath opens a file or folder with the system's program for it.

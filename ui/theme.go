@@ -14,6 +14,7 @@ import (
 var (
 	fontRegular = fyne.NewStaticResource("NotoSans-Regular.ttf", assets.FontRegular)
 	fontBold    = fyne.NewStaticResource("NotoSans-Bold.ttf", assets.FontBold)
+	appIcon     = fyne.NewStaticResource("icon.png", assets.Icon)
 )
 
 // appTheme is Fyne's default theme with PartnerDesk's font. Colours follow

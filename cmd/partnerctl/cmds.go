@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/cmd/internal/buildinfo"
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/demo"
@@ -140,14 +141,23 @@ func restoreHint(path string) string {
 }
 
 var cmdVersion = &command{
-	name: "version", args: "",
+	name: "version", args: "[--licences]",
 	summary: "Print the version, commit, build date, data file and licences.",
+	flags: func(fs *flag.FlagSet, o *opts) {
+		dbFlag(fs, o)
+		fs.BoolVar(&o.licences, "licences", false, "also print the full licence texts of the font, Go and the libraries")
+	},
 	run: func(c *ctx) error {
+		if c.o.licences {
+			fmt.Fprintf(c.out, "%s\n\n%s", assets.FontLicence, assets.Licences)
+			return nil
+		}
 		i := buildinfo.Get()
 		fmt.Fprintf(c.out, "partnerctl %s (commit %s, built %s, %s)\n", i.Version, i.Commit, i.Date, i.Go)
 		fmt.Fprintf(c.out, "data file: %s (data format %d)\n", resolvedPath(c), store.SchemaVersion)
 		fmt.Fprintln(c.out, "bundled font: Noto Sans 2.004, SIL Open Font License 1.1")
 		fmt.Fprintln(c.out, "libraries: go.etcd.io/bbolt (MIT), github.com/xuri/excelize/v2 (BSD-3-Clause), github.com/jung-kurt/gofpdf (MIT), fyne.io/fyne/v2 (BSD-3-Clause, app only)")
+		fmt.Fprintln(c.out, "licence texts: partnerctl version --licences")
 		return nil
 	},
 }

@@ -50,7 +50,7 @@ type opts struct {
 	relation, country, search   string
 	partner                     string
 	year                        int
-	expiring, long              bool
+	expiring, long, licences    bool
 	out, lang, bilingual        string
 	xfer                        xferOpts // export, import and merge
 	printer                     printerFlag

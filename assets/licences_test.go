@@ -1,0 +1,56 @@
+package assets
+
+import (
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// licences.txt carries the licences of exactly the modules linked into the
+// programs, at the versions go.mod selects.
+func TestLicencesCurrent(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command:", err)
+	}
+	want := map[string]bool{}
+	for _, goos := range []string{"linux", "windows", "darwin"} {
+		cmd := exec.Command(gobin, "list", "-e", "-deps",
+			"-f", "{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}}{{end}}{{end}}",
+			"../cmd/partnerdesk", "../cmd/partnerctl")
+		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH=amd64", "CGO_ENABLED=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list for %s: %v\n%s", goos, err, out)
+		}
+		for _, m := range strings.Split(string(out), "\n") {
+			if m = strings.TrimSpace(m); m != "" {
+				want[m] = true
+			}
+		}
+	}
+	var got []string
+	for _, line := range strings.Split(Licences, "\n") {
+		if m, ok := strings.CutPrefix(line, "## "); ok && !strings.HasPrefix(m, "Go ") {
+			got = append(got, m)
+		}
+	}
+	for m := range want {
+		if !slices.Contains(got, m) {
+			t.Errorf("licences.txt lacks %s", m)
+		}
+	}
+	for _, m := range got {
+		if !want[m] {
+			t.Errorf("licences.txt has %s, which is not linked", m)
+		}
+	}
+	if t.Failed() {
+		t.Log("regenerate it: go run assets/licences/main.go")
+	}
+	if !strings.Contains(Licences, "Permission is hereby granted") || !strings.Contains(Licences, "Redistribution and use in source and binary forms") {
+		t.Error("licences.txt lacks the MIT and BSD texts")
+	}
+}
