@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // ctl runs partnerctl in-process and returns its exit status and output.
@@ -165,7 +166,7 @@ func TestHoldFile(t *testing.T) {
 	}
 	defer s.Close()
 	os.Stdout.WriteString("open\n")
-	select {}
+	time.Sleep(time.Hour) // until killed; select{} is a deadlock to a program without cgo
 }
 
 func TestBackupWritesAUsableCopy(t *testing.T) {
