@@ -94,6 +94,9 @@ func TestFirstRunAsksForInstitution(t *testing.T) {
 	if !contains(got, "Welcome to PartnerDesk") {
 		t.Fatalf("no welcome panel: %v", got)
 	}
+	if contains(got, "Required: please fill this in.") {
+		t.Error("the welcome panel opens with 'required' messages")
+	}
 	var start, name = findButton(w.Content(), "Start"), findEntries(w.Content())[0]
 	if start == nil || !start.Disabled() {
 		t.Fatal("Start enabled before the institution's name is entered")

@@ -159,10 +159,16 @@ func (f *institutionForm) collect() (model.Institution, model.ValidationError) {
 	return in, bad
 }
 
+// changed is called on every edit: from then on every problem shows.
 func (f *institutionForm) changed() {
 	if f.built {
 		f.fs.quiet = false
 	}
+	f.refreshState()
+}
+
+// refreshState validates the form and enables Save accordingly.
+func (f *institutionForm) refreshState() {
 	in, bad := f.collect()
 	f.fs.show(bad)
 	if len(bad) > 0 {

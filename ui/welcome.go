@@ -24,7 +24,7 @@ func (u *UI) showWelcome() {
 	})
 	start.Importance = widget.HighImportance
 	form.saveBtn = start
-	form.changed()
+	form.refreshState()
 	buttons := container.NewHBox(start)
 	if u.opts.Demo != nil {
 		progress := widget.NewProgressBarInfinite()
