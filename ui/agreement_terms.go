@@ -103,8 +103,12 @@ func (t *termsTab) build() fyne.CanvasObject {
 		fs.field("forms", "field.forms", t.forms.grid),
 		heading("field.programmes"), t.programmes.content("action.add_programme"),
 		fs.field("practice_places", "field.practice_places", t.places),
-		heading("field.resources"), t.resources.content("action.add_resource"),
-		heading("field.coordinators"), t.coordinators.content("action.add_coordinator"),
+		heading("field.resources"),
+		rowHeader("field.party", "field.description", "field.quantity", "field.unit", "field.value", "field.currency"),
+		t.resources.content("action.add_resource"),
+		heading("field.coordinators"),
+		rowHeader("field.party", "field.contact_name", "field.position", "field.phone", "field.email"),
+		t.coordinators.content("action.add_coordinator"),
 		fs.field("notes", "field.notes", t.notes),
 	)
 	return container.NewVScroll(container.NewPadded(form))

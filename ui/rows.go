@@ -138,3 +138,17 @@ func (s *checkSet[T]) selected() []T {
 	}
 	return out
 }
+
+// rowHeader labels the columns of a rowList whose rows have n equal
+// columns (and a remove button on the right).
+func rowHeader(keys ...string) fyne.CanvasObject {
+	cells := make([]fyne.CanvasObject, len(keys))
+	for i, k := range keys {
+		l := widget.NewLabelWithStyle(tr(k), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		cells[i] = l
+	}
+	spacer := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
+	spacer.Hide() // as wide as the rows' remove buttons, but not shown
+	return container.NewBorder(nil, nil, nil, container.NewStack(spacer), newColumns(len(keys), cells...))
+}
