@@ -182,22 +182,10 @@ func (m *memo) principles(b *paraList, lang string) {
 }
 
 func (m *memo) obligations(b *paraList, lang string) {
-	a := &m.d.Agreement
 	b.heading(tr(lang, "pdf.sec.obligations"))
-	var used []model.Party
-	for _, r := range a.Responsibilities {
-		used = append(used, r.Party)
-	}
-	parties := m.d.parties(used)
-	if len(parties) == 0 {
-		b.clause(tr(lang, "pdf.obligations.none"))
-	}
-	for _, party := range parties {
-		b.clause(m.partyName(lang, party) + ":")
-		for _, r := range a.Responsibilities {
-			if r.Party != party {
-				continue
-			}
+	byParty(m, b, lang, m.d.Agreement.Responsibilities, "pdf.obligations.none",
+		func(r model.Responsibility) model.Party { return r.Party },
+		func(r model.Responsibility) string {
 			var details []string
 			if r.Owner != "" {
 				details = append(details, tr(lang, "pdf.owner", "Name", r.Owner))
@@ -205,28 +193,15 @@ func (m *memo) obligations(b *paraList, lang string) {
 			if !r.Due.IsZero() {
 				details = append(details, tr(lang, "pdf.due", "Date", r.Due.String()))
 			}
-			b.subclause(sentence(r.Description, details))
-		}
-	}
+			return sentence(r.Description, details)
+		})
 }
 
 func (m *memo) resources(b *paraList, lang string) {
-	a := &m.d.Agreement
 	b.heading(tr(lang, "pdf.sec.resources"))
-	var used []model.Party
-	for _, r := range a.Resources {
-		used = append(used, r.Party)
-	}
-	parties := m.d.parties(used)
-	if len(parties) == 0 {
-		b.clause(tr(lang, "pdf.resources.none"))
-	}
-	for _, party := range parties {
-		b.clause(m.partyName(lang, party) + ":")
-		for _, r := range a.Resources {
-			if r.Party != party {
-				continue
-			}
+	byParty(m, b, lang, m.d.Agreement.Resources, "pdf.resources.none",
+		func(r model.Resource) model.Party { return r.Party },
+		func(r model.Resource) string {
 			var details []string
 			if r.Quantity != 0 {
 				details = append(details, joinNonEmpty(" ", number(lang, r.Quantity), r.Unit))
@@ -234,7 +209,28 @@ func (m *memo) resources(b *paraList, lang string) {
 			if r.Value != 0 {
 				details = append(details, tr(lang, "pdf.value", "Value", joinNonEmpty(" ", money(lang, r.Value), r.Currency)))
 			}
-			b.subclause(sentence(r.Description, details))
+			return sentence(r.Description, details)
+		})
+}
+
+// byParty writes items grouped by party, in the memorandum's order of
+// parties: the party's name, then one subclause per item; noneKey's text
+// when there are no items.
+func byParty[T any](m *memo, b *paraList, lang string, items []T, noneKey string, party func(T) model.Party, text func(T) string) {
+	var used []model.Party
+	for _, it := range items {
+		used = append(used, party(it))
+	}
+	parties := m.d.parties(used)
+	if len(parties) == 0 {
+		b.clause(tr(lang, noneKey))
+	}
+	for _, p := range parties {
+		b.clause(m.partyName(lang, p) + ":")
+		for _, it := range items {
+			if party(it) == p {
+				b.subclause(text(it))
+			}
 		}
 	}
 }
