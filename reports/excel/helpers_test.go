@@ -11,19 +11,9 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports/internal/snapshot"
 )
 
-// filled returns a data file in a temporary folder with demo data and the
-// full fixtures (see snapshot.Fill).
+// filled is snapshot.Filled.
 func filled(t testing.TB, partners, agreements int) *store.Store {
-	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "data.db"), snapshot.StoreOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := snapshot.Fill(s, 7, partners, agreements); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return snapshot.Filled(t, partners, agreements)
 }
 
 // export writes the register of s with o (Today defaults to the tests'

@@ -3,7 +3,6 @@ package interchange
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,17 +10,9 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports/internal/snapshot"
 )
 
+// filled is snapshot.Filled.
 func filled(t testing.TB, partners, agreements int) *store.Store {
-	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "src.db"), snapshot.StoreOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if err := snapshot.Fill(s, 7, partners, agreements); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return snapshot.Filled(t, partners, agreements)
 }
 
 func exportJSON(t testing.TB, s *store.Store) []byte {

@@ -1,6 +1,9 @@
 package snapshot
 
 import (
+	"path/filepath"
+	"testing"
+
 	"time"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -56,4 +59,20 @@ func Fill(s *store.Store, seed uint64, partners, agreements int) error {
 		_, err := tx.AddAttachment(a.ID, "скан.pdf", "application/pdf", []byte("%PDF-1.4 test"))
 		return err
 	})
+}
+
+// Filled returns a data file in a temporary folder of tb, opened with
+// StoreOptions and holding Fill's data (seed 7); it is closed when the
+// test ends.
+func Filled(tb testing.TB, partners, agreements int) *store.Store {
+	tb.Helper()
+	s, err := store.Open(filepath.Join(tb.TempDir(), "data.db"), StoreOptions())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	if err := Fill(s, 7, partners, agreements); err != nil {
+		tb.Fatal(err)
+	}
+	return s
 }
