@@ -65,7 +65,7 @@ func numFmt(t *testing.T, f *excelize.File, sheet, cell string) string {
 // cell values and types (dates are numbers with a date format), frozen
 // header rows, autofilters, print settings and the charts.
 func TestRegisterWorkbook(t *testing.T) {
-	s := filled(t, 30, 120)
+	s := snapshot.Filled(t, 30, 120)
 	f := openXLSX(t, export(t, s, Options{}))
 	var want []string
 	for _, k := range SheetKinds {
@@ -206,7 +206,7 @@ func checkCharts(t *testing.T, path string, want int) {
 // User text is written as text, never as a formula, and text too long for
 // a cell is cut with "…".
 func TestRegisterTextStaysText(t *testing.T) {
-	s := filled(t, 3, 5)
+	s := snapshot.Filled(t, 3, 5)
 	long := strings.Repeat("😀", 20000) // 40,000 UTF-16 units
 	err := s.Update(func(tx *store.Tx) error {
 		a, err := tx.AgreementByNumber("ТЕСТ-2025/001")
@@ -259,7 +259,7 @@ func TestClip(t *testing.T) {
 // mode 0644; a cancelled export leaves nothing behind, and the data file
 // itself is refused as the target.
 func TestWriteRegisterFile(t *testing.T) {
-	s := filled(t, 5, 30)
+	s := snapshot.Filled(t, 5, 30)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "reg.xlsx")
 	var calls [][2]int
@@ -291,7 +291,7 @@ func TestWriteRegisterFile(t *testing.T) {
 // Filters keep the agreements asked for; a filtered register lists only
 // the partners of its agreements.
 func TestRegisterFilters(t *testing.T) {
-	s := filled(t, 30, 120)
+	s := snapshot.Filled(t, 30, 120)
 	sums, _ := s.Summaries()
 	in, _ := s.Institution()
 	for _, tc := range []struct {

@@ -11,11 +11,6 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports/internal/snapshot"
 )
 
-// filled is snapshot.Filled.
-func filled(t testing.TB, partners, agreements int) *store.Store {
-	return snapshot.Filled(t, partners, agreements)
-}
-
 // export writes the register of s with o (Today defaults to the tests'
 // day) and returns its path.
 func export(t testing.TB, s *store.Store, o Options) string {

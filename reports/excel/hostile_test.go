@@ -44,7 +44,7 @@ func TestOpenRefusesHostileFiles(t *testing.T) {
 // Limits are checked against what the file claims before anything is
 // unpacked: a small limit refuses a normal register too.
 func TestOpenLimits(t *testing.T) {
-	s := filled(t, 5, 20)
+	s := snapshot.Filled(t, 5, 20)
 	path := export(t, s, Options{})
 	for _, lim := range []Limits{
 		{File: 1000, Unzip: 1 << 30, Part: 1 << 30, Parts: 100, Cells: 1 << 30, Rows: 1 << 20},

@@ -35,7 +35,7 @@ func readRegister(t testing.TB, path string) (*interchange.Dataset, []Mapping) {
 func TestRegisterRoundTrip(t *testing.T) {
 	for _, lang := range []string{"ru", "kk", "ky", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			src := filled(t, 40, 160)
+			src := snapshot.Filled(t, 40, 160)
 			d, maps := readRegister(t, export(t, src, Options{Lang: lang}))
 			if len(maps) != 8 {
 				t.Errorf("recognised %d sheets, want 8: %+v", len(maps), maps)

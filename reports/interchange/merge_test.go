@@ -86,7 +86,7 @@ func otherDepartment(t *testing.T, s *store.Store) *store.Store {
 // missing, leaves the rest, and lists the conflict; applied in one
 // transaction, keeping our values unless asked otherwise.
 func TestMergeJSON(t *testing.T) {
-	a := filled(t, 20, 60)
+	a := snapshot.Filled(t, 20, 60)
 	b := otherDepartment(t, a)
 	d, err := jsonBytes(exportJSON(t, b))
 	if err != nil {
@@ -158,7 +158,7 @@ func txPartnerByTax(s *store.Store, country, tax string) (p model.Partner, err e
 // The JSON file carries attachment metadata (not the bytes) and the
 // renewal links by number.
 func TestJSONCarriesMetadata(t *testing.T) {
-	s := filled(t, 20, 200)
+	s := snapshot.Filled(t, 20, 200)
 	data := string(exportJSON(t, s))
 	for _, want := range []string{`"documents": [`, `"sha256": "`, `"relationship": [`, `"prior"`, `"scheme": "KZ-BIN"`, `"milestones": [`} {
 		if !strings.Contains(data, want) {

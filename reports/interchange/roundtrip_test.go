@@ -10,11 +10,6 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports/internal/snapshot"
 )
 
-// filled is snapshot.Filled.
-func filled(t testing.TB, partners, agreements int) *store.Store {
-	return snapshot.Filled(t, partners, agreements)
-}
-
 func exportJSON(t testing.TB, s *store.Store) []byte {
 	t.Helper()
 	var b bytes.Buffer
@@ -28,7 +23,7 @@ func exportJSON(t testing.TB, s *store.Store) []byte {
 // partner and agreement comes back identical, except attachment bytes,
 // which the format does not carry (and which the import reports).
 func TestJSONRoundTrip(t *testing.T) {
-	src := filled(t, 40, 200)
+	src := snapshot.Filled(t, 40, 200)
 	data := exportJSON(t, src)
 	d, err := jsonBytes(data)
 	if err != nil {

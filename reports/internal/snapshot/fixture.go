@@ -3,7 +3,6 @@ package snapshot
 import (
 	"path/filepath"
 	"testing"
-
 	"time"
 
 	"github.com/partnerdesk/partnerdesk/model"
