@@ -98,6 +98,15 @@ type Outcome struct {
 // AcademicYear formats the outcome's year as "2025/2026".
 func (o *Outcome) AcademicYear() string { return FormatAcademicYear(o.Year) }
 
+// AcademicYearOf returns the first calendar year of the academic year that
+// contains d (academic years start on 1 September): 2025 for 15.03.2026.
+func AcademicYearOf(d Date) int {
+	if d.Month() >= time.September {
+		return d.Year()
+	}
+	return d.Year() - 1
+}
+
 // FormatAcademicYear formats the academic year starting in y as "y/y+1".
 func FormatAcademicYear(y int) string {
 	return strconv.Itoa(y) + "/" + strconv.Itoa(y+1)

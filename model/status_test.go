@@ -133,3 +133,11 @@ func TestEnumerations(t *testing.T) {
 		t.Error("enumeration sizes differ from DESIGN.md")
 	}
 }
+
+func TestAcademicYearOf(t *testing.T) {
+	for d, want := range map[string]int{"31.08.2026": 2025, "01.09.2026": 2026, "15.03.2026": 2025, "31.12.2026": 2026} {
+		if got := AcademicYearOf(MustDate(d)); got != want {
+			t.Errorf("AcademicYearOf(%s) = %d, want %d", d, got, want)
+		}
+	}
+}

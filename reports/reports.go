@@ -9,6 +9,8 @@
 package reports
 
 import (
+	"strconv"
+
 	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
 )
@@ -44,4 +46,18 @@ func PartyName(lang string, p model.Party, in *model.Institution, partners map[m
 		}
 	}
 	return string(p)
+}
+
+// FormatSize writes a byte count for people: "512 B", "48 KiB", "1.5 MiB",
+// "32 MiB".
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " B"
 }

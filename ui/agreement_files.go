@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"mime"
 	"os"
@@ -38,7 +39,7 @@ func newFilesTab(e *agreementEditor) *filesTab {
 			a := t.e.orig.Attachments[i]
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(a.Name)
-			row.Objects[2].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", humanSize(a.Size), model.DateOf(a.Added.Local()).String(), a.AddedBy))
+			row.Objects[2].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", reports.FormatSize(a.Size), model.DateOf(a.Added.Local()).String(), a.AddedBy))
 		})
 	t.list.OnSelected = func(i widget.ListItemID) { t.selected = i; t.buttons() }
 	add := widget.NewButtonWithIcon(tr("action.attach"), theme.MailAttachmentIcon(), t.onAdd)
@@ -71,16 +72,6 @@ func (t *filesTab) buttons() {
 		t.open.Disable()
 		t.remove.Disable()
 	}
-}
-
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 func (t *filesTab) onAdd() {

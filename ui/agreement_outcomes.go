@@ -47,19 +47,11 @@ func prefixed(p string, list []string) []string {
 	return out
 }
 
-// academicYear returns the first year of the academic year containing d.
-func academicYear(d model.Date) int {
-	if d.Month() >= 9 {
-		return d.Year()
-	}
-	return d.Year() - 1
-}
-
 // nextYear is a new row: the academic year after the last one entered, or
 // the last finished one.
 func (t *outcomesTab) nextYear() model.Outcome {
 	vals, _ := t.rows.collect()
-	y := academicYear(t.e.u.today()) - 1
+	y := model.AcademicYearOf(t.e.u.today()) - 1
 	for _, o := range vals {
 		if o.Year >= y {
 			y = o.Year + 1
@@ -69,7 +61,7 @@ func (t *outcomesTab) nextYear() model.Outcome {
 }
 
 func (t *outcomesTab) years() []string {
-	cur := academicYear(t.e.u.today())
+	cur := model.AcademicYearOf(t.e.u.today())
 	var out []string
 	for y := cur + 1; y >= cur-15; y-- {
 		out = append(out, model.FormatAcademicYear(y))

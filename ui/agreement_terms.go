@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -171,20 +172,11 @@ func (t *termsTab) partiesChanged() {
 // pickPartner opens the partner picker to add one.
 func (t *termsTab) pickPartner() {
 	t.e.u.pickPartner(func(id model.ID) {
-		if !containsID(t.partners, id) {
+		if !slices.Contains(t.partners, id) {
 			t.partners = append(t.partners, id)
 			t.partiesChanged()
 		}
 	})
-}
-
-func containsID(list []model.ID, id model.ID) bool {
-	for _, x := range list {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // parties returns the choices for "which party": the institution, all

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/partnerdesk/partnerdesk/reports"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -103,7 +104,7 @@ func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error)
 	}
 	for _, in := range infos {
 		text := fmt.Sprintf("%s · %s · %s · %s", in.Time.Local().Format("02.01.2006 15:04"), tr("backups.kind_"+string(in.Kind)),
-			humanSize(in.Size), tr("backups.counts", "Partners", strconv.Itoa(in.Counts.Partners), "Agreements", strconv.Itoa(in.Counts.Agreements)))
+			reports.FormatSize(in.Size), tr("backups.counts", "Partners", strconv.Itoa(in.Counts.Partners), "Agreements", strconv.Itoa(in.Counts.Agreements)))
 		var action fyne.CanvasObject
 		if in.Err != nil {
 			bad := widget.NewLabel(tr("backups.bad"))

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,8 +14,6 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports/excel"
 	"github.com/partnerdesk/partnerdesk/reports/interchange"
 )
-
-func openFile(path string) (*os.File, error) { return os.Open(path) }
 
 // importWizard imports or merges a register or a JSON file in steps: map
 // the columns (workbooks), preview every problem and what will change,
@@ -103,7 +100,7 @@ func (w *importWizard) mappingCard(i int) fyne.CanvasObject {
 		}
 		missing.SetText("")
 		if len(list) > 0 {
-			missing.SetText(tr("import.missing", "Fields", joinComma(list)))
+			missing.SetText(tr("import.missing", "Fields", strings.Join(list, ", ")))
 		}
 	}
 	for _, c := range m.Columns {
@@ -211,5 +208,3 @@ func (w *importWizard) plan(d *interchange.Dataset) {
 		w.showPreview()
 	})
 }
-
-func joinComma(list []string) string { return strings.Join(list, ", ") }

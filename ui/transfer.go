@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -109,7 +110,7 @@ func (u *UI) startImport(path string, merge bool) {
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		var d *interchange.Dataset
 		u.runWithProgress(tr("import.reading"), func(ctx context.Context, _ func(int, int)) error {
-			f, err := openFile(path)
+			f, err := os.Open(path)
 			if err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"os"
 	"slices"
@@ -144,5 +145,5 @@ func fileSize(path string) string {
 	if err != nil {
 		return "size unknown"
 	}
-	return interchange.FormatSize(st.Size())
+	return reports.FormatSize(st.Size())
 }

@@ -154,10 +154,10 @@ func (g *gen) outcomes(a *model.Agreement) {
 	}
 	// Academic years from the one the agreement started in to the last
 	// finished one.
-	first := academicYear(a.ValidFrom)
-	last := academicYear(g.today) - 1
-	if end := a.ValidUntil; !end.IsZero() && academicYear(end) < last {
-		last = academicYear(end)
+	first := model.AcademicYearOf(a.ValidFrom)
+	last := model.AcademicYearOf(g.today) - 1
+	if end := a.ValidUntil; !end.IsZero() && model.AcademicYearOf(end) < last {
+		last = model.AcademicYearOf(end)
 	}
 	for y := first; y <= last; y++ {
 		o := model.Outcome{Year: y, PlacedForPractice: g.r.IntN(30), Graduates: 5 + g.r.IntN(50)}
@@ -167,13 +167,4 @@ func (g *gen) outcomes(a *model.Agreement) {
 		o.EventsHeld = g.r.IntN(6)
 		a.Outcomes = append(a.Outcomes, o)
 	}
-}
-
-// academicYear returns the first calendar year of the academic year that
-// contains d (academic years start on 1 September).
-func academicYear(d model.Date) int {
-	if d.Month() >= 9 {
-		return d.Year()
-	}
-	return d.Year() - 1
 }

@@ -8,6 +8,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -57,7 +58,7 @@ func Generate(o Options) Data {
 		renews := -1
 		if i > 0 && g.r.IntN(100) < 6 {
 			renews = g.r.IntN(i)
-			if d.Agreements[renews].Status != model.StatusActive || contains(d.Renews, renews) {
+			if d.Agreements[renews].Status != model.StatusActive || slices.Contains(d.Renews, renews) {
 				renews = -1
 			}
 		}
@@ -72,15 +73,6 @@ func Generate(o Options) Data {
 		d.Renews = append(d.Renews, renews)
 	}
 	return d
-}
-
-func contains(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Institution returns the demo university's settings.

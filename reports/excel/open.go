@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"os"
 	"path"
@@ -63,7 +64,7 @@ func OpenWorkbook(r io.Reader, name string, lim Limits) (*Workbook, error) {
 		return nil, err
 	}
 	if int64(len(data)) > lim.File {
-		return nil, problem("xlsx.err.too_big", "Max", interchange.FormatSize(lim.File))
+		return nil, problem("xlsx.err.too_big", "Max", reports.FormatSize(lim.File))
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
 		return nil, problem("xlsx.err.old_or_encrypted")
@@ -113,10 +114,10 @@ func checkParts(zr *zip.Reader, lim Limits) error {
 		size := zf.UncompressedSize64
 		total += size
 		if size > uint64(lim.Part) {
-			return problem("xlsx.err.part_too_big", "Part", zf.Name, "Max", interchange.FormatSize(lim.Part))
+			return problem("xlsx.err.part_too_big", "Part", zf.Name, "Max", reports.FormatSize(lim.Part))
 		}
 		if total > uint64(lim.Unzip) {
-			return problem("xlsx.err.unzip_too_big", "Max", interchange.FormatSize(lim.Unzip))
+			return problem("xlsx.err.unzip_too_big", "Max", reports.FormatSize(lim.Unzip))
 		}
 	}
 	for _, zf := range zr.File {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"strconv"
 	"strings"
@@ -29,7 +30,7 @@ func ReadJSON(r io.Reader, source string, limit int64) (*Dataset, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, NewProblem(Loc{}, "xlsx.err.too_big", "Max", FormatSize(limit))
+		return nil, NewProblem(Loc{}, "xlsx.err.too_big", "Max", reports.FormatSize(limit))
 	}
 	if !utf8.Valid(data) {
 		return nil, NewProblem(Loc{}, "xlsx.err.utf8", "Offset", strconv.Itoa(invalidUTF8At(data)))
@@ -78,14 +79,6 @@ func jsonProblem(err error) error {
 		return NewProblem(Loc{Path: typ.Field}, "xlsx.err.json_type", "Want", typ.Type.String(), "Got", typ.Value)
 	}
 	return NewProblem(Loc{}, "xlsx.err.json_syntax", "Offset", "?")
-}
-
-// FormatSize writes a byte count in MiB or KiB.
-func FormatSize(n int64) string {
-	if n >= 1<<20 {
-		return strconv.FormatInt(n>>20, 10) + " MiB"
-	}
-	return strconv.FormatInt(n>>10, 10) + " KiB"
 }
 
 // DatasetOf converts a decoded interchange document.
