@@ -65,18 +65,25 @@ func (c *Catalog) sortedPartners(k psort) []*Partner {
 	if s, ok := c.psorted[k]; ok {
 		return s
 	}
-	s := slices.Clone(c.plist)
-	slices.SortStableFunc(s, func(a, b *Partner) int {
-		r := comparePartners(k.col, a, b)
-		if k.desc {
+	return sortInto(&c.psorted, k, c.plist, k.desc, func(a, b *Partner) int { return comparePartners(k.col, a, b) },
+		func(a, b *Partner) int { return cmp.Or(strings.Compare(a.nameKey, b.nameKey), cmp.Compare(a.ID, b.ID)) })
+}
+
+// sortInto sorts a copy of list by by (reversed when desc), breaking ties
+// with tie, and keeps it in cache under k until the cache is cleared.
+func sortInto[K comparable, T any](cache *map[K][]T, k K, list []T, desc bool, by, tie func(a, b T) int) []T {
+	s := slices.Clone(list)
+	slices.SortFunc(s, func(a, b T) int {
+		r := by(a, b)
+		if desc {
 			r = -r
 		}
-		return cmp.Or(r, strings.Compare(a.nameKey, b.nameKey), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(r, tie(a, b))
 	})
-	if c.psorted == nil {
-		c.psorted = map[psort][]*Partner{}
+	if *cache == nil {
+		*cache = map[K][]T{}
 	}
-	c.psorted[k] = s
+	(*cache)[k] = s
 	return s
 }
 
@@ -171,22 +178,11 @@ func (c *Catalog) sortedAgreements(k asort) []*Agreement {
 			a.numRank = int32(i)
 		}
 	}
-	s := slices.Clone(c.alist)
-	slices.SortFunc(s, func(a, b *Agreement) int {
-		r := compareAgreements(k.col, a, b)
-		if k.desc {
-			r = -r
-		}
-		if k.col == AgreementByNumber {
-			return cmp.Or(r, cmp.Compare(a.ID, b.ID))
-		}
-		return cmp.Or(r, cmp.Compare(a.numRank, b.numRank))
-	})
-	if c.asorted == nil {
-		c.asorted = map[asort][]*Agreement{}
+	tie := func(a, b *Agreement) int { return cmp.Compare(a.numRank, b.numRank) }
+	if k.col == AgreementByNumber {
+		tie = func(a, b *Agreement) int { return cmp.Compare(a.ID, b.ID) }
 	}
-	c.asorted[k] = s
-	return s
+	return sortInto(&c.asorted, k, c.alist, k.desc, func(a, b *Agreement) int { return compareAgreements(k.col, a, b) }, tie)
 }
 
 func compareAgreements(col AgreementColumn, a, b *Agreement) int {
