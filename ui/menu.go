@@ -140,11 +140,10 @@ func (u *UI) onBackup() {
 	name := fmt.Sprintf("partnerdesk-%s.db", u.today().ISO())
 	u.saveFile(name, func(path string) {
 		u.runLater(func() error {
-			if u.opts.Backups != nil {
-				return u.opts.Backups.CopyTo(path) // checked after writing
+			if u.opts.Backups == nil {
+				return store.ErrNoFile // the store lives in memory
 			}
-			_, err := u.store.BackupTo(path)
-			return err
+			return u.opts.Backups.CopyTo(path) // checked before it takes its name
 		}, func(err error) {
 			if err != nil {
 				u.showError(err)

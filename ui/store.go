@@ -13,7 +13,6 @@ type Store interface {
 	View(fn func(*store.Tx) error) error
 	Update(fn func(*store.Tx) error) error
 	Counts() (store.Counts, error)
-	BackupTo(path string) (int64, error)
 	CheckTarget(path string) error
 
 	Institution() (model.Institution, error)

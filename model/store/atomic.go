@@ -101,18 +101,3 @@ func (s *Store) CheckTarget(path string) error {
 	}
 	return nil
 }
-
-// BackupTo writes a backup of the data file to path (atomically, mode
-// 0600, since it holds the same personal data as the file itself).
-func (s *Store) BackupTo(path string) (int64, error) {
-	if err := s.CheckTarget(path); err != nil {
-		return 0, err
-	}
-	var n int64
-	err := WriteFileAtomic(path, 0o600, func(w io.Writer) error {
-		var err error
-		n, err = s.Backup(w)
-		return err
-	})
-	return n, err
-}
