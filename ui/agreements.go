@@ -81,15 +81,10 @@ func newAgreementsScreen(u *UI) screen {
 	filters := container.NewHBox(
 		widget.NewLabel(tr("col.status")), s.status, widget.NewLabel(tr("col.kind")), s.kind,
 		widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("filter.year")), s.year)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading("nav.agreements"), container.NewHBox(printList, add), s.search),
+	s.root, s.empty = listLayout("nav.agreements", s.search, []fyne.CanvasObject{printList, add}, []fyne.CanvasObject{
 		container.NewHScroll(filters),
 		container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")), container.NewHBox(clearPartner, s.expiring, s.count), s.partner),
-	)
-	emptyText := widget.NewLabel(tr("agreements.empty"))
-	emptyText.Wrapping = fyne.TextWrapWord
-	s.empty = container.NewVBox(emptyText)
-	s.root = container.NewBorder(top, nil, nil, nil, container.NewStack(s.table.table, s.empty))
+	}, "agreements.empty", s.table)
 	return s
 }
 

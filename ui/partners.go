@@ -66,14 +66,8 @@ func newPartnersScreen(u *UI) screen {
 	add.Importance = widget.HighImportance
 	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("col.relation")), s.relation,
 		widget.NewLabel(tr("col.country")), s.country)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading("nav.partners"), add, s.search),
-		container.NewBorder(nil, nil, nil, s.count, filters),
-	)
-	emptyText := widget.NewLabel(tr("partners.empty"))
-	emptyText.Wrapping = fyne.TextWrapWord
-	s.empty = container.NewVBox(emptyText)
-	s.root = container.NewBorder(top, nil, nil, nil, container.NewStack(s.table.table, s.empty))
+	s.root, s.empty = listLayout("nav.partners", s.search, []fyne.CanvasObject{add},
+		[]fyne.CanvasObject{container.NewBorder(nil, nil, nil, s.count, filters)}, "partners.empty", s.table)
 	return s
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -115,4 +116,18 @@ func (lt *listTable) reloadCounted(shown, total int, count *widget.Label, empty 
 		empty.Hide()
 	}
 	lt.reload()
+}
+
+// listLayout lays out a list screen: the title, the search box and the
+// actions on top, then the filter rows, then the table, under which the
+// hint emptyKey shows while there are no records at all. It returns the
+// screen's root and the hint, which reloadCounted shows or hides.
+func listLayout(titleKey string, search *widget.Entry, actions []fyne.CanvasObject, filterRows []fyne.CanvasObject,
+	emptyKey string, table *listTable) (root fyne.CanvasObject, empty *fyne.Container) {
+	top := container.NewVBox(container.NewBorder(nil, nil, heading(titleKey), container.NewHBox(actions...), search))
+	for _, r := range filterRows {
+		top.Add(r)
+	}
+	empty = container.NewVBox(wrapped(tr(emptyKey)))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(table.table, empty)), empty
 }
