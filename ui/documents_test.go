@@ -2,9 +2,7 @@ package ui
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"strings"
 	"testing"
 
@@ -13,19 +11,6 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store/storetest"
 )
-
-func pdfText(t *testing.T, data []byte) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v (install poppler-utils)", err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
-}
 
 // Ctrl+P in the editor prints the memorandum as it stands on screen,
 // unsaved changes included, in the chosen layout.
@@ -54,7 +39,7 @@ func TestPrintMemorandumFromEditor(t *testing.T) {
 	if err := u.renderPDF(e.memorandumDoc(draft), documentChoice{lang: "ru", bilingual: "kk+ru"}, &buf); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes())
+	text := pdftest.TextOf(t, buf.Bytes())
 	for _, want := range []string{"СП-2026/007", "Меморандум о дуальном обучении", "«Ақ Бидай» ЖШС", "М.П."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the memorandum lacks %q", want)
@@ -79,7 +64,7 @@ func TestPrintRegisterOfTheFilter(t *testing.T) {
 	if err := u.renderPDF(registerDoc(rows, sc.describeFilter()), documentChoice{lang: "en"}, &buf); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes())
+	text := pdftest.TextOf(t, buf.Bytes())
 	if !strings.Contains(text, "Expiring") || !strings.Contains(text, sc.rows[0].Number) {
 		t.Errorf("the register lacks the filter or the first row:\n%.400s", text)
 	}

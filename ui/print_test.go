@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,7 +103,7 @@ func TestPrintSendsTheChosenDocument(t *testing.T) {
 	if j.Printer != "Dean's office" || j.Copies != 3 || j.Title != "СП-2026/007-kk+ru" {
 		t.Errorf("job %+v", j.Job)
 	}
-	text := pdfText(t, j.PDF)
+	text := pdftest.TextOf(t, j.PDF)
 	for _, want := range []string{"СП-2026/007", "Меморандум о дуальном обучении", "«Ақ Бидай» ЖШС", "Тараптардың қолдары", "Подписи Сторон"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the printed memorandum lacks %q", want)
@@ -283,11 +284,11 @@ func TestPrintPartnerCardAndRegister(t *testing.T) {
 	if len(jobs) != 2 {
 		t.Fatalf("%d jobs", len(jobs))
 	}
-	if text := pdfText(t, jobs[0].PDF); !strings.Contains(text, "Qazaq Steel LLP") || jobs[0].Title != "Qazaq Steel LLP-en" {
+	if text := pdftest.TextOf(t, jobs[0].PDF); !strings.Contains(text, "Qazaq Steel LLP") || jobs[0].Title != "Qazaq Steel LLP-en" {
 		t.Errorf("the card job %q lacks the partner:\n%.300s", jobs[0].Title, text)
 	}
 	first := u.currentScreen().(*agreementsScreen).rows[0].Number
-	if text := pdfText(t, jobs[1].PDF); !strings.Contains(text, first) {
+	if text := pdftest.TextOf(t, jobs[1].PDF); !strings.Contains(text, first) {
 		t.Errorf("the register lacks %s:\n%.300s", first, text)
 	}
 }

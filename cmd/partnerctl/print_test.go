@@ -1,22 +1,12 @@
 package main
 
 import (
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// pdftotext returns the text of a PDF.
-func pdftotext(t *testing.T, path string) string {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v (install poppler-utils: make test-deps)", path, err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
-}
 
 func TestPrint(t *testing.T) {
 	dir := t.TempDir()
@@ -34,7 +24,7 @@ func TestPrint(t *testing.T) {
 	if code, out, errOut := ctl(t, "print", "memorandum", number, "--db", db, "--out", memo, "--bilingual", "ky+ru"); code != exitOK || !strings.Contains(out, "memo.pdf written") {
 		t.Fatalf("print memorandum: %d %s %s", code, out, errOut)
 	}
-	if text := pdftotext(t, memo); !strings.Contains(text, number) || !strings.Contains(text, "Тараптардын колдору") {
+	if text := pdftest.Text(t, memo); !strings.Contains(text, number) || !strings.Contains(text, "Тараптардын колдору") {
 		t.Errorf("the memorandum lacks its number or Kyrgyz text:\n%.500s", text)
 	}
 
@@ -42,7 +32,7 @@ func TestPrint(t *testing.T) {
 	if code, _, errOut := ctl(t, "print", "partner", taxID, "--db", db, "--out", card, "--lang", "kk"); code != exitOK {
 		t.Fatalf("print partner: %d %s", code, errOut)
 	}
-	if text := pdftotext(t, card); !strings.Contains(text, "Серіктес картасы") || !strings.Contains(text, fields[0]) {
+	if text := pdftest.Text(t, card); !strings.Contains(text, "Серіктес картасы") || !strings.Contains(text, fields[0]) {
 		t.Errorf("the card lacks its title or the partner's name:\n%.500s", text)
 	}
 
@@ -51,7 +41,7 @@ func TestPrint(t *testing.T) {
 		t.Fatalf("print register: %d %s", code, errOut)
 	}
 	_, active, _ := ctl(t, "list", "agreements", "--db", db, "--status", "active", "--today", "28.11.2026")
-	text := pdftotext(t, reg)
+	text := pdftest.Text(t, reg)
 	if !strings.Contains(text, "Filter: status «Active»") {
 		t.Errorf("the register does not say its filter:\n%.500s", text)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,7 +47,7 @@ func TestPrintToPrinter(t *testing.T) {
 	if j.Printer != "" || j.Copies != 2 || j.Title != number+"-kk+ru" {
 		t.Errorf("job %+v", j.Job)
 	}
-	if text := pdftotextBytes(t, j.PDF); !strings.Contains(text, number) || !strings.Contains(text, "Тараптардың қолдары") {
+	if text := pdftest.TextOf(t, j.PDF); !strings.Contains(text, number) || !strings.Contains(text, "Тараптардың қолдары") {
 		t.Errorf("the printed PDF is not the Kazakh-Russian memorandum:\n%.400s", text)
 	}
 	if _, err := os.Stat(j.Path); !os.IsNotExist(err) {
@@ -114,13 +115,4 @@ func TestPrintPrinterArguments(t *testing.T) {
 	if _, err := os.Stat("x.pdf"); err == nil {
 		t.Error("a refused command wrote x.pdf")
 	}
-}
-
-func pdftotextBytes(t *testing.T, data []byte) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "sent.pdf")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return pdftotext(t, path)
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"os"
 	"os/exec"
 	"os/user"
@@ -74,7 +75,7 @@ func TestCUPS(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitForJobs(t)
-	if text := pdfText(t, out); !strings.Contains(text, memoNumber) || !strings.Contains(text, "«Қазақстан темір жолы» ұлттық компаниясы") {
+	if text := pdftest.Text(t, out); !strings.Contains(text, memoNumber) || !strings.Contains(text, "«Қазақстан темір жолы» ұлттық компаниясы") {
 		t.Errorf("the printed file is not the memorandum:\n%.300s", text)
 	}
 	if got, want := pdfPages(t, out), 2*pdfPages(t, memo); got != want {
@@ -84,16 +85,6 @@ func TestCUPS(t *testing.T) {
 	if !strings.Contains(string(log), fmt.Sprintf(`argv[3]="%s"`, title)) {
 		t.Errorf("the job's title %q did not reach CUPS", title)
 	}
-}
-
-// pdfText returns the text of a PDF on one line (poppler's pdftotext).
-func pdfText(t testing.TB, path string) string {
-	t.Helper()
-	out, err := exec.Command("pdftotext", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v (install poppler-utils: make test-deps)", path, err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 // lookTool finds a CUPS program, in /usr/sbin too, or skips the test.
