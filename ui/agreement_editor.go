@@ -35,7 +35,6 @@ type agreementEditor struct {
 	tabs    []agreementTab
 	tabKeys []string
 	terms   *termsTab
-	valid   bool
 
 	saveBtn, renew, terminate, duplicate, del *widget.Button
 	printBtn                                  *widget.Button
@@ -137,9 +136,8 @@ func (e *agreementEditor) changed() {
 	}
 	problems = dropShadowed(problems)
 	e.fs.show(problems)
-	e.valid = len(problems) == 0
 	dirty := e.dirtyDraft(&a)
-	if e.valid && dirty {
+	if len(problems) == 0 && dirty {
 		e.saveBtn.Enable()
 	} else {
 		e.saveBtn.Disable()

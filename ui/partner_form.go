@@ -19,7 +19,6 @@ type partnerForm struct {
 	orig  model.Partner
 	fs    *fieldSet
 	root  fyne.CanvasObject
-	valid bool
 	built bool
 
 	name, short, region, city, website, taxID, sigName, sigPos, tags *widget.Entry
@@ -206,13 +205,13 @@ func (f *partnerForm) changed() {
 	p := f.collect()
 	v, _ := model.AsValidation(p.Validate())
 	f.fs.show(v)
-	f.valid = len(v) == 0
-	if f.valid && f.dirty() {
+	dirty := len(model.ChangedFields(&f.orig, &p)) > 0
+	if len(v) == 0 && dirty {
 		f.saveBtn.Enable()
 	} else {
 		f.saveBtn.Disable()
 	}
-	if f.dirty() {
+	if dirty {
 		f.status.SetText("")
 	}
 }
