@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -72,9 +73,11 @@ func ExportRegister(ctx context.Context, s *store.Store, w io.Writer, o Options)
 		}
 		f := excelize.NewFile()
 		defer f.Close()
+		defer x.close()
 		if err := x.write(ctx, f); err != nil {
 			return err
 		}
+		f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newRegisterZip(w, x.joined) })
 		if err := f.Write(w); err != nil {
 			return fmt.Errorf("writing the workbook: %w", err)
 		}
@@ -95,11 +98,19 @@ type exporter struct {
 	seqKey   map[model.ID]string // "№ 17" for partners a name and no tax ID cannot tell apart
 	stats    *stats
 	st       *styles
+	joined   map[string]*joinedSheet // the table sheets' rows, by part name
+}
+
+// close stops the compressors of sheets not finished (after an error).
+func (x *exporter) close() {
+	for _, s := range x.joined {
+		_ = s.rows.close()
+	}
 }
 
 func newExporter(tx *store.Tx, o Options) (*exporter, error) {
 	x := &exporter{tx: tx, o: o, partners: map[model.ID]*model.Partner{}, numbers: map[model.ID]string{},
-		included: map[model.ID]bool{}, active: map[model.ID]int{}, stats: newStats()}
+		included: map[model.ID]bool{}, active: map[model.ID]int{}, stats: newStats(), joined: map[string]*joinedSheet{}}
 	var err error
 	if x.in, err = tx.Institution(); err != nil {
 		return nil, err
@@ -243,6 +254,7 @@ func (x *exporter) write(ctx context.Context, f *excelize.File) error {
 			if err := w.finish(f); err != nil {
 				return err
 			}
+			x.joined["xl/worksheets/sheet"+strconv.Itoa(w.sw.SheetID)+".xml"].ref = w.usedRange()
 		}
 	}
 	return x.writeSummary(f, SheetSummary.Name(x.o.Lang))
