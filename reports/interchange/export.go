@@ -23,12 +23,14 @@ type ExportOptions struct {
 
 // WriteJSONFile writes the whole data set to path in the interchange
 // format: to a temporary file in the same folder, renamed over path once
-// complete (mode 0644). It refuses the data file itself as path.
+// complete. Its mode is 0600, as the data file's: it holds the whole data
+// set, the partners' contacts included. It refuses the data file itself as
+// path.
 func WriteJSONFile(ctx context.Context, s *store.Store, path string, opts ExportOptions) error {
 	if err := s.CheckTarget(path); err != nil {
 		return err
 	}
-	return store.WriteFileAtomic(path, 0o644, func(w io.Writer) error { return ExportJSON(ctx, s, w, opts) })
+	return store.WriteFileAtomic(path, 0o600, func(w io.Writer) error { return ExportJSON(ctx, s, w, opts) })
 }
 
 // ExportJSON writes the whole data set to w in the interchange format,
