@@ -124,3 +124,38 @@ func TestJoinedDeflate(t *testing.T) {
 		t.Errorf("read back %d bytes, %v", len(got), err)
 	}
 }
+
+// wrappedLinesSlow is the first, plain way of counting wrapped lines.
+func wrappedLinesSlow(text string, perLine int) int {
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n++
+		used := 0
+		for _, word := range strings.Fields(para) {
+			l := len([]rune(word))
+			switch {
+			case used == 0:
+			case used+1+l <= perLine:
+				used += 1 + l
+				continue
+			default:
+				n++
+			}
+			n += (l - 1) / perLine
+			used = (l-1)%perLine + 1
+		}
+	}
+	return n
+}
+
+func TestWrappedLines(t *testing.T) {
+	texts := []string{"", "a", "Договор о социальном партнёрстве", "one two  three\nfour\n\nfive", "\u00a0неразрывный\u00a0пробел и\u2003em",
+		strings.Repeat("Длинноеслово", 9) + " и ещё\tслова \r\n конец \n", "Ԁ é ü ß 東京 \u0085 x"}
+	for _, s := range texts {
+		for _, per := range []int{1, 3, 10, 24, 60} {
+			if got, want := wrappedLines(s, per), wrappedLinesSlow(s, per); got != want {
+				t.Errorf("%q at %d: %d lines, want %d", s, per, got, want)
+			}
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/reports"
 )
 
 // Options choose what a register holds.
@@ -99,6 +100,7 @@ type exporter struct {
 	stats    *stats
 	st       *styles
 	joined   map[string]*joinedSheet // the table sheets' rows, by part name
+	labels   map[reports.Keyed]string
 }
 
 // close stops the compressors of sheets not finished (after an error).
@@ -110,7 +112,8 @@ func (x *exporter) close() {
 
 func newExporter(tx *store.Tx, o Options) (*exporter, error) {
 	x := &exporter{tx: tx, o: o, partners: map[model.ID]*model.Partner{}, numbers: map[model.ID]string{},
-		included: map[model.ID]bool{}, active: map[model.ID]int{}, stats: newStats(), joined: map[string]*joinedSheet{}}
+		included: map[model.ID]bool{}, active: map[model.ID]int{}, stats: newStats(), joined: map[string]*joinedSheet{},
+		labels: map[reports.Keyed]string{}}
 	var err error
 	if x.in, err = tx.Institution(); err != nil {
 		return nil, err

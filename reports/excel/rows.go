@@ -8,7 +8,16 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
-func (x *exporter) label(k reports.Keyed) string { return reports.Label(x.o.Lang, k) }
+// label is the label of an enumeration value in the register's language,
+// looked up once per value.
+func (x *exporter) label(k reports.Keyed) string {
+	if l, ok := x.labels[k]; ok {
+		return l
+	}
+	l := reports.Label(x.o.Lang, k)
+	x.labels[k] = l
+	return l
+}
 
 func lines[T any](list []T, f func(T) string) string {
 	parts := make([]string, len(list))

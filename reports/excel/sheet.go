@@ -88,7 +88,7 @@ func (w *sheetWriter) addTotal(bold int, values ...any) error {
 func (w *sheetWriter) put(values []any, bold int) {
 	lines := 1
 	for i, v := range values {
-		if s, ok := v.(string); ok && s != "" && i < len(w.fields) && w.perLine[i] > 0 {
+		if s, ok := v.(string); ok && i < len(w.fields) && w.perLine[i] > 0 && (len(s) > w.perLine[i] || strings.IndexByte(s, '\n') >= 0) {
 			lines = max(lines, min(wrappedLines(s, w.perLine[i]), maxLines))
 		}
 	}
@@ -155,7 +155,7 @@ func wrappedLines(text string, perLine int) int {
 		case r == '\n':
 			place()
 			n, used = n+1, 0
-		case unicode.IsSpace(r):
+		case r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0xA0 || r >= 0x1680 && unicode.IsSpace(r):
 			place()
 		default:
 			l++
