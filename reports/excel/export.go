@@ -78,8 +78,11 @@ func ExportRegister(ctx context.Context, s *store.Store, w io.Writer, o Options)
 		if err := x.write(ctx, f); err != nil {
 			return err
 		}
-		f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newRegisterZip(w, x.joined) })
-		if err := f.Write(w); err != nil {
+		// excelize's Write makes the whole zip in memory, then copies it
+		// to w; registerZip writes it to w as it goes instead, so the
+		// buffer excelize passes stays empty.
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newRegisterZip(w, x.joined) })
+		if err := f.Write(io.Discard); err != nil {
 			return fmt.Errorf("writing the workbook: %w", err)
 		}
 		return nil
@@ -154,6 +157,7 @@ func newExporter(tx *store.Tx, o Options) (*exporter, error) {
 		}
 	}
 	x.seqKey = seqKeys(x.listed)
+	tx.ReleaseMemory()
 	return x, nil
 }
 
@@ -283,6 +287,9 @@ func (x *exporter) writeAgreements(ctx context.Context, sheets map[SheetKind]*sh
 		}
 		if x.o.Progress != nil && (done%256 == 0 || done == total) {
 			x.o.Progress(done, total)
+		}
+		if done%2048 == 0 {
+			x.tx.ReleaseMemory() // the records read so far
 		}
 		return ctx.Err()
 	})
