@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -88,7 +89,7 @@ func (w *sheetWriter) addTotal(bold int, values ...any) error {
 func (w *sheetWriter) put(values []any, bold int) {
 	lines := 1
 	for i, v := range values {
-		if s, ok := v.(string); ok && i < len(w.fields) && w.perLine[i] > 0 && (len(s) > w.perLine[i] || strings.IndexByte(s, '\n') >= 0) {
+		if s, ok := v.(string); ok && i < len(w.fields) && w.perLine[i] > 0 && !oneLine(s, w.perLine[i]) {
 			lines = max(lines, min(wrappedLines(s, w.perLine[i]), maxLines))
 		}
 	}
@@ -130,6 +131,11 @@ func rowHeight(fields []FieldInfo, text []string, minLines int) float64 {
 		lines = max(lines, min(wrappedLines(t, perLine), maxLines))
 	}
 	return float64(lines*lineHeight + 5)
+}
+
+// oneLine reports, quickly, that text fits on one line of perLine letters.
+func oneLine(text string, perLine int) bool {
+	return strings.IndexByte(text, '\n') < 0 && (len(text) <= perLine || utf8.RuneCountInString(text) <= perLine)
 }
 
 // wrappedLines counts the lines text takes when wrapped at word
