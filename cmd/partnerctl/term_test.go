@@ -78,39 +78,40 @@ func readRegister(t *testing.T, path string) map[string]registerRow {
 	return out
 }
 
-// The register, the agreements list, the dashboard, the calendar and
-// partnerctl list and show all show the same current term, status and days
-// left for every demo agreement: they share model.CurrentTerm. Auto-renewed
-// agreements whose signed term ended show their renewed term, never an
-// end in the past while in force.
-func TestOneCurrentTermEverywhere(t *testing.T) {
-	const day = "28.11.2026"
-	today := model.MustDate(day)
-	db := filepath.Join(t.TempDir(), "demo.db")
-	if code, _, errOut := ctl(t, "demo", "--db", db, "--seed", "1", "--partners", "40", "--agreements", "400", "--today", day); code != 0 {
+// everywhere is what each place shows, for one data file and day.
+type everywhere struct {
+	db, day  string
+	today    model.Date
+	register map[string]registerRow
+	listed   []listedAgreement
+	cat      *catalog.Catalog
+	ends     map[model.ID]string // agreement → end of term in the calendar
+	statusOf map[string]model.Status
+}
+
+// gather makes demo data and reads it back from every place.
+func gather(t *testing.T, day string) *everywhere {
+	e := &everywhere{day: day, today: model.MustDate(day), db: filepath.Join(t.TempDir(), "demo.db"), statusOf: map[string]model.Status{}}
+	if code, _, errOut := ctl(t, "demo", "--db", e.db, "--seed", "1", "--partners", "40", "--agreements", "400", "--today", day); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}
 	reg := filepath.Join(t.TempDir(), "reg.xlsx")
-	if code, _, errOut := ctl(t, "export", "register", "--db", db, "--out", reg, "--today", day); code != 0 {
+	if code, _, errOut := ctl(t, "export", "register", "--db", e.db, "--out", reg, "--today", day); code != 0 {
 		t.Fatalf("export: %s", errOut)
 	}
-	register := readRegister(t, reg)
-	code, out, errOut := ctl(t, "list", "agreements", "--format", "json", "--db", db, "--today", day)
-	var listed []listedAgreement
-	if err := json.Unmarshal([]byte(out), &listed); code != 0 || err != nil {
+	e.register = readRegister(t, reg)
+	code, out, errOut := ctl(t, "list", "agreements", "--format", "json", "--db", e.db, "--today", day)
+	if err := json.Unmarshal([]byte(out), &e.listed); code != 0 || err != nil {
 		t.Fatalf("list: %d %v %s", code, err, errOut)
 	}
-	if len(listed) != 400 || len(register) != 400 {
-		t.Fatalf("%d listed, %d in the register", len(listed), len(register))
+	for _, st := range model.Statuses {
+		e.statusOf[assets.T("ru", st.Key(), nil)] = st
 	}
-
-	s, err := store.Open(db, store.Options{ReadOnly: true})
+	s, err := store.Open(e.db, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	var cat *catalog.Catalog
-	var ends map[model.ID]string // agreement → end date in the calendar
 	err = s.View(func(tx *store.Tx) error {
 		ps, err := tx.Partners()
 		if err != nil {
@@ -120,14 +121,14 @@ func TestOneCurrentTermEverywhere(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		cat = catalog.New(ps, sums, today, model.DefaultWarningDays)
-		events, err := ics.Events(tx, "ru", today)
-		ends = map[model.ID]string{}
-		for _, e := range events {
+		e.cat = catalog.New(ps, sums, e.today, model.DefaultWarningDays)
+		events, err := ics.Events(tx, "ru", e.today)
+		e.ends = map[model.ID]string{}
+		for _, ev := range events {
 			var id model.ID
 			var end string
-			if n, _ := parseEndUID(e.UID, &id, &end); n {
-				ends[id] = e.Date.String()
+			if ok, _ := parseEndUID(ev.UID, &id, &end); ok {
+				e.ends[id] = ev.Date.String()
 			}
 		}
 		return err
@@ -135,59 +136,70 @@ func TestOneCurrentTermEverywhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return e
+}
 
-	renewed, byStatus := 0, map[model.Status]int{}
-	statusOf := map[string]model.Status{}
-	for _, st := range model.Statuses {
-		statusOf[assets.T("ru", st.Key(), nil)] = st
+// The register, the agreements list, the dashboard, the calendar and
+// partnerctl list and show all show the same current term, status and days
+// left for every demo agreement: they share model.CurrentTerm. Auto-renewed
+// agreements whose signed term ended show their renewed term, never an
+// end in the past while in force.
+func TestOneCurrentTermEverywhere(t *testing.T) {
+	e := gather(t, "28.11.2026")
+	if len(e.listed) != 400 || len(e.register) != 400 {
+		t.Fatalf("%d listed, %d in the register", len(e.listed), len(e.register))
 	}
-	for _, l := range listed {
-		r, ok := register[l.Number]
-		if !ok {
-			t.Fatalf("%s is listed but not in the register", l.Number)
-		}
-		where := l.Number
-		status := statusOf[r.status]
-		byStatus[status]++
-		// register == list
-		if r.end != dmy(l.CurrentTerm.End) || r.start != dmy(l.CurrentTerm.Start) || string(status) != l.Status {
-			t.Errorf("%s: register %s–%s %s, list %s–%s %s", where, r.start, r.end, status, l.CurrentTerm.Start, l.CurrentTerm.End, l.Status)
-		}
-		if r.days != "" && (l.DaysLeft == nil || r.days != strconv.Itoa(*l.DaysLeft)) {
-			t.Errorf("%s: register %s days left, list %v", where, r.days, l.DaysLeft)
-		}
-		if r.days == "" && (status == model.StatusActive || status == model.StatusExpiring) && l.DaysLeft != nil {
-			t.Errorf("%s: no days left in the register, %d in the list", where, *l.DaysLeft)
-		}
-		if want := strconv.Itoa(l.CurrentTerm.Renewals); r.renewals != want && (r.renewals != "" || want != "0") {
-			t.Errorf("%s: %s renewals in the register, %s in the list", where, r.renewals, want)
-		}
-		// list == catalog (the app's lists and dashboard)
-		a, ok := cat.Agreement(l.ID)
-		if !ok || a.End.ISO() != l.CurrentTerm.End || a.Term.Start.ISO() != l.CurrentTerm.Start || string(a.Status) != l.Status {
-			t.Errorf("%s: catalog %+v, list %+v", where, a, l)
-		}
-		// list == calendar (in-force agreements whose term ends within the year or later)
-		if end, ok := ends[l.ID]; ok && end != dmy(l.CurrentTerm.End) {
-			t.Errorf("%s: calendar end %s, list %s", where, end, l.CurrentTerm.End)
-		}
-		if (status == model.StatusActive || status == model.StatusExpiring) && l.CurrentTerm.End != "" && l.CurrentTerm.End < today.ISO() {
-			t.Errorf("%s: in force, but its term ended %s", where, l.CurrentTerm.End)
-		}
+	renewed, byStatus := 0, map[model.Status]int{}
+	for _, l := range e.listed {
+		byStatus[e.check(t, l)]++
 		if l.CurrentTerm.Renewals > 0 {
 			renewed++
-			checkShow(t, db, day, l)
+			checkShow(t, e.db, e.day, l)
 		}
+	}
+	if len(e.ends) < 200 {
+		t.Errorf("only %d term ends in the calendar", len(e.ends))
 	}
 	if renewed < 5 {
 		t.Errorf("only %d renewed agreements in the demo data: the test shows little", renewed)
 	}
-	fig := cat.Dashboard()
+	fig := e.cat.Dashboard()
 	for _, st := range model.Statuses {
 		if fig.ByStatus[st] != byStatus[st] {
 			t.Errorf("%s: dashboard %d, register %d", st, fig.ByStatus[st], byStatus[st])
 		}
 	}
+}
+
+// check compares one listed agreement with the register, the catalog and
+// the calendar, and returns its status in the register.
+func (e *everywhere) check(t *testing.T, l listedAgreement) model.Status {
+	t.Helper()
+	r, ok := e.register[l.Number]
+	if !ok {
+		t.Fatalf("%s is listed but not in the register", l.Number)
+	}
+	status := e.statusOf[r.status]
+	inForce := status == model.StatusActive || status == model.StatusExpiring
+	if r.end != dmy(l.CurrentTerm.End) || r.start != dmy(l.CurrentTerm.Start) || string(status) != l.Status {
+		t.Errorf("%s: register %s–%s %s, list %s–%s %s", l.Number, r.start, r.end, status, l.CurrentTerm.Start, l.CurrentTerm.End, l.Status)
+	}
+	if r.days != "" && (l.DaysLeft == nil || r.days != strconv.Itoa(*l.DaysLeft)) || r.days == "" && inForce && l.DaysLeft != nil {
+		t.Errorf("%s: register %q days left, list %v", l.Number, r.days, l.DaysLeft)
+	}
+	if want := strconv.Itoa(l.CurrentTerm.Renewals); r.renewals != want && (r.renewals != "" || want != "0") {
+		t.Errorf("%s: %s renewals in the register, %s in the list", l.Number, r.renewals, want)
+	}
+	if a, ok := e.cat.Agreement(l.ID); !ok || a.End.ISO() != l.CurrentTerm.End || a.Term.Start.ISO() != l.CurrentTerm.Start || string(a.Status) != l.Status {
+		t.Errorf("%s: catalog %+v, list %+v", l.Number, a, l)
+	}
+	if end, ok := e.ends[l.ID]; ok && end != dmy(l.CurrentTerm.End) {
+		t.Errorf("%s: calendar end %s, list %s", l.Number, end, l.CurrentTerm.End)
+	}
+	if inForce && l.CurrentTerm.End != "" && l.CurrentTerm.End < e.today.ISO() {
+		t.Errorf("%s: in force, but its term ended %s", l.Number, l.CurrentTerm.End)
+	}
+	return status
 }
 
 // checkShow compares `show NUMBER` (text and JSON) with the list.

@@ -159,3 +159,18 @@ func TestWrappedLines(t *testing.T) {
 		}
 	}
 }
+
+// Cell text is escaped as excelize escapes it (xml.EscapeText, line
+// breaks kept, _xHHHH_ protected).
+func TestAppendEscaped(t *testing.T) {
+	for _, s := range []string{"", "plain", "a & b < c > d \"e\" 'f'", "tab\there\r\nnew line", "ctl\x01\x1f", "bad \xff utf8",
+		"_x0041_ and _x12_ and _xZZZZ_", "Қазақстан «ТОО» — №5", "\uFFFE\uFFFF"} {
+		var ref strings.Builder
+		xml.EscapeText(&ref, []byte(s))
+		want := strings.ReplaceAll(ref.String(), "&#xA;", "\n")
+		want = strings.ReplaceAll(want, "_x0041_", "_x005F_x0041_")
+		if got := string(appendEscaped(nil, s)); got != want {
+			t.Errorf("%q: %q, want %q", s, got, want)
+		}
+	}
+}

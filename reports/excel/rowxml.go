@@ -181,6 +181,19 @@ func (x *rowXML) text(col, style int, s string) {
 	x.row = append(x.row, `</t></is></c>`...)
 }
 
+// asciiEscapes are the XML escapes of the ASCII characters that need one
+// in cell text, as xml.EscapeText writes them; a control character XML
+// cannot hold becomes U+FFFD.
+var asciiEscapes = func() (t [utf8.RuneSelf]string) {
+	for c := range 0x20 {
+		t[c] = "\uFFFD"
+	}
+	t['\n'] = "" // kept as it is: a line break in the cell
+	t['\t'], t['\r'] = "&#x9;", "&#xD;"
+	t['&'], t['<'], t['>'], t['"'], t['\''] = "&amp;", "&lt;", "&gt;", "&#34;", "&#39;"
+	return t
+}()
+
 // appendEscaped appends s escaped as XML text the way excelize escapes
 // cell text: markup characters as entities, characters XML cannot hold as
 // U+FFFD, and text that reads like Excel's _xHHHH_ escape protected by
@@ -190,47 +203,20 @@ func appendEscaped(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			var esc string
-			switch {
-			case c == '&':
-				esc = "&amp;"
-			case c == '<':
-				esc = "&lt;"
-			case c == '>':
-				esc = "&gt;"
-			case c == '"':
-				esc = "&#34;"
-			case c == '\'':
-				esc = "&#39;"
-			case c == '\t':
-				esc = "&#x9;"
-			case c == '\r':
-				esc = "&#xD;"
-			case c < 0x20 && c != '\n':
-				esc = "\uFFFD"
-			case c == '_' && isExcelEscape(s[i:]):
-				b = append(b, s[last:i]...)
-				b = append(b, "_x005F"...)
+			if esc := asciiEscapes[c]; esc != "" {
+				b = append(append(b, s[last:i]...), esc...)
+				last = i + 1
+			} else if c == '_' && isExcelEscape(s[i:]) {
+				b = append(append(b, s[last:i]...), "_x005F"...)
 				last = i
-				i++
-				continue
-			default:
-				i++
-				continue
 			}
-			b = append(b, s[last:i]...)
-			b = append(b, esc...)
 			i++
-			last = i
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
-			b = append(b, s[last:i]...)
-			b = append(b, "\uFFFD"...)
-			i += n
-			last = i
-			continue
+			b = append(append(b, s[last:i]...), "\uFFFD"...)
+			last = i + n
 		}
 		i += n
 	}
