@@ -191,21 +191,25 @@ func BenchmarkRegisterAgainstBare(b *testing.B) {
 }
 
 func registerAgainstBare(b *testing.B, s *store.Store, shape []sheetShape) {
-	var timeRatio, byteRatio, allocRatio, bare, ours float64
+	var timeRatio, cpuRatio, byteRatio, allocRatio, bare, ours float64
 	var size, bareSize int64
 	n := 0
+	var cpu time.Duration
 	measure := func(f func()) (time.Duration, uint64, uint64) {
 		runtime.GC()
 		var m0, m1 runtime.MemStats
 		runtime.ReadMemStats(&m0)
+		c0 := cpuTime()
 		start := time.Now()
 		f()
 		d := time.Since(start)
+		cpu = cpuTime() - c0
 		runtime.ReadMemStats(&m1)
 		return d, m1.TotalAlloc - m0.TotalAlloc, m1.Mallocs - m0.Mallocs
 	}
 	for b.Loop() {
 		bt, bb, ba := measure(func() { bareSize = bareRegister(b, shape) })
+		bc := cpu
 		ot, ob, oa := measure(func() {
 			w := &countingWriter{}
 			if err := ExportRegister(context.Background(), s, w, Options{Today: snapshot.Today}); err != nil {
@@ -214,14 +218,18 @@ func registerAgainstBare(b *testing.B, s *store.Store, shape []sheetShape) {
 			size = w.n
 		})
 		n++
+		oc := cpu
 		timeRatio += ot.Seconds() / bt.Seconds()
+		cpuRatio += oc.Seconds() / bc.Seconds()
 		byteRatio += float64(ob) / float64(bb)
 		allocRatio += float64(oa) / float64(ba)
 		bare += bt.Seconds()
 		ours += ot.Seconds()
-		b.Logf("bare %.2f s %d MB %d allocs; register %.2f s %d MB %d allocs; ratio %.2f", bt.Seconds(), bb>>20, ba, ot.Seconds(), ob>>20, oa, ot.Seconds()/bt.Seconds())
+		b.Logf("bare %.2f s (CPU %.2f s) %d MB %d allocs; register %.2f s (CPU %.2f s) %d MB %d allocs; ratio %.2f (CPU %.2f)",
+			bt.Seconds(), bc.Seconds(), bb>>20, ba, ot.Seconds(), oc.Seconds(), ob>>20, oa, ot.Seconds()/bt.Seconds(), oc.Seconds()/bc.Seconds())
 	}
 	b.ReportMetric(timeRatio/float64(n), "time-ratio")
+	b.ReportMetric(cpuRatio/float64(n), "cpu-ratio")
 	b.ReportMetric(byteRatio/float64(n), "bytes-ratio")
 	b.ReportMetric(allocRatio/float64(n), "allocs-ratio")
 	b.ReportMetric(bare/float64(n), "bare-s")
