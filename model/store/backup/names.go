@@ -66,6 +66,9 @@ func nameFor(data string, t time.Time, k Kind) string {
 // is false for every other name.
 func parseName(data, name string) (t time.Time, k Kind, ok bool) {
 	stem, ext := splitData(data)
+	if n := len(name) - len(CompressedExt); n > 0 && IsCompressed(name) {
+		name = name[:n]
+	}
 	rest, found := strings.CutPrefix(name, stem+"-")
 	if !found || !strings.HasSuffix(rest, ext) {
 		return t, "", false
