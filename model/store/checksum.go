@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/crc32"
 )
@@ -120,9 +119,11 @@ func refOf(t kvTx, bucket, key, damaged []byte) RecordRef {
 	}
 	if r.Kind == "agreement" || r.Kind == "agreement summary" {
 		// The summary is another record: trust it only when it is sound.
-		if v, ok := unseal(key, t.get(bucketSummaries, key)); ok && json.Unmarshal(v, &named) == nil {
-			r.Name = named.Number
-			return r
+		for _, b := range [][]byte{bucketSummaries, bucketAgreements} {
+			if v, ok := unseal(key, t.get(b, key)); ok && json.Unmarshal(v, &named) == nil {
+				r.Name = named.Number
+				return r
+			}
 		}
 	}
 	if len(damaged) >= sumSize && json.Unmarshal(damaged[:len(damaged)-sumSize], &named) == nil {
@@ -235,6 +236,3 @@ func addChecksums(t kvTx) error {
 	}
 	return nil
 }
-
-// errRecordFormat refuses raw record access on a file without checksums.
-var errRecordFormat = errors.New("the file's format keeps no record checksums")

@@ -25,10 +25,12 @@ const (
 	// KindManual is taken on request (partnerctl backup, a Back up now
 	// button).
 	KindManual Kind = "manual"
+	// KindCompact is taken before the data file is compacted.
+	KindCompact Kind = "compact"
 )
 
 // Kinds lists every kind of backup.
-var Kinds = []Kind{KindDaily, KindUpgrade, KindImport, KindRestore, KindManual}
+var Kinds = []Kind{KindDaily, KindUpgrade, KindImport, KindRestore, KindManual, KindCompact}
 
 // Backup is one backup file of a Set.
 type Backup struct {

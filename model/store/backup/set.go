@@ -22,6 +22,9 @@ type Set struct {
 	dir    string
 	now    func() time.Time
 	policy Policy
+	// compacted and compactErr are what the last open's compaction did.
+	compacted  *Compacted
+	compactErr error
 }
 
 // Options adjust New. The zero value is right for the app.
