@@ -149,7 +149,7 @@ func TestEveryBitFlipInARecordIsDetected(t *testing.T) {
 	var flipped, detected, harmless, missed int
 	for name, rec := range ff.sample(t) {
 		off := bytes.Index(ff.orig, rec)
-		if off < 0 || bytes.Index(ff.orig[off+1:], rec) >= 0 {
+		if off < 0 || bytes.Contains(ff.orig[off+1:], rec) {
 			t.Fatalf("the %s record is not stored exactly once", name)
 		}
 		var d, m int
