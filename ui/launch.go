@@ -124,6 +124,9 @@ func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 	buttons := container.NewHBox()
 	for _, c := range d.Choices {
 		switch c {
+		case backup.ChoiceRepair:
+			body.Add(wrapped(tr("repair.explained", "Count", strconv.Itoa(len(d.Damaged)))))
+			buttons.Add(widget.NewButtonWithIcon(tr("repair.button"), theme.ConfirmIcon(), func() { l.repair(d.Path) }))
 		case backup.ChoiceRestore:
 			b := widget.NewButtonWithIcon(tr("diag.restore"), theme.HistoryIcon(), func() {
 				if _, err := l.set.Restore(d.Newest.Path); err != nil {
@@ -146,6 +149,20 @@ func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 	l.win.SetMainMenu(nil)
 	l.win.SetContent(container.NewPadded(container.NewVScroll(body)))
 	l.win.Resize(fyne.NewSize(720, 420))
+}
+
+// repair takes the damaged records back from the backups, then opens the
+// file again.
+func (l *launcher) repair(path string) {
+	r, err := l.set.Repair()
+	if err == nil && len(r.Problems) > 0 {
+		err = errors.New(tr("repair.incomplete") + "\n\n" + joinLines(r.Problems, 10))
+	}
+	if err != nil {
+		dialog.ShowError(errors.New(errorText(err)), l.win)
+		return
+	}
+	l.open(path)
 }
 
 // openOther lets the user choose another data file.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-
 )
 
 var cmdRepair = &command{
@@ -76,4 +75,3 @@ var cmdCompact = &command{
 func repairHint(n int) string {
 	return fmt.Sprintf("Only %d record(s) are damaged: 'partnerctl repair' takes them back from the newest backups that hold them intact, leaving everything else as it is.", n)
 }
-

@@ -36,7 +36,7 @@ type Compacted struct {
 // point leaves the data file as it was.
 func (s *Set) Compact() (c Compacted, err error) {
 	start := time.Now()
-	st, err := store.Open(s.data, store.Options{Now: s.now})
+	st, err := store.Open(s.data, store.Options{Now: s.now, BeforeMigrate: s.BeforeMigrate})
 	if err != nil {
 		return c, err
 	}

@@ -45,7 +45,7 @@ type Repaired struct {
 // structure is damaged cannot be repaired record by record: restore a
 // whole backup instead.
 func (s *Set) Repair() (r Repaired, err error) {
-	st, err := store.Open(s.data, store.Options{Now: s.now})
+	st, err := store.Open(s.data, store.Options{Now: s.now, BeforeMigrate: s.BeforeMigrate})
 	if err != nil {
 		return r, err
 	}
