@@ -1,10 +1,12 @@
 package backup
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -98,15 +100,16 @@ func readTrailer(path string) (trailer, error) {
 	return t, nil
 }
 
-// compressTo writes a compressed snapshot of st to w and returns the data
-// file's size, counts and SHA-256.
-func compressTo(st *store.Store, w io.Writer) (tr trailer, err error) {
+// compressTo writes a compressed snapshot of st to w and, as it goes, the
+// same bytes uncompressed to plain; it returns the data file's size,
+// counts and SHA-256.
+func compressTo(st *store.Store, w, plain io.Writer) (tr trailer, err error) {
 	enc, err := zstd.NewWriter(w, zstd.WithEncoderLevel(Level))
 	if err != nil {
 		return tr, err
 	}
 	h := sha256.New()
-	n, counts, err := st.Snapshot(io.MultiWriter(enc, h))
+	n, counts, err := st.Snapshot(io.MultiWriter(enc, h, plain))
 	if cerr := enc.Close(); err == nil {
 		err = cerr
 	}
@@ -175,23 +178,43 @@ func expandChecked(src, dir, final string) (tmp string, info store.FileInfo, err
 	return tmp, info, err
 }
 
-// takeCompressed writes a verified compressed backup of st to path: the
-// compressed stream goes to a temporary file that is synced, then
-// decompressed beside it and checked record by record (store.Inspect) and
-// against the size, SHA-256 and counts of the copied state, and only then
-// renamed to path.
+// takeCompressed writes a verified compressed backup of st to path. The
+// snapshot is compressed into a temporary file and, at the same time,
+// written uncompressed into a second one (not synced). Once the compressed
+// file is synced, two checks run side by side: the uncompressed copy is
+// checked record by record (store.Inspect, counts equal to the copied
+// state), and the compressed file is read back and decompressed, and must
+// give exactly those bytes (size and SHA-256). Only then is it renamed to
+// path; the uncompressed copy is deleted.
 func takeCompressed(st *store.Store, path string) (n int64, counts store.Counts, err error) {
+	plain, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, counts, err
+	}
+	defer os.Remove(plain.Name())
+	defer plain.Close()
 	var tr trailer
 	err = writeVerified(path, func(w io.Writer) error {
 		var err error
-		tr, err = compressTo(st, w)
-		return err
-	}, func(tmp string) error {
-		expanded, _, err := expandChecked(tmp, filepath.Dir(path), path)
-		if expanded != "" {
-			os.Remove(expanded)
+		bw := bufio.NewWriterSize(plain, 1<<20)
+		if tr, err = compressTo(st, w, bw); err == nil {
+			err = bw.Flush()
 		}
 		return err
+	}, func(tmp string) error {
+		inspected := make(chan error, 1)
+		go func() {
+			info, err := store.Inspect(plain.Name())
+			if err == nil && info.Counts != tr.Counts {
+				err = fmt.Errorf("it holds %+v records, the data file held %+v", info.Counts, tr.Counts)
+			}
+			inspected <- err
+		}()
+		got, sum, derr := decompress(tmp, io.Discard)
+		if derr == nil && (got != tr.Size || fmt.Sprintf("%x", sum) != tr.SHA256) {
+			derr = &store.DamagedError{Path: tmp, Reason: fmt.Sprintf("it decompresses to %d bytes that differ from the %d it was written from", got, tr.Size)}
+		}
+		return errors.Join(<-inspected, derr)
 	})
 	if err != nil {
 		return 0, counts, err
