@@ -56,7 +56,7 @@ type RecordError struct {
 }
 
 func (e *RecordError) Error() string {
-	return fmt.Sprintf("the data file %s is damaged: %s. Take it back from a backup (Settings → Backups, or partnerctl repair); the rest of the file was not changed.", e.Path, e.Record.Problem())
+	return fmt.Sprintf("the data file %s is damaged: %s. Close PartnerDesk and start it again: it offers to take the record back from the newest backup that holds it intact (or run partnerctl repair). Nothing was changed.", e.Path, e.Record.Problem())
 }
 
 // Unwrap makes errors.Is(err, ErrDamaged) true.
