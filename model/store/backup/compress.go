@@ -179,15 +179,18 @@ func expandChecked(src, dir, final string) (tmp string, info store.FileInfo, err
 }
 
 // takeCompressed writes a verified compressed backup of st to path. The
-// snapshot is compressed into a temporary file and, at the same time,
-// written uncompressed into a second one (not synced). Once the compressed
+// snapshot is compressed into a temporary file beside path and, at the
+// same time, written uncompressed into a second one beside the data file
+// (not synced). Once the compressed
 // file is synced, two checks run side by side: the uncompressed copy is
 // checked record by record (store.Inspect, counts equal to the copied
 // state), and the compressed file is read back and decompressed, and must
 // give exactly those bytes (size and SHA-256). Only then is it renamed to
 // path; the uncompressed copy is deleted.
 func takeCompressed(st *store.Store, path string) (n int64, counts store.Counts, err error) {
-	plain, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	// Beside the data file, not beside path: a backup to a USB stick
+	// writes only the compressed bytes there. CleanTemp removes leftovers.
+	plain, err := os.CreateTemp(filepath.Dir(st.Path()), "."+filepath.Base(st.Path())+".*.tmp")
 	if err != nil {
 		return 0, counts, err
 	}
