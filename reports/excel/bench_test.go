@@ -175,22 +175,9 @@ func bareRegister(b *testing.B, shape []sheetShape) int64 {
 // the bare StreamWriter's workbook, then the register, and reports the
 // ratios of their times and allocations within the iteration, which a
 // shared, noisy machine leaves comparable.
-//
-// The register's rows are compressed at deflate level 2 (compressLevel);
-// level=6 measures it at excelize's default level for comparison.
 func BenchmarkRegisterAgainstBare(b *testing.B) {
 	s := benchStore(b)
 	shape := registerShape(b, s)
-	for _, level := range []int{compressLevel, 6} {
-		b.Run("level="+strconv.Itoa(level), func(b *testing.B) {
-			defer func(l int) { compressLevel = l }(compressLevel)
-			compressLevel = level
-			registerAgainstBare(b, s, shape)
-		})
-	}
-}
-
-func registerAgainstBare(b *testing.B, s *store.Store, shape []sheetShape) {
 	var timeRatio, cpuRatio, byteRatio, allocRatio, bare, ours float64
 	var size, bareSize int64
 	n := 0

@@ -3,12 +3,13 @@ package excel
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"hash/crc32"
 	"io"
 	"io/fs"
 	"strings"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // registerZip is the zip writer excelize saves the register with
