@@ -64,3 +64,23 @@ func TestMemorandumTitleFollowsKind(t *testing.T) {
 		}
 	}
 }
+
+// The PDF register shows an auto-renewed agreement with its current term
+// and how often it was renewed, not the term as signed.
+func TestRegisterCurrentTerm(t *testing.T) {
+	d := RegisterData{
+		Institution: model.Institution{Names: model.Names{RU: "Колледж"}},
+		Partners:    map[model.ID]*model.Partner{9: {ID: 9, Name: "ТОО «Арман»"}},
+		Agreements: []model.Summary{{ID: 1, Number: "СП-2022/002", Title: "Договор", Kind: model.KindSocialPartnership, PartnerIDs: []model.ID{9},
+			SignedOn: model.MustDate("08.03.2022"), ValidFrom: model.MustDate("08.03.2022"), ValidUntil: model.MustDate("07.03.2024"),
+			AutoRenew: true, RenewalMonths: 12, Status: model.StatusActive}},
+	}
+	o := opts("ru", "")
+	o.Today = model.MustDate("28.11.2026")
+	path := writePDF(t, "register-renewed.pdf", func(b *bytes.Buffer) error { return Register(b, &d, o) })
+	text := pdfLayoutText(t, path)
+	inOrder(t, "renewed", text, "08.03.2022", "08.03.2026", "07.03.2027", tr("ru", "status.active"), tr("ru", "pdf.register.renewed", "N", "3"))
+	if strings.Contains(text, "07.03.2024") {
+		t.Errorf("the register shows the signed end date:\n%s", text)
+	}
+}
