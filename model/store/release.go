@@ -9,7 +9,11 @@ package store
 // resident size; it does nothing where the system offers no way to do it.
 // Long scans call it now and then.
 func (t *Tx) ReleaseMemory() {
-	if r, ok := t.kv.(interface{ release() }); ok {
+	kv := t.kv
+	if s, ok := kv.(sumTx); ok {
+		kv = s.kvTx
+	}
+	if r, ok := kv.(interface{ release() }); ok {
 		r.release()
 	}
 }
