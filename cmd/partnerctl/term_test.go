@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/excel"
 	"github.com/partnerdesk/partnerdesk/reports/ics"
+	"github.com/partnerdesk/partnerdesk/reports/interchange"
 )
 
 // listedAgreement is what a program reads from `list agreements --format
@@ -86,7 +88,9 @@ type everywhere struct {
 	listed   []listedAgreement
 	cat      *catalog.Catalog
 	ends     map[model.ID]string // agreement → end of term in the calendar
-	statusOf map[string]model.Status
+	// interchange is the current term of each contract of the JSON export.
+	interchange map[string]interchange.CurrentTerm
+	statusOf    map[string]model.Status
 }
 
 // gather makes demo data and reads it back from every place.
@@ -100,6 +104,11 @@ func gather(t *testing.T, day string) *everywhere {
 		t.Fatalf("export: %s", errOut)
 	}
 	e.register = readRegister(t, reg)
+	js := filepath.Join(t.TempDir(), "all.json")
+	if code, _, errOut := ctl(t, "export", "json", "--db", e.db, "--out", js, "--today", day); code != 0 {
+		t.Fatalf("export json: %s", errOut)
+	}
+	e.interchange = readInterchange(t, js)
 	code, out, errOut := ctl(t, "list", "agreements", "--format", "json", "--db", e.db, "--today", day)
 	if err := json.Unmarshal([]byte(out), &e.listed); code != 0 || err != nil {
 		t.Fatalf("list: %d %v %s", code, err, errOut)
@@ -139,8 +148,8 @@ func gather(t *testing.T, day string) *everywhere {
 	return e
 }
 
-// The register, the agreements list, the dashboard, the calendar and
-// partnerctl list and show all show the same current term, status and days
+// The register, the agreements list, the dashboard, the calendar, the JSON
+// export and partnerctl list and show all show the same current term, status and days
 // left for every demo agreement: they share model.CurrentTerm. Auto-renewed
 // agreements whose signed term ended show their renewed term, never an
 // end in the past while in force.
@@ -193,6 +202,9 @@ func (e *everywhere) check(t *testing.T, l listedAgreement) model.Status {
 	if a, ok := e.cat.Agreement(l.ID); !ok || a.End.ISO() != l.CurrentTerm.End || a.Term.Start.ISO() != l.CurrentTerm.Start || string(a.Status) != l.Status {
 		t.Errorf("%s: catalog %+v, list %+v", l.Number, a, l)
 	}
+	if ct := e.interchange[l.Number]; ct.StartDate != l.CurrentTerm.Start || ct.EndDate != l.CurrentTerm.End || ct.Renewals != l.CurrentTerm.Renewals || ct.AsOf != e.today.ISO() {
+		t.Errorf("%s: JSON export %+v, list %+v", l.Number, ct, l.CurrentTerm)
+	}
 	if end, ok := e.ends[l.ID]; ok && end != dmy(l.CurrentTerm.End) {
 		t.Errorf("%s: calendar end %s, list %s", l.Number, end, l.CurrentTerm.End)
 	}
@@ -218,6 +230,30 @@ func checkShow(t *testing.T, db, day string, l listedAgreement) {
 	if shown.CurrentTerm != l.CurrentTerm || shown.Status != l.Status || *shown.DaysLeft != *l.DaysLeft || shown.ValidUntil != l.ValidUntil {
 		t.Errorf("%s: show %+v, list %+v", l.Number, shown, l)
 	}
+}
+
+// readInterchange reads the current term of every contract of a JSON
+// export, by contract id (the agreement number).
+func readInterchange(t *testing.T, path string) map[string]interchange.CurrentTerm {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Contracts []struct {
+			ID          string                  `json:"id"`
+			CurrentTerm interchange.CurrentTerm `json:"currentTerm"`
+		} `json:"contracts"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]interchange.CurrentTerm{}
+	for _, c := range doc.Contracts {
+		out[c.ID] = c.CurrentTerm
+	}
+	return out
 }
 
 // parseEndUID reads the agreement ID of a calendar event for the end of a

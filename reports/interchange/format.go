@@ -107,6 +107,7 @@ type Contract struct {
 	DateSigned       string                `json:"dateSigned,omitempty"`
 	Period           Period                `json:"period"`
 	Renewal          *Renewal              `json:"renewal,omitempty"`
+	CurrentTerm      *CurrentTerm          `json:"currentTerm,omitempty"` // informative; not read back
 	Place            string                `json:"place,omitempty"`
 	Parties          []ContractParty       `json:"parties"`
 	Amendments       []Amendment           `json:"amendments,omitempty"`
@@ -125,6 +126,17 @@ type Contract struct {
 	Notes            string                `json:"notes,omitempty"`
 	Created          time.Time             `json:"created,omitzero"`
 	Updated          time.Time             `json:"updated,omitzero"`
+}
+
+// CurrentTerm is the term an agreement is in on the day of the export
+// (model.CurrentTerm): for an agreement that renews itself, the renewed
+// term rather than the period as signed. It is written for readers of the
+// file and derived again after an import, never read back.
+type CurrentTerm struct {
+	AsOf      string `json:"asOf"`
+	StartDate string `json:"startDate,omitempty"`
+	EndDate   string `json:"endDate,omitempty"`
+	Renewals  int    `json:"renewals"`
 }
 
 // Period is a contract's term; an empty EndDate means open-ended.
