@@ -222,3 +222,6 @@ func (r *Round) Label() string {
 	}
 	return string(r.Stage) + " " + r.Date.String()
 }
+
+// EntityRound is the history entity of diagnostic rounds.
+const EntityRound Entity = "round"

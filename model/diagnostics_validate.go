@@ -200,3 +200,10 @@ func (c *checker) results(r *Round, g int) {
 		}
 	}
 }
+
+// Validate checks an institution's scale on its own.
+func (s Scale) Validate() error {
+	var c checker
+	c.scale("scale", s)
+	return c.err()
+}

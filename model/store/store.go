@@ -72,6 +72,12 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !opts.ReadOnly {
+		if err := s.ensureAdditive(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -108,6 +114,9 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 func OpenMemory(opts Options) *Store {
 	s := newStore(newMemory(), "", opts)
 	if err := s.prepare(true, opts); err != nil {
+		panic(err) // cannot fail in memory
+	}
+	if err := s.ensureAdditive(); err != nil {
 		panic(err) // cannot fail in memory
 	}
 	return s

@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		"DeleteAgreement":           testDeleteAgreement,
 		"NotFound":                  testNotFound,
 	}
+	maps.Copy(tests, roundTests)
 	for _, name := range slices.Sorted(maps.Keys(tests)) {
 		t.Run(name, func(t *testing.T) {
 			clock := &Clock{T: time.Date(2026, 11, 28, 9, 30, 0, 0, time.UTC)}
