@@ -226,3 +226,6 @@ func (rep *RoundReport) Categories() []string {
 	}
 	return out
 }
+
+// T translates a key in the report's language.
+func (rep *RoundReport) T(key string) string { return T(rep.Lang, key, nil) }
