@@ -229,3 +229,46 @@ func (rep *RoundReport) Categories() []string {
 
 // T translates a key in the report's language.
 func (rep *RoundReport) T(key string) string { return T(rep.Lang, key, nil) }
+
+// ChangeReport is the change of one group between two rounds, as text.
+type ChangeReport struct {
+	Title     string
+	Head      []string
+	Rows      [][]string
+	Sentences []string
+}
+
+// NewChangeReport compares group gb of round before with group ga of
+// round after, in lang: one row per indicator and level with the
+// percentages before and after and the change in percentage points, and a
+// sentence per indicator on whether the change is more than chance.
+func NewChangeReport(before *model.Round, gb int, after *model.Round, ga int, lang string) ChangeReport {
+	sep := model.DecimalSep(lang)
+	t := func(key string, kv ...string) string { return T(lang, key, argMap(kv)) }
+	out := ChangeReport{
+		Title: t("diag.change", "Group", after.Groups[ga].Name, "Before", before.Label()+" ("+before.Date.String()+")", "After", after.Label()+" ("+after.Date.String()+")"),
+		Head:  []string{t("diag.col.indicator"), t("diag.col.level"), t("diag.col.before"), t("diag.col.after"), t("diag.col.delta")},
+	}
+	for _, c := range model.Change(before, gb, after, ga) {
+		for l, lv := range after.Scale.Levels {
+			d := model.FormatStat(c.Delta[l], 1, sep)
+			if c.Delta[l] > 0.05 {
+				d = "+" + d
+			}
+			out.Rows = append(out.Rows, []string{c.Indicator.Names.In(lang), lv.Names.In(lang), model.FormatPercent(c.Before[l], sep), model.FormatPercent(c.After[l], sep), d})
+		}
+		key := "diag.change_not_significant"
+		switch {
+		case !c.Test.Testable():
+			key = "diag.sentence.untestable"
+		case c.Test.Significant():
+			key = "diag.change_significant"
+		}
+		p := model.FormatP(c.Test.P, sep)
+		if !strings.HasPrefix(p, "<") {
+			p = "= " + p
+		}
+		out.Sentences = append(out.Sentences, t(key, "Indicator", c.Indicator.Names.In(lang), "P", p))
+	}
+	return out
+}
