@@ -208,3 +208,22 @@ func TestFormatPercent(t *testing.T) {
 		t.Errorf("FormatP = %q", got)
 	}
 }
+
+// BenchmarkRoundViews builds Table 1, the conventional view and the four
+// chi-square tests of a round of 2 × 500 students entered one by one.
+func BenchmarkRoundViews(b *testing.B) {
+	r := demo.Rounds(1, model.NewDate(2026, 11, 28), nil)[2]
+	for g := range r.Groups {
+		res := r.Groups[g].Results
+		for len(r.Groups[g].Results) < 500 {
+			r.Groups[g].Results = append(r.Groups[g].Results, res...)
+		}
+		r.Groups[g].Students = len(r.Groups[g].Results)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = r.Table1("ru")
+		_ = r.ShareByIndicator(0)
+		_ = r.Tests(0, 1)
+	}
+}

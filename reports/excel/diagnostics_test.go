@@ -121,3 +121,15 @@ func TestDiagnosticsChart(t *testing.T) {
 		t.Error("no row names the chart's series")
 	}
 }
+
+// BenchmarkDiagnosticsSheet writes the demo's three rounds to a workbook.
+func BenchmarkDiagnosticsSheet(b *testing.B) {
+	rounds := demo.Rounds(1, model.NewDate(2026, 11, 28), nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := ExportDiagnostics(&buf, rounds, nil, "ru"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -85,3 +85,16 @@ func TestRoundReportLanguages(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRoundReport prints the paper's round (three A4 pages).
+func BenchmarkRoundReport(b *testing.B) {
+	d := paperRoundData()
+	o := Options{Lang: "ru", Today: model.NewDate(2026, 11, 28), Created: time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)}
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := RoundReport(&buf, d, o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
