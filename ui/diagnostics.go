@@ -23,6 +23,7 @@ type roundStore interface {
 	SaveRound(r *model.Round) error
 	DeleteRound(id model.ID) error
 	DiagnosticScale() (model.Scale, error)
+	SaveDiagnosticScale(sc model.Scale) error
 }
 
 var _ roundStore = (*store.Store)(nil)
@@ -59,7 +60,8 @@ func (s *diagnosticsScreen) refresh() {
 	}
 	newBtn := widget.NewButtonWithIcon(tr("diag.action.new"), theme.ContentAddIcon(), s.create)
 	newBtn.Importance = widget.HighImportance
-	top := container.NewVBox(heading("diag.title"), wrapped(tr("diag.subtitle")), container.NewHBox(newBtn))
+	scale := widget.NewButtonWithIcon(tr("diag.action.scale"), theme.SettingsIcon(), s.u.openScaleEditor)
+	top := container.NewVBox(heading("diag.title"), wrapped(tr("diag.subtitle")), container.NewHBox(newBtn, scale))
 	var body fyne.CanvasObject
 	if len(s.rounds) == 0 {
 		body = wrapped(tr("diag.empty"))

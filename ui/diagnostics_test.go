@@ -170,3 +170,45 @@ func TestDiagnosticsScreenshots(t *testing.T) {
 		u.goTo("diagnostics", nil)
 	}
 }
+
+// The institution's indicators and levels are edited and saved; new rounds
+// use them.
+func TestDiagnosticsScaleEditor(t *testing.T) {
+	u, s := newTestUI(t, "en")
+	u.goTo("diagnostics", nil)
+	test.Tap(findButton(u.content, "Indicators and levels…"))
+	e, ok := u.page.(*scaleEditor)
+	if !ok {
+		t.Fatal("no scale editor")
+	}
+	test.Tap(findButton(e.root, "Add level"))
+	entries := findEntries(e.root)
+	// The last item's entries: code, then name and definition per language.
+	last := entries[len(entries)-9:]
+	test.Type(last[0], "creative")
+	test.Type(last[1], "Творческие знания")
+	if !e.dirty() {
+		t.Error("not dirty after typing")
+	}
+	if !e.save() {
+		t.Fatal("not saved")
+	}
+	sc, _ := s.DiagnosticScale()
+	if len(sc.Levels) != 4 || sc.Levels[3].Code != "creative" || sc.Levels[3].Names.RU != "Творческие знания" {
+		t.Fatalf("stored scale %+v", sc.Levels)
+	}
+	u.back()
+	test.Tap(findButton(u.content, "New round"))
+	if r := u.page.(*roundEditor).r; len(r.Scale.Levels) != 4 || len(r.Groups[0].Counts[0]) != 4 {
+		t.Errorf("a new round has %d levels", len(r.Scale.Levels))
+	}
+	// A bad code is refused with a message.
+	test.Tap(findButton(u.content, "All rounds"))
+	u.goTo("diagnostics", nil)
+	test.Tap(findButton(u.content, "Indicators and levels…"))
+	e = u.page.(*scaleEditor)
+	e.sc.Levels[0].Code = "Bad code"
+	if e.save() || overlays(u) == 0 {
+		t.Error("a bad code was saved silently")
+	}
+}
