@@ -35,26 +35,9 @@ var cmdDiagnostics = &command{
 }
 
 func runDiagnostics(c *ctx) error {
-	if len(c.args) == 0 {
-		return usagef("say what to do: list, show ROUND, print ROUND or export [ROUND]")
-	}
-	if !slices.Contains(model.Languages, c.o.lang) {
-		return usagef("--lang must be one of %v", model.Languages)
-	}
-	if c.o.format != "text" && c.o.format != "json" {
-		return usagef("--format must be text or json")
-	}
-	verb, rest := c.args[0], c.args[1:]
-	want := map[string][2]int{"list": {0, 0}, "show": {1, 1}, "print": {1, 1}, "export": {0, 1}}
-	n, ok := want[verb]
-	if !ok {
-		return usagef("unknown diagnostics action %q: use list, show, print or export", verb)
-	}
-	if len(rest) < n[0] || len(rest) > n[1] {
-		return usagef("diagnostics %s takes %d to %d round IDs", verb, n[0], n[1])
-	}
-	if (verb == "print" || verb == "export") && c.o.out == "" {
-		return usagef("say where the file goes: --out FILE")
+	verb, rest, err := diagnosticsArgs(c)
+	if err != nil {
+		return err
 	}
 	s, err := c.open(true)
 	if err != nil {
@@ -74,6 +57,31 @@ func runDiagnostics(c *ctx) error {
 		return printRound(c, s, rest[0])
 	}
 	return exportRounds(c, s, rounds, numbers)
+}
+
+// diagnosticsArgs checks the action, its arguments and the flags.
+func diagnosticsArgs(c *ctx) (verb string, rest []string, err error) {
+	if len(c.args) == 0 {
+		return "", nil, usagef("say what to do: list, show ROUND, print ROUND or export [ROUND]")
+	}
+	if !slices.Contains(model.Languages, c.o.lang) {
+		return "", nil, usagef("--lang must be one of %v", model.Languages)
+	}
+	if c.o.format != "text" && c.o.format != "json" {
+		return "", nil, usagef("--format must be text or json")
+	}
+	verb, rest = c.args[0], c.args[1:]
+	want := map[string][2]int{"list": {0, 0}, "show": {1, 1}, "print": {1, 1}, "export": {0, 1}}
+	n, ok := want[verb]
+	switch {
+	case !ok:
+		return "", nil, usagef("unknown diagnostics action %q: use list, show, print or export", verb)
+	case len(rest) < n[0] || len(rest) > n[1]:
+		return "", nil, usagef("diagnostics %s takes %d to %d round IDs", verb, n[0], n[1])
+	case (verb == "print" || verb == "export") && c.o.out == "":
+		return "", nil, usagef("say where the file goes: --out FILE")
+	}
+	return verb, rest, nil
 }
 
 // loadRounds returns the round named by ids (all rounds when none) and the
