@@ -168,3 +168,21 @@ func (u *UI) writeRoundPDF(r model.Round, w io.Writer) error {
 	}
 	return pdf.RoundReport(w, &d, pdf.Options{Lang: u.lang, Today: u.opts.Today()})
 }
+
+// openRound opens the round with the ID (as text) on the named tab, for
+// Options.Start.
+func (u *UI) openRound(id, tab string) {
+	s, ok := u.currentScreen().(*diagnosticsScreen)
+	if !ok {
+		return
+	}
+	for _, r := range s.rounds {
+		if r.ID.String() == id {
+			s.open(r)
+			if e, ok := u.page.(*roundEditor); ok && tab != "" {
+				e.showTab(tab)
+			}
+			return
+		}
+	}
+}

@@ -212,3 +212,21 @@ func TestDiagnosticsScaleEditor(t *testing.T) {
 		t.Error("a bad code was saved silently")
 	}
 }
+
+// Options.Start opens a round on a tab (for screenshots of the real app).
+func TestDiagnosticsStart(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := store.OpenMemory(store.Options{})
+	in := demo.Institution()
+	r := demo.PaperRound(model.NewDate(2023, 12, 15))
+	if err := s.SaveInstitution(&in); err != nil || s.SaveRound(&r) != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWindow("PartnerDesk")
+	u := New(a, w, s, Options{Today: func() model.Date { return testToday }, Language: "en", Start: "diagnostics:" + r.ID.String() + ":chart"})
+	t.Cleanup(func() { u.busy.Wait(); setLanguage("en") })
+	e, ok := u.page.(*roundEditor)
+	if !ok || roundTabs[e.tabs.SelectedIndex()] != tabChart {
+		t.Fatalf("Start did not open the round's chart: %T", u.page)
+	}
+}
