@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -24,6 +25,8 @@ type diagSheet struct {
 	name  string
 	st    *styles
 	num   int // style of computed percentages and statistics
+	sect  int // style of section titles: bold, unbordered, not wrapped
+	wrap  int // style of paragraphs: wrapped, top left
 	row   int
 	chart int // charts added, for their names
 }
@@ -77,7 +80,15 @@ func addDiagnosticsSheet(f *excelize.File, st *styles, rounds []model.Round, num
 	if err != nil {
 		return err
 	}
-	d := &diagSheet{f: f, name: name, st: st, num: num, row: 1}
+	sect, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}})
+	if err != nil {
+		return err
+	}
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top", Horizontal: "left"}})
+	if err != nil {
+		return err
+	}
+	d := &diagSheet{f: f, name: name, st: st, num: num, sect: sect, wrap: wrap, row: 1}
 	if err := f.SetColWidth(name, "A", "A", 36); err != nil {
 		return err
 	}
@@ -89,7 +100,10 @@ func addDiagnosticsSheet(f *excelize.File, st *styles, rounds []model.Round, num
 			return err
 		}
 	}
-	return f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)})
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("portrait"), FitToWidth: ptr(1), FitToHeight: ptr(0)})
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -113,6 +127,33 @@ func (d *diagSheet) line(text string, style int) error {
 	return nil
 }
 
+// para writes a paragraph across the tables' width (columns A to H,
+// merged), wrapped, so that long sentences neither run off the printed
+// page nor hide under the next cell.
+func (d *diagSheet) para(text string) error {
+	from, to := d.cell(1, d.row), d.cell(lastCol, d.row)
+	if err := d.f.SetCellValue(d.name, from, text); err != nil {
+		return err
+	}
+	if err := d.f.MergeCell(d.name, from, to); err != nil {
+		return err
+	}
+	if err := d.f.SetCellStyle(d.name, from, to, d.wrap); err != nil {
+		return err
+	}
+	lines := (utf8.RuneCountInString(text) + 139) / 140
+	if lines > 1 {
+		if err := d.f.SetRowHeight(d.name, d.row, float64(15*lines)); err != nil {
+			return err
+		}
+	}
+	d.row++
+	return nil
+}
+
+// lastCol is the last column of the tables (H).
+const lastCol = 8
+
 // head writes a header row.
 func (d *diagSheet) head(cells []string) error {
 	for c, h := range cells {
@@ -121,6 +162,15 @@ func (d *diagSheet) head(cells []string) error {
 		}
 	}
 	if err := d.f.SetCellStyle(d.name, d.cell(1, d.row), d.cell(len(cells), d.row), d.st.header); err != nil {
+		return err
+	}
+	height := 30.0
+	for _, c := range cells[1:] {
+		if utf8.RuneCountInString(c) > 24 {
+			height = 45
+		}
+	}
+	if err := d.f.SetRowHeight(d.name, d.row, height); err != nil {
 		return err
 	}
 	d.row++
@@ -167,20 +217,18 @@ func number(s string) (float64, bool) {
 }
 
 func (d *diagSheet) round(rep *reports.RoundReport) error {
-	start := d.row
 	if err := d.line(rep.Title, d.st.title); err != nil {
 		return err
 	}
 	for _, m := range rep.Meta {
-		if err := d.line(m, 0); err != nil {
+		if err := d.para(m); err != nil {
 			return err
 		}
 	}
 	d.row++
-	if err := d.line(rep.T("diag.table1"), d.st.bold); err != nil {
+	if err := d.line(rep.T("diag.table1"), d.sect); err != nil {
 		return err
 	}
-	tableTop := d.row
 	if err := d.table1(rep); err != nil {
 		return err
 	}
@@ -188,16 +236,16 @@ func (d *diagSheet) round(rep *reports.RoundReport) error {
 	if err != nil {
 		return err
 	}
-	if err := d.line(rep.T("diag.table1_note"), 0); err != nil {
+	if err := d.para(rep.T("diag.table1_note")); err != nil {
 		return err
 	}
-	if err := d.figure(rep, tableTop, first, last); err != nil {
+	if err := d.figure(rep, first, last); err != nil {
 		return err
 	}
 	if err := d.views(rep); err != nil {
 		return err
 	}
-	d.row = max(d.row, start+26) + 2
+	d.row += 2
 	return nil
 }
 
@@ -233,9 +281,23 @@ func (d *diagSheet) table1(rep *reports.RoundReport) error {
 	return d.f.SetRowHeight(d.name, top, 30)
 }
 
-// figure adds Figure 1 right of Table 1: indicators as categories, one
+// levelColours are Figure 1's colours per level, darker for the first
+// compared group (EG) and lighter for the second (CG), as in the app and
+// the PDF report.
+var levelColours = [][2]string{{"D6604D", "F4A582"}, {"4393C3", "92C5DE"}, {"4D9221", "A1D76A"}, {"8073AC", "B2ABD2"}}
+
+func seriesColour(k, groups int) string {
+	groups = max(groups, 1)
+	return levelColours[(k/groups)%len(levelColours)][min(k%groups, 1)]
+}
+
+// chartRows is how many rows of the sheet the chart covers (400 px at the
+// default 20 px a row).
+const chartRows = 21
+
+// figure adds Figure 1 below Table 1: indicators as categories, one
 // series per level and group.
-func (d *diagSheet) figure(rep *reports.RoundReport, top, first, last int) error {
+func (d *diagSheet) figure(rep *reports.RoundReport, first, last int) error {
 	names, _ := rep.ChartSeries()
 	ref := func(col, a, b int) string {
 		c1, _ := excelize.CoordinatesToCellName(col, a, true)
@@ -259,17 +321,23 @@ func (d *diagSheet) figure(rep *reports.RoundReport, top, first, last int) error
 	d.row++
 	var series []excelize.ChartSeries
 	for k := range names {
-		series = append(series, excelize.ChartSeries{Name: ref(2+k, labels, labels), Categories: ref(1, first, last), Values: ref(2+k, first, last)})
+		series = append(series, excelize.ChartSeries{
+			Name: ref(2+k, labels, labels), Categories: ref(1, first, last), Values: ref(2+k, first, last),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{seriesColour(k, len(rep.Groups))}},
+		})
 	}
 	zero := 0.0
 	axis := excelize.Font{Color: "404040", Size: 9}
 	d.chart++
-	return d.f.AddChart(d.name, d.cell(len(rep.Table1Head[1])+2, top-1), &excelize.Chart{
+	d.row++
+	at := d.cell(1, d.row)
+	d.row += chartRows
+	return d.f.AddChart(d.name, at, &excelize.Chart{
 		Type:      excelize.Col,
 		Series:    series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: rep.T("diag.chart")}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 400},
+		Dimension: excelize.ChartDimension{Width: 860, Height: 400},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: false},
 		XAxis:     excelize.ChartAxis{Font: axis},
 		YAxis:     excelize.ChartAxis{Font: axis, MajorGridLines: true, Minimum: &zero},
@@ -295,7 +363,7 @@ func (d *diagSheet) views(rep *reports.RoundReport) error {
 	}
 	for i, s := range sections {
 		d.row++
-		if err := d.line(s.title, d.st.bold); err != nil {
+		if err := d.line(s.title, d.sect); err != nil {
 			return err
 		}
 		if err := d.head(s.head); err != nil {
@@ -310,12 +378,12 @@ func (d *diagSheet) views(rep *reports.RoundReport) error {
 		}
 	}
 	for _, tst := range rep.Tests {
-		if err := d.line(rep.Sentence(tst), 0); err != nil {
+		if err := d.para(rep.Sentence(tst)); err != nil {
 			return err
 		}
 	}
 	for _, n := range rep.Notes {
-		if err := d.line(n, 0); err != nil {
+		if err := d.para(n); err != nil {
 			return err
 		}
 	}
