@@ -61,7 +61,7 @@ func TestDiagnosticsTable1OnScreen(t *testing.T) {
 			t.Errorf("row %q on screen: %q", row[0], got[max(i, 0):min(max(i, 0)+7, len(got))])
 		}
 	}
-	for _, h := range []string{"Фрагментарные знания", "Полные знания", "Обобщённые знания", "EG, %", "CG, %"} {
+	for _, h := range []string{"Фрагментарные знания", "Полные знания", "Обобщённые знания", "EG, %", "CG, %", "Отдельные сведения, не связанные между собой и с практикой."} {
 		if !contains(got, h) {
 			t.Errorf("no heading %q", h)
 		}

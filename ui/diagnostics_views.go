@@ -22,7 +22,8 @@ func (e *roundEditor) viewOf(id string) fyne.CanvasObject {
 	rep := reports.NewRoundReport(&e.r, e.u.lang, numbers)
 	switch id {
 	case tabTable1:
-		return container.NewVBox(bold(rep.T("diag.table1")), table1View(rep), wrapped(rep.T("diag.table1_note")), wrapped(tr("diag.help_percent")))
+		return container.NewVBox(bold(rep.T("diag.table1")), table1View(rep), wrapped(rep.T("diag.table1_note")), wrapped(tr("diag.help_percent")),
+			definitionsView("diag.levels_help", e.r.Scale.Levels, e.u.lang), definitionsView("diag.indicators_help", e.r.Scale.Indicators, e.u.lang))
 	case tabByIndicator:
 		return container.NewVBox(bold(rep.T("diag.by_indicator")), gridView(rep.ByIndicatorHead, rep.ByIndicatorRows, 2))
 	case tabChart:
@@ -33,6 +34,20 @@ func (e *roundEditor) viewOf(id string) fyne.CanvasObject {
 		return e.changeView()
 	}
 	return container.NewVBox()
+}
+
+// definitionsView lists the items' names with their definitions, the
+// help text of the scale.
+func definitionsView(titleKey string, items []model.ScaleItem, lang string) fyne.CanvasObject {
+	var rows [][]string
+	for _, it := range items {
+		rows = append(rows, []string{it.Names.In(lang), it.Help.In(lang)})
+	}
+	objs := []fyne.CanvasObject{heading(titleKey)}
+	for _, r := range rows {
+		objs = append(objs, tableRow(cellLabel(r[0], true, fyne.TextAlignLeading), []fyne.CanvasObject{cellLabel(r[1], false, fyne.TextAlignLeading)}))
+	}
+	return container.NewVBox(objs...)
 }
 
 // cellLabel is one cell of a table view: a label on a background.
