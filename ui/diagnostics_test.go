@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -145,12 +147,14 @@ func TestDiagnosticsChange(t *testing.T) {
 	}
 }
 
-// Screenshots of the Diagnostics screen with the paper's data, for the
-// documentation: PARTNERDESK_SHOTS=dir go test -run Screenshots ./ui
+// Screenshots of the Diagnostics screen with the paper's data: every view
+// draws something (not a blank window). With PARTNERDESK_SHOTS=dir the
+// PNGs are kept there for the documentation:
+// PARTNERDESK_SHOTS=docs go test -run Screenshots ./ui
 func TestDiagnosticsScreenshots(t *testing.T) {
 	dir := os.Getenv("PARTNERDESK_SHOTS")
 	if dir == "" {
-		t.Skip("set PARTNERDESK_SHOTS to a folder to write the screenshots")
+		dir = t.TempDir()
 	}
 	for _, lang := range []string{"ru", "kk"} {
 		u, _, e := openPaperRound(t, lang)
@@ -158,6 +162,9 @@ func TestDiagnosticsScreenshots(t *testing.T) {
 		for _, tab := range []string{tabRound, tabResults, tabTable1, tabChart, tabTests} {
 			e.showTab(tab)
 			img := u.win.Canvas().Capture()
+			if img.Bounds().Dx() < 1280 || colours(img) < 8 {
+				t.Errorf("%s %s: a blank or tiny capture (%v, %d colours)", lang, tab, img.Bounds(), colours(img))
+			}
 			f, err := os.Create(filepath.Join(dir, "diagnostics-"+tab+"-"+lang+".png"))
 			if err != nil {
 				t.Fatal(err)
@@ -167,8 +174,19 @@ func TestDiagnosticsScreenshots(t *testing.T) {
 			}
 			f.Close()
 		}
-		u.goTo("diagnostics", nil)
 	}
+}
+
+// colours counts the distinct colours of an image, up to 64.
+func colours(img image.Image) int {
+	seen := map[color.Color]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y && len(seen) < 64; y += 7 {
+		for x := b.Min.X; x < b.Max.X && len(seen) < 64; x += 7 {
+			seen[img.At(x, y)] = true
+		}
+	}
+	return len(seen)
 }
 
 // The institution's indicators and levels are edited and saved; new rounds
