@@ -21,7 +21,7 @@ import (
 
 var cmdDiagnostics = &command{
 	name: "diagnostics",
-	args: "list | show ROUND | print ROUND --out FILE.pdf | export [ROUND] --out FILE.xlsx|FILE.json  [--lang ru|kk|ky|en] [--format text|json] [--db FILE]",
+	args: "list | show ROUND [--compare EARLIER] | print ROUND --out FILE.pdf | export [ROUND] --out FILE.xlsx|FILE.json  [--lang ru|kk|ky|en] [--format text|json] [--db FILE]",
 	summary: "Diagnostic rounds of students' knowledge (the paper's Table 1): list them, show one with its tables and " +
 		"chi-square tests, print its PDF report, or export rounds to an Excel sheet with a chart or to JSON.",
 	flags: func(fs *flag.FlagSet, o *opts) {
@@ -30,6 +30,7 @@ var cmdDiagnostics = &command{
 		fs.StringVar(&o.out, "out", "", "the file to write (print: .pdf; export: .xlsx or .json)")
 		fs.StringVar(&o.lang, "lang", "ru", "language: ru, kk, ky or en")
 		fs.StringVar(&o.format, "format", "text", "list and show: text or json")
+		fs.StringVar(&o.compare, "compare", "", "show: also the change of each group since this (earlier) round, groups matched by name")
 	},
 	run: runDiagnostics,
 }
@@ -52,7 +53,10 @@ func runDiagnostics(c *ctx) error {
 	case "list":
 		return listRounds(c, rounds)
 	case "show":
-		return showRound(c, &rounds[0], numbers)
+		if err := showRound(c, &rounds[0], numbers); err != nil || c.o.compare == "" {
+			return err
+		}
+		return showChange(c, s, &rounds[0])
 	case "print":
 		return printRound(c, s, rest[0])
 	}
@@ -179,6 +183,39 @@ func showRound(c *ctx, r *model.Round, numbers map[model.ID]string) error {
 		for _, n := range rep.Notes {
 			fmt.Fprintf(w, "  %s\n", n)
 		}
+	}
+	return nil
+}
+
+// showChange prints the change of each group of r since the round named
+// by --compare.
+func showChange(c *ctx, s *store.Store, r *model.Round) error {
+	others, _, err := loadRounds(s, []string{c.o.compare})
+	if err != nil {
+		return err
+	}
+	before := &others[0]
+	n := 0
+	for ga, g := range r.Groups {
+		for gb, og := range before.Groups {
+			if og.Name != g.Name {
+				continue
+			}
+			rep := reports.NewChangeReport(before, gb, r, ga, c.o.lang)
+			fmt.Fprintf(c.out, "\n%s\n", rep.Title)
+			tw := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', tabwriter.AlignRight)
+			for _, row := range append([][]string{rep.Head}, rep.Rows...) {
+				fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
+			}
+			tw.Flush()
+			for _, sentence := range rep.Sentences {
+				fmt.Fprintf(c.out, "  %s\n", sentence)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return fmt.Errorf("rounds %s and %s have no group of the same name", c.o.compare, r.ID)
 	}
 	return nil
 }

@@ -34,6 +34,13 @@ func TestDiagnosticsCommands(t *testing.T) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
 	}
+	code, out, _ = ctl(t, "diagnostics", "show", "3", "--compare", "2", "--db", db, "--lang", "en")
+	fields = strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"Change of EG from", "Change of CG from", "Professional knowledge Summative knowledge", "The change in “Professional knowledge”"} {
+		if code != 0 || !strings.Contains(fields, want) {
+			t.Errorf("show --compare lacks %q:\n%s", want, out)
+		}
+	}
 	pdfPath := filepath.Join(t.TempDir(), "round.pdf")
 	if code, _, e := ctl(t, "diagnostics", "print", "1", "--out", pdfPath, "--lang", "kk", "--db", db); code != 0 {
 		t.Fatalf("print: %s", e)

@@ -55,6 +55,7 @@ type opts struct {
 	xfer                        xferOpts // export, import and merge
 	printer                     printerFlag
 	copies                      int
+	compare                     string // diagnostics show: an earlier round
 }
 
 // ctx is what a running command gets.
