@@ -3,9 +3,6 @@ package excel
 import (
 	"fmt"
 	"io"
-	"math"
-	"strconv"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -113,109 +110,6 @@ func (d *diagSheet) cell(col, row int) string {
 	return c
 }
 
-// line writes one text line in column A with a style (0: none).
-func (d *diagSheet) line(text string, style int) error {
-	if err := d.f.SetCellValue(d.name, d.cell(1, d.row), text); err != nil {
-		return err
-	}
-	if style != 0 {
-		if err := d.f.SetCellStyle(d.name, d.cell(1, d.row), d.cell(1, d.row), style); err != nil {
-			return err
-		}
-	}
-	d.row++
-	return nil
-}
-
-// para writes a paragraph across the tables' width (columns A to H,
-// merged), wrapped, so that long sentences neither run off the printed
-// page nor hide under the next cell.
-func (d *diagSheet) para(text string) error {
-	from, to := d.cell(1, d.row), d.cell(lastCol, d.row)
-	if err := d.f.SetCellValue(d.name, from, text); err != nil {
-		return err
-	}
-	if err := d.f.MergeCell(d.name, from, to); err != nil {
-		return err
-	}
-	if err := d.f.SetCellStyle(d.name, from, to, d.wrap); err != nil {
-		return err
-	}
-	lines := (utf8.RuneCountInString(text) + 139) / 140
-	if lines > 1 {
-		if err := d.f.SetRowHeight(d.name, d.row, float64(15*lines)); err != nil {
-			return err
-		}
-	}
-	d.row++
-	return nil
-}
-
-// lastCol is the last column of the tables (H).
-const lastCol = 8
-
-// head writes a header row.
-func (d *diagSheet) head(cells []string) error {
-	for c, h := range cells {
-		if err := d.f.SetCellValue(d.name, d.cell(c+1, d.row), h); err != nil {
-			return err
-		}
-	}
-	if err := d.f.SetCellStyle(d.name, d.cell(1, d.row), d.cell(len(cells), d.row), d.st.header); err != nil {
-		return err
-	}
-	height := 30.0
-	for _, c := range cells[1:] {
-		if utf8.RuneCountInString(c) > 24 {
-			height = 45
-		}
-	}
-	if err := d.f.SetRowHeight(d.name, d.row, height); err != nil {
-		return err
-	}
-	d.row++
-	return nil
-}
-
-// body writes rows whose first `text` cells are text and the rest numbers
-// (written as numbers so Excel can chart and sum them; "–" stays text).
-func (d *diagSheet) body(rows [][]string, text int) (first, last int, err error) {
-	first = d.row
-	for _, r := range rows {
-		for c, v := range r {
-			ax := d.cell(c+1, d.row)
-			style := d.st.byKind[styleText]
-			var val any = v
-			if c >= text {
-				style = d.num
-				if f, ok := number(v); ok {
-					val = f
-				}
-			}
-			if err := d.f.SetCellValue(d.name, ax, val); err != nil {
-				return 0, 0, err
-			}
-			if err := d.f.SetCellStyle(d.name, ax, ax, style); err != nil {
-				return 0, 0, err
-			}
-		}
-		d.row++
-	}
-	return first, d.row - 1, nil
-}
-
-// number reads a number as the reports print it ("30", "33,3").
-func number(s string) (float64, bool) {
-	b := []byte(s)
-	for i := range b {
-		if b[i] == ',' {
-			b[i] = '.'
-		}
-	}
-	f, err := strconv.ParseFloat(string(b), 64)
-	return f, err == nil && !math.IsNaN(f)
-}
-
 func (d *diagSheet) round(rep *reports.RoundReport) error {
 	if err := d.line(rep.Title, d.st.title); err != nil {
 		return err
@@ -279,69 +173,6 @@ func (d *diagSheet) table1(rep *reports.RoundReport) error {
 		return err
 	}
 	return d.f.SetRowHeight(d.name, top, 30)
-}
-
-// levelColours are Figure 1's colours per level, darker for the first
-// compared group (EG) and lighter for the second (CG), as in the app and
-// the PDF report.
-var levelColours = [][2]string{{"D6604D", "F4A582"}, {"4393C3", "92C5DE"}, {"4D9221", "A1D76A"}, {"8073AC", "B2ABD2"}}
-
-func seriesColour(k, groups int) string {
-	groups = max(groups, 1)
-	return levelColours[(k/groups)%len(levelColours)][min(k%groups, 1)]
-}
-
-// chartRows is how many rows of the sheet the chart covers (400 px at the
-// default 20 px a row).
-const chartRows = 21
-
-// figure adds Figure 1 below Table 1: indicators as categories, one
-// series per level and group.
-func (d *diagSheet) figure(rep *reports.RoundReport, first, last int) error {
-	names, _ := rep.ChartSeries()
-	ref := func(col, a, b int) string {
-		c1, _ := excelize.CoordinatesToCellName(col, a, true)
-		c2, _ := excelize.CoordinatesToCellName(col, b, true)
-		if a == b {
-			return quoteSheet(d.name) + "!" + c1
-		}
-		return quoteSheet(d.name) + "!" + c1 + ":" + c2
-	}
-	// The series' names ("Fragmented knowledge, EG") sit in a hidden row
-	// the chart refers to: a series name must be a cell reference.
-	labels := d.row
-	for k, n := range names {
-		if err := d.f.SetCellValue(d.name, d.cell(2+k, labels), n); err != nil {
-			return err
-		}
-	}
-	if err := d.f.SetRowVisible(d.name, labels, false); err != nil {
-		return err
-	}
-	d.row++
-	var series []excelize.ChartSeries
-	for k := range names {
-		series = append(series, excelize.ChartSeries{
-			Name: ref(2+k, labels, labels), Categories: ref(1, first, last), Values: ref(2+k, first, last),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{seriesColour(k, len(rep.Groups))}},
-		})
-	}
-	zero := 0.0
-	axis := excelize.Font{Color: "404040", Size: 9}
-	d.chart++
-	d.row++
-	at := d.cell(1, d.row)
-	d.row += chartRows
-	return d.f.AddChart(d.name, at, &excelize.Chart{
-		Type:      excelize.Col,
-		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: rep.T("diag.chart")}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 860, Height: 400},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: false},
-		XAxis:     excelize.ChartAxis{Font: axis},
-		YAxis:     excelize.ChartAxis{Font: axis, MajorGridLines: true, Minimum: &zero},
-	})
 }
 
 // views writes the conventional view, the counts and the tests.
