@@ -18,7 +18,16 @@ var (
 	keyScale        = []byte("diag_scale") // in bucketInstitution
 )
 
-func init() { sequential[string(bucketRounds)] = true }
+func init() {
+	sequential[string(bucketRounds)] = true
+	recordKinds[string(bucketRounds)] = "diagnostic round"
+}
+
+// sealedBuckets lists the buckets whose values carry checksums that Check
+// verifies: the schema's and the additive ones (skipped where missing).
+func sealedBuckets() [][]byte {
+	return append(append([][]byte(nil), allBuckets...), additiveBuckets...)
+}
 
 // ensureAdditive creates the buckets added without a schema change.
 func (s *Store) ensureAdditive() error {
