@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 
@@ -14,6 +15,9 @@ import (
 // record decodes and every index, summary and attachment agrees with the
 // records. It returns nil, or a *CheckError listing every problem.
 func (s *Store) Check() error {
+	if err := s.be.view(func(kvTx) error { return nil }); errors.Is(err, ErrClosed) {
+		return err // a closed store is not a damaged one
+	}
 	if b, ok := s.be.(*boltBackend); ok {
 		problems := b.walk()
 		if len(problems) == 0 {
