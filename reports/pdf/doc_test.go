@@ -19,6 +19,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
+	"github.com/partnerdesk/partnerdesk/reports/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden (refused when CI is set)")
@@ -73,7 +74,7 @@ func TestGolden(t *testing.T) {
 // text's changes so the developer sees what the update accepts.
 func updateGolden(t *testing.T, golden, goldenText string, pdf []byte, text []string) {
 	t.Helper()
-	if os.Getenv("CI") != "" {
+	if testtool.InCI() {
 		t.Fatal("-update rewrites the golden files and is refused in CI (CI is set): run it on a workstation, look at the change, and commit it")
 	}
 	if old, err := os.ReadFile(goldenText); err == nil {
