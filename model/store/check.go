@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 
@@ -15,7 +14,7 @@ import (
 // record decodes and every index, summary and attachment agrees with the
 // records. It returns nil, or a *CheckError listing every problem.
 func (s *Store) Check() error {
-	if err := s.be.view(func(kvTx) error { return nil }); errors.Is(err, ErrClosed) {
+	if err := s.usable(); err != nil {
 		return err // a closed store is not a damaged one
 	}
 	if b, ok := s.be.(*boltBackend); ok {
@@ -34,8 +33,18 @@ func (s *Store) Check() error {
 // while reading as one more problem.
 func (s *Store) checkRecords() error {
 	var problems []string
+	var damaged []RecordRef
 	err := safely(s.path, func() error {
-		return s.be.view(func(kv kvTx) error {
+		return s.be.view(func(kv kvTx) (err error) {
+			defer catchRecord(&err)
+			if damaged = damagedRecords(kv, maxProblems); len(damaged) > 0 {
+				// The other checks would only repeat them: they run
+				// once the damaged records are repaired.
+				for _, r := range damaged {
+					problems = append(problems, r.Problem())
+				}
+				return nil
+			}
 			problems = checkRecords(s.tx(kv))
 			return nil
 		})
@@ -44,15 +53,18 @@ func (s *Store) checkRecords() error {
 		problems = append(problems, err.Error())
 	}
 	if len(problems) > 0 {
-		return &CheckError{Problems: problems}
+		return &CheckError{Problems: problems, Damaged: damaged}
 	}
 	return nil
 }
 
+// maxProblems is the most problems Check lists.
+const maxProblems = 1000
+
 func checkRecords(t *Tx) []string {
 	var p []string
 	add := func(format string, args ...any) {
-		if len(p) < 1000 {
+		if len(p) < maxProblems {
 			p = append(p, fmt.Sprintf(format, args...))
 		}
 	}
@@ -94,7 +106,7 @@ func checkRecords(t *Tx) []string {
 func checkAgreements(t *Tx) []string {
 	var p []string
 	add := func(format string, args ...any) {
-		if len(p) < 1000 {
+		if len(p) < maxProblems {
 			p = append(p, fmt.Sprintf(format, args...))
 		}
 	}

@@ -149,9 +149,17 @@ func (s *Store) Path() string { return s.path }
 // method then returns ErrClosed. Closing twice is harmless.
 func (s *Store) Close() error { return s.be.close() }
 
+// usable returns ErrClosed once the store is closed, else nil.
+func (s *Store) usable() error {
+	return s.be.view(func(kvTx) error { return nil })
+}
+
 // View runs fn in a read transaction.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.be.view(func(kv kvTx) error { return fn(s.tx(kv)) })
+	return s.be.view(func(kv kvTx) (err error) {
+		defer catchRecord(&err)
+		return fn(s.tx(kv))
+	})
 }
 
 // Update runs fn in one write transaction: either everything fn did is
@@ -159,9 +167,12 @@ func (s *Store) View(fn func(*Tx) error) error {
 // Records passed to Tx methods get their IDs, revisions and timestamps set
 // even if the transaction later fails; discard them then.
 func (s *Store) Update(fn func(*Tx) error) error {
-	return s.be.update(func(kv kvTx) error { return fn(s.tx(kv)) })
+	return s.be.update(func(kv kvTx) (err error) {
+		defer catchRecord(&err)
+		return fn(s.tx(kv))
+	})
 }
 
 func (s *Store) tx(kv kvTx) *Tx {
-	return &Tx{kv: kv, now: s.now().UTC().Truncate(time.Millisecond), user: s.user}
+	return &Tx{kv: sumTx{kvTx: kv, path: s.path}, now: s.now().UTC().Truncate(time.Millisecond), user: s.user}
 }

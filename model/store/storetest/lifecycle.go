@@ -3,6 +3,8 @@ package storetest
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -46,11 +48,18 @@ func calls(s *store.Store) map[string]func() error {
 		"View":             func() error { return s.View(func(*store.Tx) error { return nil }) },
 		"Update":           func() error { return s.Update(func(*store.Tx) error { return nil }) },
 		"Check":            func() error { return s.Check() },
+		"FreeShare":        func() error { _, err := s.FreeShare(); return err },
+		"DamagedRecords":   func() error { _, err := s.DamagedRecords(); return err },
+		"RawRecord": func() error {
+			_, err := s.RawRecord(store.RecordRef{Bucket: "partners", Key: []byte{0, 0, 0, 0, 0, 0, 0, 1}})
+			return err
+		},
+		"RepairRecords": func() error { return s.RepairRecords(nil) },
 	}
 }
 
 // writes lists the names in calls that change data.
-var writes = []string{"SaveInstitution", "SavePartner", "DeletePartner", "SaveAgreement", "DeleteAgreement", "Renew", "AddAttachment", "RemoveAttachment", "Update"}
+var writes = []string{"SaveInstitution", "SavePartner", "DeletePartner", "SaveAgreement", "DeleteAgreement", "Renew", "AddAttachment", "RemoveAttachment", "RepairRecords", "Update"}
 
 // testClosedStore: after Close every method returns ErrClosed (none
 // panics), a second Close is harmless, and a backup is refused.
@@ -81,6 +90,13 @@ func testClosedStore(t *testing.T, open Opener) {
 	}
 	if _, _, err := s.Snapshot(&buf); err == nil || buf.Len() > 0 {
 		t.Errorf("Snapshot of a closed store: %v, %d bytes", err, buf.Len())
+	}
+	compact := filepath.Join(t.TempDir(), "compact.db")
+	if err := s.CompactTo(compact); err == nil {
+		t.Error("CompactTo of a closed store succeeded")
+	}
+	if _, err := os.Stat(compact); err == nil {
+		t.Error("CompactTo of a closed store left a file")
 	}
 	if err := s.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
