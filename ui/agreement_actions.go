@@ -40,15 +40,8 @@ func (e *agreementEditor) onRenew() {
 		next.Status, next.TerminatedOn, next.TerminationReason = model.StatusDraft, 0, ""
 		next.Attachments, next.Outcomes = nil, nil
 		next.Responsibilities = nil
-		start := today
-		if end := old.EndOn(today); !end.IsZero() {
-			start = end.AddDays(1)
-		}
-		next.SignedOn, next.ValidFrom = 0, start
-		if !old.ValidUntil.IsZero() && !old.ValidFrom.IsZero() {
-			months := (old.ValidUntil.Year()-old.ValidFrom.Year())*12 + int(old.ValidUntil.Month()-old.ValidFrom.Month())
-			next.ValidUntil = start.AddMonths(max(months, 1)).AddDays(-1)
-		}
+		start, until := old.RenewalTerm(today)
+		next.SignedOn, next.ValidFrom, next.ValidUntil = 0, start, until
 		next.Number = model.SuggestNumber(cur.u.inst.Pattern(), start, cur.u.cat.Numbers())
 		cur.u.open(newAgreementEditor(cur.u, next, old.ID))
 	})
