@@ -50,7 +50,7 @@ func (e *agreementEditor) onRenew() {
 // onTerminate asks for the date and the reason and stores the termination.
 func (e *agreementEditor) onTerminate() {
 	e.unsavedFirst(func(cur *agreementEditor) {
-		date := newDateEntry(cur.u.win, nil)
+		date := newDateEntry(cur.u, nil)
 		date.setDate(cur.u.today())
 		reason := multiline(3)
 		msg := widget.NewLabel("")
@@ -71,7 +71,7 @@ func (e *agreementEditor) onTerminate() {
 			cur.reopen(a)
 		}, cur.u.win)
 		d.Resize(fyne.NewSize(480, 320))
-		d.Show()
+		cur.u.showDialog(d, nil)
 	})
 }
 

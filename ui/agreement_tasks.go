@@ -126,8 +126,8 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 		r = t.items[i]
 	}
 	td := &taskDialog{fs: newFieldSet(), party: t.e.terms.partySelect(r.Party), desc: multiline(3), owner: widget.NewEntry(),
-		due: newDateEntry(t.e.u.win, nil), status: widget.NewSelect(labels(model.StoredTaskStatuses), nil),
-		doneOn: newDateEntry(t.e.u.win, nil), evidence: multiline(2)}
+		due: newDateEntry(t.e.u, nil), status: widget.NewSelect(labels(model.StoredTaskStatuses), nil),
+		doneOn: newDateEntry(t.e.u, nil), evidence: multiline(2)}
 	td.party.OnChanged = nil
 	td.desc.SetText(r.Description)
 	td.owner.SetText(r.Owner)
@@ -180,7 +180,7 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	td.party.OnChanged = func(string) { check() }
 	check()
 	td.d.Resize(fyne.NewSize(620, 520))
-	td.d.Show()
+	t.e.u.showDialog(td.d, nil)
 	return td
 }
 

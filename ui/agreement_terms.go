@@ -49,7 +49,7 @@ func newTermsTab(e *agreementEditor) *termsTab {
 	t.status = widget.NewSelect(labels([]model.Status{model.StatusDraft, model.StatusActive}), func(string) { ch() })
 	t.status.SetSelected(label(a.Status))
 	dates := func(d model.Date) *dateEntry {
-		de := newDateEntry(e.u.win, func(string) { ch() })
+		de := newDateEntry(e.u, func(string) { ch() })
 		de.setDate(d)
 		return de
 	}

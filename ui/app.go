@@ -72,6 +72,8 @@ type UI struct {
 	current int
 	page    page // the editor shown in place of a screen, or nil
 
+	escapes     []escapeEntry  // the dialogs and pop-ups Esc closes
+	reselect    bool           // the navigation is being put back, not chosen
 	settingsTab int            // the Settings tab last shown
 	busy        sync.WaitGroup // work started by runLater and not yet done
 }
@@ -82,6 +84,7 @@ type page interface {
 	dirty() bool
 	save() bool // false when the record is invalid or the save failed
 	focusSearch()
+	flash(message string) // a word in the status line ("nothing to save")
 }
 
 // New builds the interface into win over the store s.
@@ -155,10 +158,14 @@ func (u *UI) build() {
 			u.nav.UnselectAll() // the welcome panel first
 			return
 		}
-		if id == u.current && u.page == nil {
+		if u.reselect || (id == u.current && u.page == nil) {
 			return
 		}
-		u.leave(func() { u.show(id) }, func() { u.nav.Select(u.current) })
+		if u.page != nil && u.page.dirty() {
+			// The highlight stays where it was until the user decides.
+			u.selectNav(u.current)
+		}
+		u.leave(func() { u.selectNav(id); u.show(id) }, nil)
 	}
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
@@ -182,6 +189,13 @@ func (u *UI) rebuild() {
 		u.nav.Select(cur)
 		u.show(cur)
 	}
+}
+
+// selectNav highlights screen i in the navigation without acting on it.
+func (u *UI) selectNav(i int) {
+	u.reselect = true
+	defer func() { u.reselect = false }()
+	u.nav.Select(i)
 }
 
 // show makes screen i current.
@@ -243,7 +257,7 @@ func (u *UI) screenByID(id string) int {
 func (u *UI) goTo(id string, then func()) {
 	i := u.screenByID(id)
 	u.leave(func() {
-		u.nav.Select(i)
+		u.selectNav(i)
 		u.show(i)
 		if then != nil {
 			then()

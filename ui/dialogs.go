@@ -103,7 +103,7 @@ func (u *UI) showError(err error) {
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(tr("msg.error"), tr("action.ok"), text, u.win)
 	d.Resize(fyne.NewSize(520, 220))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // confirmDanger asks before a destructive action.
@@ -116,7 +116,7 @@ func (u *UI) confirmDanger(title, message, action string, do func()) {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(480, 200))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // askUnsaved asks Save / Discard / Cancel about unsaved changes; done gets
@@ -127,18 +127,19 @@ func (u *UI) askUnsaved(done func(save bool), cancel func()) {
 	saveBtn.Importance = widget.HighImportance
 	discard := widget.NewButton(tr("action.discard"), func() { d.Hide(); done(false) })
 	discard.Importance = widget.DangerImportance
-	cancelBtn := widget.NewButton(tr("action.cancel"), func() {
+	onCancel := func() {
 		d.Hide()
 		if cancel != nil {
 			cancel()
 		}
-	})
+	}
+	cancelBtn := widget.NewButton(tr("action.cancel"), onCancel)
 	text := widget.NewLabel(tr("msg.unsaved"))
 	text.Wrapping = fyne.TextWrapWord
 	d = dialog.NewCustomWithoutButtons(tr("msg.unsaved_title"), text, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancelBtn, discard, saveBtn})
 	d.Resize(fyne.NewSize(460, 180))
-	d.Show()
+	u.showDialog(d, onCancel)
 }
 
 // errPartnerInUse is the error the store gives for a partner in use, made

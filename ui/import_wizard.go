@@ -34,6 +34,7 @@ func (w *importWizard) view() fyne.CanvasObject { return w.root }
 func (w *importWizard) dirty() bool             { return false }
 func (w *importWizard) save() bool              { return false }
 func (w *importWizard) focusSearch()            {}
+func (w *importWizard) flash(string)            {}
 
 func (w *importWizard) title(stepKey string) fyne.CanvasObject {
 	key := "import.title"

@@ -223,6 +223,8 @@ func (f *partnerForm) dirty() bool {
 	return len(model.ChangedFields(&f.orig, &p)) > 0
 }
 
+func (f *partnerForm) flash(message string) { f.status.SetText(message) }
+
 func (f *partnerForm) focusSearch() {}
 
 // saveNow stores the partner; it returns false when it could not.

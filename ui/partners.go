@@ -159,6 +159,6 @@ func (u *UI) pickPartner(picked func(model.ID)) {
 	}
 	d = dialog.NewCustom(tr("action.choose_partner"), tr("action.cancel"), container.NewBorder(search, wrapped(tr("hint.no_partner")), nil, nil, list), u.win)
 	d.Resize(fyne.NewSize(640, 520))
-	d.Show()
+	u.showDialog(d, nil)
 	u.win.Canvas().Focus(search)
 }

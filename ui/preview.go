@@ -131,7 +131,7 @@ func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []ima
 	d.SetOnClosed(t.remove)
 	win := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(win.Width-40, widest+60), win.Height-40))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // pageView shows a page image pixel for pixel in a thin frame.

@@ -110,7 +110,7 @@ func (u *UI) showPrinted(t *tempPDF, job printing.Job) {
 	text := widget.NewLabel(tr("print.sent", "Printer", job.Printer, "Copies", strconv.Itoa(job.Copies)))
 	d := dialog.NewCustom(tr("print.sent_title"), tr("action.close"), text, u.win)
 	d.SetOnClosed(t.remove)
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // showPrintFailure says why the document was not printed and offers it as
@@ -129,7 +129,7 @@ func (u *UI) showPrintFailure(t *tempPDF, err error) {
 	d.SetButtons([]fyne.CanvasObject{closeBtn, open, save})
 	d.SetOnClosed(t.remove)
 	d.Resize(fyne.NewSize(580, 280))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // saveCopy asks where to save the temporary PDF and copies it there. The

@@ -100,7 +100,7 @@ func (p *printDialog) show() {
 	p.d = dialog.NewCustomWithoutButtons(p.doc.title, p.view(), p.u.win)
 	p.d.SetButtons([]fyne.CanvasObject{p.cancelBtn, p.saveBtn, p.previewBtn, p.printBtn})
 	p.d.Resize(fyne.NewSize(620, p.d.MinSize().Height))
-	p.d.Show()
+	p.u.showDialog(p.d, p.onCancel)
 	p.loadPrinters()
 }
 

@@ -53,7 +53,7 @@ func (s *reportsScreen) excelForm() fyne.CanvasObject {
 	}
 	lang := widget.NewSelect(names, nil)
 	lang.SetSelectedIndex(0) // ministries read Russian
-	from, until := newDateEntry(s.u.win, nil), newDateEntry(s.u.win, nil)
+	from, until := newDateEntry(s.u, nil), newDateEntry(s.u, nil)
 	y := s.u.today().Year()
 	from.setDate(model.NewDate(y, 1, 1))
 	until.setDate(model.NewDate(y, 12, 31))

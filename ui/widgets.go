@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,15 +15,17 @@ import (
 )
 
 // dateEntry is a text entry for dd.mm.yyyy dates with a button that opens
-// Fyne's calendar. Fyne's own DateEntry takes its format from the system's
-// region and writes 28/11/2026 in Kazakhstan; secretaries write 28.11.2026.
+// our calendar (datePicker). Fyne's own DateEntry takes its format from the
+// system's region and writes 28/11/2026 in Kazakhstan; secretaries write
+// 28.11.2026.
 type dateEntry struct {
 	widget.Entry
-	win fyne.Window
+	u   *UI
+	pop *widget.PopUp // the open calendar, or nil
 }
 
-func newDateEntry(win fyne.Window, changed func(string)) *dateEntry {
-	e := &dateEntry{win: win}
+func newDateEntry(u *UI, changed func(string)) *dateEntry {
+	e := &dateEntry{u: u}
 	e.ExtendBaseWidget(e)
 	e.PlaceHolder = tr("placeholder.date")
 	e.OnChanged = changed
@@ -32,19 +33,19 @@ func newDateEntry(win fyne.Window, changed func(string)) *dateEntry {
 	return e
 }
 
+// pick opens the calendar under the field; Esc or a tap outside closes it.
 func (e *dateEntry) pick() {
-	start := e.date().Time()
-	if e.date().IsZero() {
-		start = model.Today().Time()
-	}
 	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		e.SetText(model.DateOf(t).String())
+	cal := newDatePicker(e.date(), e.u.opts.Today(), func(d model.Date) {
+		e.SetText(d.String())
 		pop.Hide()
 	})
-	pop = widget.NewPopUp(cal, e.win.Canvas())
+	c := e.u.win.Canvas()
+	pop = widget.NewPopUp(cal.root, c)
+	e.pop = pop
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
 	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+	e.u.escapable(c.Overlays().Top(), pop.Hide)
 }
 
 // date returns the entered date, zero when empty or not a date.
