@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -140,6 +141,7 @@ func (c *checker) terms(a *Agreement, today Date) {
 		c.add("renewal_months", "err.renewal_months")
 	}
 	c.text("place", a.Place, false, MaxShort, false)
+	c.docTexts(a)
 	switch {
 	case a.Status == "":
 		c.add("status", "err.required")
@@ -288,6 +290,33 @@ func (c *checker) outcomes(list []Outcome) {
 		}
 		if o.RetainedAfter12M > o.Employed {
 			c.add(idx("outcomes", i, "retained_after_12m"), "err.retained_gt_empl", "Max", strconv.Itoa(o.Employed))
+		}
+	}
+}
+
+// docTexts checks the texts in other languages: known language codes and
+// the same limits as the main fields.
+func (c *checker) docTexts(a *Agreement) {
+	for lang := range a.Texts {
+		if lang == MainTextLang || !slices.Contains(Languages, lang) {
+			c.add("texts", "err.unknown_value", "Value", lang)
+		}
+	}
+	for _, lang := range Languages {
+		t := a.Texts[lang]
+		c.text("texts."+lang+".title", t.Title, false, MaxName, false)
+		c.text("texts."+lang+".subject", t.Subject, false, MaxText, true)
+		c.text("texts."+lang+".place", t.Place, false, MaxShort, false)
+	}
+	for i := range a.Responsibilities {
+		r := &a.Responsibilities[i]
+		for lang := range r.Descriptions {
+			if lang == MainTextLang || !slices.Contains(Languages, lang) {
+				c.add(idx("responsibilities", i, "descriptions"), "err.unknown_value", "Value", lang)
+			}
+		}
+		for _, lang := range Languages {
+			c.text(idx("responsibilities", i, "descriptions."+lang), r.Descriptions[lang], false, MaxText, true)
 		}
 	}
 }
