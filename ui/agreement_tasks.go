@@ -113,6 +113,7 @@ func (t *tasksTab) changed() {
 type taskDialog struct {
 	party, status         *widget.Select
 	desc, owner, evidence *widget.Entry
+	descs                 map[string]*widget.Entry // the description in the other document languages
 	due, doneOn           *dateEntry
 	fs                    *fieldSet
 	ok                    *widget.Button
@@ -136,8 +137,17 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	td.doneOn.setDate(r.CompletedOn)
 	td.evidence.SetText(r.Evidence)
 	fs := td.fs
+	descRow := []fyne.CanvasObject{fs.field("description", langLabel("field.description", model.MainTextLang), td.desc)}
+	td.descs = map[string]*widget.Entry{}
+	for _, l := range t.e.terms.texts[1:] {
+		e := multiline(3)
+		e.SetText(r.Descriptions[l.lang])
+		td.descs[l.lang] = e
+		descRow = append(descRow, fs.field("descriptions."+l.lang, langLabel("field.description", l.lang), e))
+	}
+	fs.steady("description") // its "required" must not move the buttons
 	form := container.NewVBox(
-		fs.field("party", "field.party", td.party), fs.field("description", "field.description", td.desc),
+		fs.field("party", "field.party", td.party), newColumns(len(descRow), descRow...),
 		newColumns(2, fs.field("owner", "field.owner", td.owner), fs.field("due", "field.due", td.due)),
 		newColumns(2, fs.field("status", "field.status", td.status), fs.field("completed_on", "field.completed_on", td.doneOn)),
 		fs.field("evidence", "field.evidence", td.evidence),
@@ -171,6 +181,9 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	for _, e := range []*widget.Entry{td.desc, td.owner, &td.due.Entry, &td.doneOn.Entry, td.evidence} {
 		e.OnChanged = func(string) { check() }
 	}
+	for _, e := range td.descs {
+		e.OnChanged = func(string) { check() }
+	}
 	td.status.OnChanged = func(v string) {
 		if fromLabel(model.StoredTaskStatuses, v) == model.TaskDone && td.doneOn.Text == "" {
 			td.doneOn.setDate(t.e.u.today())
@@ -179,7 +192,7 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	}
 	td.party.OnChanged = func(string) { check() }
 	check()
-	td.d.Resize(fyne.NewSize(620, 520))
+	td.d.Resize(fyne.NewSize(float32(320+300*len(td.descs)), 560))
 	t.e.u.showDialog(td.d, nil)
 	return td
 }
@@ -189,6 +202,14 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 func (t *tasksTab) read(td *taskDialog) (model.Responsibility, model.ValidationError) {
 	n := model.Responsibility{Party: t.e.terms.partyOf(td.party), Description: strings.TrimSpace(td.desc.Text), Owner: strings.TrimSpace(td.owner.Text),
 		Due: td.due.date(), Status: fromLabel(model.StoredTaskStatuses, td.status.Selected), CompletedOn: td.doneOn.date(), Evidence: strings.TrimSpace(td.evidence.Text)}
+	for l, e := range td.descs {
+		if s := strings.TrimSpace(e.Text); s != "" {
+			if n.Descriptions == nil {
+				n.Descriptions = map[string]string{}
+			}
+			n.Descriptions[l] = s
+		}
+	}
 	var bad model.ValidationError
 	if k := td.due.problem(); k != "" {
 		bad = append(bad, model.FieldError{Field: "due", Key: k})

@@ -83,6 +83,13 @@ func fieldMessage(fe model.FieldError) string {
 // fieldLabel translates a field path such as "contacts[1].email" into the
 // field's label.
 func fieldLabel(path string) string {
+	parts := strings.Split(path, ".")
+	if n := len(parts); n >= 3 && parts[0] == "texts" {
+		return langLabel("field."+parts[n-1], parts[n-2]) // texts.kk.title
+	}
+	if n := len(parts); n >= 2 && strings.HasSuffix(parts[n-2], "descriptions") {
+		return langLabel("field.description", parts[n-1]) // responsibilities[0].descriptions.kk
+	}
 	last := path
 	if i := strings.LastIndexAny(path, ".]"); i >= 0 && i+1 < len(path) {
 		last = strings.TrimPrefix(path[i+1:], ".")

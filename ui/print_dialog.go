@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
@@ -40,6 +41,7 @@ type printDialog struct {
 	printerSel *widget.Select
 	copies     *widget.Entry
 	status     *widget.Label // looking for printers, or none set up
+	gaps       *widget.Label // what the chosen languages lack (memoGaps)
 
 	printBtn, previewBtn, saveBtn, cancelBtn *widget.Button
 }
@@ -73,6 +75,11 @@ func (p *printDialog) buildUI() {
 	p.copies.SetText("1")
 	p.copies.Validator = validCopies
 	p.status = wrapped(tr("print.looking"))
+	p.gaps = wrapped("")
+	p.gaps.Importance = widget.WarningImportance
+	p.langSel.OnChanged = func(string) { p.showGaps() }
+	p.layoutSel.OnChanged = func(string) { p.showGaps() }
+	p.showGaps()
 
 	p.printBtn = widget.NewButtonWithIcon(tr("print.print"), theme.DocumentPrintIcon(), p.onPrint)
 	p.printBtn.Importance = widget.HighImportance
@@ -91,6 +98,7 @@ func (p *printDialog) view() fyne.CanvasObject {
 	}
 	copies := container.NewVBox(heading("print.copies"), minWidth(90, p.copies))
 	printer := container.NewVBox(heading("print.printer"), p.printerSel)
+	form.Add(p.gaps)
 	form.Add(container.NewBorder(nil, nil, nil, copies, printer))
 	form.Add(p.status)
 	return form
@@ -203,4 +211,28 @@ func validCopies(s string) error {
 		return errors.New(tr("print.err.copies"))
 	}
 	return nil
+}
+
+// showGaps warns, before anything is printed, about the fields the chosen
+// languages have no text for (they would print in Russian) and a missing
+// signatory.
+func (p *printDialog) showGaps() {
+	if p.doc.gaps == nil || p.gaps == nil {
+		return
+	}
+	var lines []string
+	_ = p.u.store.View(func(tx *store.Tx) error {
+		lines = p.doc.gaps(tx, p.choice().langs())
+		return nil
+	})
+	if len(lines) == 0 {
+		p.gaps.SetText("")
+		p.gaps.Hide()
+		return
+	}
+	p.gaps.SetText("⚠ " + strings.Join(lines, "\n⚠ "))
+	p.gaps.Show()
+	if p.d != nil {
+		p.d.Resize(fyne.NewSize(620, p.d.MinSize().Height))
+	}
 }

@@ -127,6 +127,20 @@ type fieldSet struct {
 	// quiet hides "required" messages until the user has changed
 	// something: a new, empty form should not open covered in red.
 	quiet bool
+	// kept are the fields whose message keeps its room when empty, so
+	// that what is below does not move when it comes and goes.
+	kept map[string]bool
+}
+
+// steady keeps the room of the message of a registered field.
+func (fs *fieldSet) steady(path string) {
+	if fs.kept == nil {
+		fs.kept = map[string]bool{}
+	}
+	fs.kept[path] = true
+	if f := fs.fields[path]; f != nil {
+		f.msg.Show()
+	}
 }
 
 func newFieldSet() *fieldSet {
@@ -179,9 +193,11 @@ func (fs *fieldSet) show(v model.ValidationError) int {
 		if msgs := byField[path]; len(msgs) > 0 {
 			f.msg.SetText(strings.Join(msgs, " "))
 			f.msg.Show()
-		} else if f.msg.Visible() {
+		} else if f.msg.Text != "" || (f.msg.Visible() && !fs.kept[path]) {
 			f.msg.SetText("")
-			f.msg.Hide()
+			if !fs.kept[path] {
+				f.msg.Hide()
+			}
 		}
 	}
 	if len(rest) > 0 {
