@@ -137,13 +137,13 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	td.doneOn.setDate(r.CompletedOn)
 	td.evidence.SetText(r.Evidence)
 	fs := td.fs
-	descRow := []fyne.CanvasObject{fs.field("description", langLabel("field.description", model.MainTextLang), td.desc)}
+	descRow := []fyne.CanvasObject{fs.labelled("description", langLabel("field.description", model.MainTextLang), td.desc)}
 	td.descs = map[string]*widget.Entry{}
 	for _, l := range t.e.terms.texts[1:] {
 		e := multiline(3)
 		e.SetText(r.Descriptions[l.lang])
 		td.descs[l.lang] = e
-		descRow = append(descRow, fs.field("descriptions."+l.lang, langLabel("field.description", l.lang), e))
+		descRow = append(descRow, fs.labelled("descriptions."+l.lang, langLabel("field.description", l.lang), e))
 	}
 	fs.steady("description") // its "required" must not move the buttons
 	form := container.NewVBox(

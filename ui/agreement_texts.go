@@ -67,7 +67,7 @@ func (t *termsTab) textRow(field string, input func(*docTextInputs) *widget.Entr
 		if in.lang != model.MainTextLang {
 			path = "texts." + in.lang + "." + field
 		}
-		objs = append(objs, t.e.fs.field(path, langLabel("field."+field, in.lang), input(in)))
+		objs = append(objs, t.e.fs.labelled(path, langLabel("field."+field, in.lang), input(in)))
 	}
 	return newColumns(len(objs), objs...)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 )
 
@@ -81,4 +82,22 @@ func TestKazakhTextsSideBySideAndWarned(t *testing.T) {
 // widgetPos is where o is drawn on the window.
 func widgetPos(_ *UI, o fyne.CanvasObject) fyne.Position {
 	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+}
+
+// Printing with no signatory set warns that the institution's signature
+// block stays empty.
+func TestPrintWarnsWithoutSignatory(t *testing.T) {
+	u, s := newTestUI(t, "kk")
+	in := u.inst
+	in.Signatory = model.Person{}
+	if err := s.SaveInstitution(&in); err != nil {
+		t.Fatal(err)
+	}
+	u.inst = in
+	openStored(t, u)
+	u.onPrint()
+	settle(u)
+	if !strings.Contains(strings.Join(texts(topOverlay(t, u)), "\n"), "⚠ "+tr("print.gap.signatory")) {
+		t.Errorf("no warning about the signatory: %q", texts(topOverlay(t, u)))
+	}
 }

@@ -122,12 +122,15 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	names := newColumns(2, fs.field("names.ru", "field.ru", f.ru), fs.field("names.kk", "field.kk", f.kk),
 		fs.field("names.ky", "field.ky", f.ky), fs.field("names.en", "field.en", f.en))
 	ids := newColumns(3, fs.field("country", "field.country", f.country), fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
+	signatory := newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos))
 	if brief {
-		f.root = container.NewVBox(names, ids, fs.summary)
+		// The signatory too: without one the institution's signature
+		// block of every memorandum is empty.
+		f.root = container.NewVBox(names, ids, signatory, wrapped(tr("hint.signatory")), fs.summary)
 	} else {
 		f.root = container.NewVBox(names, fs.field("short_name", "field.short_name", f.short), ids,
 			fs.field("address", "field.address", f.address), fs.field("department", "field.department", f.dept),
-			newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
+			signatory,
 			newColumns(2, fs.field("number_pattern", "field.number_pattern", container.NewVBox(f.pattern, f.preview)),
 				fs.field("warning_days", "field.warning_days", f.warn)),
 			fs.summary, container.NewHBox(f.saveBtn, f.status))

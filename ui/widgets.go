@@ -106,14 +106,14 @@ type formField struct {
 	box  *fyne.Container
 }
 
-func newFormField(path, labelKey string, input fyne.CanvasObject) *formField {
+func newFormField(path, labelText string, input fyne.CanvasObject) *formField {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
 	f := &formField{path: path, msg: msg}
 	if input != nil {
-		lbl := widget.NewLabelWithStyle(tr(labelKey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		lbl := widget.NewLabelWithStyle(labelText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		f.box = container.NewVBox(lbl, input, msg)
 	}
 	return f
@@ -153,7 +153,12 @@ func newFieldSet() *fieldSet {
 
 // field registers and returns a labelled input.
 func (fs *fieldSet) field(path, labelKey string, input fyne.CanvasObject) fyne.CanvasObject {
-	f := newFormField(path, labelKey, input)
+	return fs.labelled(path, tr(labelKey), input)
+}
+
+// labelled is field with a label already translated.
+func (fs *fieldSet) labelled(path, label string, input fyne.CanvasObject) fyne.CanvasObject {
+	f := newFormField(path, label, input)
 	fs.fields[path] = f
 	return f.box
 }
