@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -30,6 +31,7 @@ func newOutcomesTab(e *agreementEditor) *outcomesTab {
 	for _, k := range append(append([]string{"field.year"}, prefixed("field.", outcomeFields)...), "field.employment_pct", "field.retention_pct") {
 		l := widget.NewLabelWithStyle(tr(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText // at the normal size long words broke mid-word
 		header.Add(l)
 	}
 	hint := widget.NewLabel(tr("outcomes.hint"))

@@ -25,7 +25,7 @@ type tasksTab struct {
 	root     fyne.CanvasObject
 }
 
-var taskColumns = []column{{"col.party", 220, true}, {"col.description", 340, true}, {"col.owner", 170, true}, {"col.due", 100, false}, {"col.status", 120, false}, {"col.done_on", 100, false}}
+var taskColumns = []column{{"col.party", 220, true, false}, {"col.description", 340, true, false}, {"col.owner", 170, true, false}, {"col.due", 100, false, false}, {"col.status", 120, false, true}, {"col.done_on", 100, false, false}}
 
 func newTasksTab(e *agreementEditor) *tasksTab {
 	t := &tasksTab{e: e, items: append([]model.Responsibility(nil), e.orig.Responsibilities...), selected: -1}

@@ -24,7 +24,7 @@ type agreementsScreen struct {
 	expiring                     *widget.Check
 	count                        *widget.Label
 	table                        *listTable
-	empty                        *fyne.Container
+	empty                        *emptyHint
 	rows                         []*catalog.Agreement
 	q                            catalog.AgreementQuery
 	cells                        map[*catalog.Agreement]*[9]string // formatted once per row shown
@@ -33,8 +33,8 @@ type agreementsScreen struct {
 }
 
 var agreementColumns = []column{
-	{"col.number", 120, false}, {"col.title", 200, true}, {"col.partners", 220, true}, {"col.kind", 140, true},
-	{"col.valid_from", 95, false}, {"col.valid_until", 95, false}, {"col.status", 95, false}, {"col.days_left", 65, false}, {"col.open_tasks", 75, false},
+	{"col.number", 120, false, false}, {"col.title", 200, true, false}, {"col.partners", 220, true, false}, {"col.kind", 140, true, true},
+	{"col.valid_from", 95, false, false}, {"col.valid_until", 95, false, true}, {"col.status", 95, false, true}, {"col.days_left", 65, false, false}, {"col.open_tasks", 75, false, false},
 }
 
 func newAgreementsScreen(u *UI) screen {

@@ -25,14 +25,14 @@ type partnersScreen struct {
 	country  *widget.Select
 	count    *widget.Label
 	table    *listTable
-	empty    *fyne.Container
+	empty    *emptyHint
 	rows     []*catalog.Partner
 	q        catalog.PartnerQuery
 }
 
 var partnerColumns = []column{
-	{"col.name", 330, true}, {"col.category", 175, true}, {"col.relation", 150, false}, {"col.country", 60, false},
-	{"col.region", 150, true}, {"col.tax_id", 125, false}, {"col.agreements", 80, false},
+	{"col.name", 330, true, false}, {"col.category", 175, true, false}, {"col.relation", 150, false, true}, {"col.country", 60, false, false},
+	{"col.region", 150, true, false}, {"col.tax_id", 125, false, false}, {"col.agreements", 80, false, false},
 }
 
 func newPartnersScreen(u *UI) screen {
