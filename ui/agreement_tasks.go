@@ -127,7 +127,7 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 		r = t.items[i]
 	}
 	td := &taskDialog{fs: newFieldSet(), party: t.e.terms.partySelect(r.Party), desc: multiline(3), owner: widget.NewEntry(),
-		due: newDateEntry(t.e.u, nil), status: widget.NewSelect(labels(model.StoredTaskStatuses), nil),
+		due: newDateEntry(t.e.u, nil), status: newSelect(labels(model.StoredTaskStatuses), nil),
 		doneOn: newDateEntry(t.e.u, nil), evidence: multiline(2)}
 	td.party.OnChanged = nil
 	td.desc.SetText(r.Description)

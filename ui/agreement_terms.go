@@ -45,9 +45,9 @@ func newTermsTab(e *agreementEditor) *termsTab {
 	t.subject.SetText(a.Subject)
 	t.notes.SetText(a.Notes)
 	t.subject.OnChanged, t.notes.OnChanged = func(string) { ch() }, func(string) { ch() }
-	t.kind = widget.NewSelect(labels(model.AgreementKinds), func(string) { ch() })
+	t.kind = newSelect(labels(model.AgreementKinds), func(string) { ch() })
 	t.kind.SetSelected(label(a.Kind))
-	t.status = widget.NewSelect(labels([]model.Status{model.StatusDraft, model.StatusActive}), func(string) { ch() })
+	t.status = newSelect(labels([]model.Status{model.StatusDraft, model.StatusActive}), func(string) { ch() })
 	t.status.SetSelected(label(a.Status))
 	dates := func(d model.Date) *dateEntry {
 		de := newDateEntry(e.u, func(string) { ch() })
@@ -198,7 +198,7 @@ func (t *termsTab) parties() ([]string, []model.Party) {
 // partySelect is a choice of party showing p.
 func (t *termsTab) partySelect(p model.Party) *widget.Select {
 	names, codes := t.parties()
-	s := widget.NewSelect(names, func(string) { t.e.changed() })
+	s := newSelect(names, func(string) { t.e.changed() })
 	for i, c := range codes {
 		if c == p {
 			s.SetSelectedIndex(i)

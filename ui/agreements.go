@@ -43,22 +43,22 @@ func newAgreementsScreen(u *UI) screen {
 	s.search.SetPlaceHolder(tr("placeholder.search_agreements"))
 	s.search.OnChanged = func(text string) { s.q.Text = text; s.reload() }
 	all := tr("filter.all")
-	s.status = widget.NewSelect(append([]string{all}, labels(model.Statuses)...), func(v string) {
+	s.status = newSelect(append([]string{all}, labels(model.Statuses)...), func(v string) {
 		s.q.Statuses = nil
 		if st := fromLabel(model.Statuses, v); st != "" {
 			s.q.Statuses = []model.Status{st}
 		}
 		s.reload()
 	})
-	s.kind = widget.NewSelect(append([]string{all}, labels(model.AgreementKinds)...), func(v string) {
+	s.kind = newSelect(append([]string{all}, labels(model.AgreementKinds)...), func(v string) {
 		s.q.Kind = fromLabel(model.AgreementKinds, v)
 		s.reload()
 	})
-	s.category = widget.NewSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
+	s.category = newSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
 		s.q.Category = fromLabel(model.Categories, v)
 		s.reload()
 	})
-	s.year = widget.NewSelect([]string{all}, func(v string) {
+	s.year = newSelect([]string{all}, func(v string) {
 		s.q.Year, _ = strconv.Atoi(v)
 		s.reload()
 	})

@@ -52,11 +52,11 @@ func newPartnerForm(u *UI, p model.Partner) *partnerForm {
 	f.address.SetText(p.Address)
 	f.notes.SetText(p.Notes)
 	f.address.OnChanged, f.notes.OnChanged = func(string) { f.changed() }, func(string) { f.changed() }
-	f.country = widget.NewSelectEntry(countries)
-	f.country.SetText(p.Country)
+	f.country = newCountryEntry(countries)
+	f.country.SetText(countryOption(p.Country))
 	f.country.OnChanged = func(string) { f.changed() }
-	f.subKind = widget.NewSelect(nil, func(string) { f.changed() })
-	f.category = widget.NewSelect(labels(model.Categories), func(v string) {
+	f.subKind = newSelect(nil, func(string) { f.changed() })
+	f.category = newSelect(labels(model.Categories), func(v string) {
 		f.setSubKinds(fromLabel(model.Categories, v), "")
 		f.changed()
 	})
@@ -175,7 +175,7 @@ func (f *partnerForm) collect() model.Partner {
 	p := f.orig
 	p.Name, p.ShortName = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.short.Text)
 	p.Names = model.Names{RU: strings.TrimSpace(f.namesRU.Text), KK: strings.TrimSpace(f.namesKK.Text), KY: strings.TrimSpace(f.namesKY.Text), EN: strings.TrimSpace(f.namesEN.Text)}
-	p.Country = strings.ToUpper(strings.TrimSpace(f.country.Text))
+	p.Country = countryCode(f.country.Text)
 	p.Region, p.City = strings.TrimSpace(f.region.Text), strings.TrimSpace(f.city.Text)
 	p.Address, p.Website = strings.TrimSpace(f.address.Text), strings.TrimSpace(f.website.Text)
 	p.TaxID = model.NormalizeTaxID(p.Country, f.taxID.Text)

@@ -41,20 +41,20 @@ func newPartnersScreen(u *UI) screen {
 	s.search.SetPlaceHolder(tr("placeholder.search_partners"))
 	s.search.OnChanged = func(text string) { s.q.Text = text; s.reload() }
 	all := tr("filter.all")
-	s.category = widget.NewSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
+	s.category = newSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
 		s.q.Category = fromLabel(model.Categories, v)
 		s.reload()
 	})
 	s.category.SetSelectedIndex(0)
-	s.relation = widget.NewSelect(append([]string{all}, labels(model.Relations)...), func(v string) {
+	s.relation = newSelect(append([]string{all}, labels(model.Relations)...), func(v string) {
 		s.q.Relation = fromLabel(model.Relations, v)
 		s.reload()
 	})
 	s.relation.SetSelectedIndex(0)
-	s.country = widget.NewSelect([]string{all}, func(v string) {
+	s.country = newSelect([]string{all}, func(v string) {
 		s.q.Country = ""
 		if v != all {
-			s.q.Country = v
+			s.q.Country = countryCode(v)
 		}
 		s.reload()
 	})
@@ -75,7 +75,10 @@ func (s *partnersScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *partnersScreen) refresh() {
 	all := tr("filter.all")
-	s.country.Options = append([]string{all}, s.u.cat.Countries()...)
+	s.country.Options = []string{all}
+	for _, c := range s.u.cat.Countries() {
+		s.country.Options = append(s.country.Options, countryOption(c))
+	}
 	if s.country.Selected == "" {
 		s.country.SetSelectedIndex(0)
 	}

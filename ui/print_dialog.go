@@ -57,7 +57,7 @@ func (p *printDialog) buildUI() {
 	for i, l := range docLangs {
 		names[i] = tr("lang." + l)
 	}
-	p.langSel = widget.NewSelect(names, nil)
+	p.langSel = newSelect(names, nil)
 	p.langSel.SetSelectedIndex(0)
 	for i, l := range docLangs {
 		if l == p.u.lang {
@@ -68,7 +68,7 @@ func (p *printDialog) buildUI() {
 	p.layoutSel.Required = true
 	p.layoutSel.SetSelected(tr("doc.one_language"))
 
-	p.printerSel = widget.NewSelect(nil, nil)
+	p.printerSel = newSelect(nil, nil)
 	p.printerSel.PlaceHolder = tr("print.looking")
 	p.printerSel.Disable()
 	p.copies = widget.NewEntry()

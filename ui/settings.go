@@ -59,7 +59,7 @@ func (u *UI) languageSelect() *widget.Select {
 	for _, l := range assets.Languages {
 		names = append(names, tr("lang."+l))
 	}
-	sel := widget.NewSelect(names, nil)
+	sel := newSelect(names, nil)
 	saved := u.prefs.String(prefLanguage)
 	sel.SetSelectedIndex(0)
 	for i, l := range assets.Languages {
@@ -108,10 +108,10 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	f.address = multiline(2)
 	f.address.SetText(in.Address)
 	f.address.OnChanged = func(string) { ch() }
-	f.country = widget.NewSelectEntry([]string{"KZ", "KG"})
-	f.country.SetText(in.Country)
+	f.country = newCountryEntry([]string{"KZ", "KG"})
+	f.country.SetText(countryOption(in.Country))
 	if in.Country == "" {
-		f.country.SetText("KZ")
+		f.country.SetText(countryOption("KZ"))
 	}
 	f.country.OnChanged = func(string) { ch() }
 	f.preview = widget.NewLabel("")
@@ -145,7 +145,7 @@ func (f *institutionForm) collect() (model.Institution, model.ValidationError) {
 	in := f.u.inst
 	in.Names = model.Names{RU: strings.TrimSpace(f.ru.Text), KK: strings.TrimSpace(f.kk.Text), KY: strings.TrimSpace(f.ky.Text), EN: strings.TrimSpace(f.en.Text)}
 	in.ShortName, in.Department = strings.TrimSpace(f.short.Text), strings.TrimSpace(f.dept.Text)
-	in.Country = strings.ToUpper(strings.TrimSpace(f.country.Text))
+	in.Country = countryCode(f.country.Text)
 	in.TaxID = model.NormalizeTaxID(in.Country, f.taxID.Text)
 	in.Address, in.City = strings.TrimSpace(f.address.Text), strings.TrimSpace(f.city.Text)
 	in.Signatory = model.Person{Name: strings.TrimSpace(f.sigName.Text), Position: strings.TrimSpace(f.sigPos.Text)}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"image/color"
 	"strconv"
 	"strings"
@@ -56,7 +57,9 @@ func (e *dateEntry) date() model.Date {
 
 // problem returns the message key when the text is not a date.
 func (e *dateEntry) problem() string {
-	if _, err := model.ParseDate(e.Text); err != nil {
+	if _, err := model.ParseDate(e.Text); errors.Is(err, model.ErrNoSuchDate) {
+		return "err.date_nonexistent" // 31.02.2028: the format is right
+	} else if err != nil {
 		return "err.date_invalid"
 	}
 	return ""
@@ -304,3 +307,11 @@ func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// newSelect is widget.NewSelect with the placeholder in the interface
+// language (Fyne's "(Select one)" is not translated).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = tr("placeholder.choose")
+	return s
+}
