@@ -16,8 +16,8 @@ type Date int32
 // ErrBadDate is returned by ParseDate for text that is not a calendar date.
 var ErrBadDate = errors.New("not a date: use dd.mm.yyyy")
 
-// ErrNoSuchDate is returned by ParseDate for text written as a date that
-// names no day of the calendar (31.02.2028); it is also an ErrBadDate.
+// ErrNoSuchDate is returned by ParseDate for a day past the end of its
+// month (31.02.2028, 29.02.2027); it is also an ErrBadDate.
 var ErrNoSuchDate = fmt.Errorf("%w: there is no such day", ErrBadDate)
 
 // NewDate returns the date y-m-d, normalising out-of-range days and months
@@ -53,11 +53,11 @@ func ParseDate(s string) (Date, error) {
 			d, m, y, ok = atoi3(parts[0], parts[1], parts[2])
 		}
 	}
-	if !ok || y < 1 || y > 9999 {
+	if !ok || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return 0, ErrBadDate
 	}
-	if m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
-		return 0, ErrNoSuchDate
+	if d > daysIn(y, time.Month(m)) {
+		return 0, ErrNoSuchDate // 31.02.2028, 29.02.2027
 	}
 	return Date(y*10000 + m*100 + d), nil
 }

@@ -88,7 +88,7 @@ func (e *agreementEditor) onDuplicate() {
 }
 
 func (e *agreementEditor) onDelete() {
-	e.u.confirmDanger(tr("action.delete"), tr("agreement.confirm_delete", "Number", e.orig.Number), tr("action.delete"), func() {
+	e.u.confirmDelete(tr("delete.agreement", "Number", e.orig.Number), func() {
 		if err := e.u.store.DeleteAgreement(e.orig.ID); err != nil {
 			e.u.showError(err)
 			return

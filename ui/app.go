@@ -52,6 +52,9 @@ type Options struct {
 	// Printer sends documents to the printers; default printing.System().
 	// Tests give a printtest.Fake.
 	Printer printing.Printer
+	// HasPDFViewer reports whether the system can open a PDF; default
+	// systemHasPDFViewer.
+	HasPDFViewer func() bool
 }
 
 // UI is the main window's content and state.
@@ -94,6 +97,9 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	}
 	if opts.Printer == nil {
 		opts.Printer = printing.System()
+	}
+	if opts.HasPDFViewer == nil {
+		opts.HasPDFViewer = systemHasPDFViewer
 	}
 	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -113,17 +114,40 @@ func (u *UI) showError(err error) {
 	u.showDialog(d, nil)
 }
 
-// confirmDanger asks before a destructive action.
+// confirmDanger asks before a destructive action; its button is red.
 func (u *UI) confirmDanger(title, message, action string, do func()) {
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, action, tr("action.cancel"), text, func(ok bool) {
-		if ok {
-			do()
-		}
-	}, u.win)
+	var d *dialog.CustomDialog
+	yes := widget.NewButton(action, func() { d.Hide(); do() })
+	yes.Importance = widget.DangerImportance
+	no := widget.NewButton(tr("action.cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, text, u.win)
+	d.SetButtons([]fyne.CanvasObject{no, yes})
 	d.Resize(fyne.NewSize(480, 200))
 	u.showDialog(d, nil)
+}
+
+// confirmDelete asks before deleting a record. With a data file it takes
+// a verified backup first, and deletes only when that worked, so the
+// promise of a restore holds; in memory it promises nothing.
+func (u *UI) confirmDelete(message string, do func()) {
+	if u.opts.Backups == nil {
+		u.confirmDanger(tr("action.delete"), message+"\n\n"+tr("delete.no_backup"), tr("action.delete"), do)
+		return
+	}
+	u.confirmDanger(tr("action.delete"), message+"\n\n"+tr("delete.backup_first"), tr("action.delete"), func() {
+		u.runLater(func() error {
+			_, err := u.opts.Backups.BackUpNow()
+			return err
+		}, func(err error) {
+			if err != nil {
+				u.showError(fmt.Errorf("%s: %w", tr("delete.backup_failed"), err))
+				return
+			}
+			do()
+		})
+	})
 }
 
 // askUnsaved asks Save / Discard / Cancel about unsaved changes; done gets

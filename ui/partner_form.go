@@ -30,6 +30,7 @@ type partnerForm struct {
 	contacts                                                         *rowList[model.Contact]
 	saveBtn, markReal, del, printBtn                                 *widget.Button
 	status                                                           *widget.Label
+	titleLabel                                                       *widget.Label
 }
 
 var countries = []string{"KZ", "KG", "RU", "UZ", "TJ", "TM", "CN", "TR", "KR", "DE", "US", "GB"}
@@ -100,6 +101,7 @@ func (f *partnerForm) build() fyne.CanvasObject {
 		fs.field("address", "field.address", f.address),
 		fs.field("website", "field.website", f.website),
 		newColumns(2, fs.field("category", "field.category", f.category), fs.field("sub_kind", "field.sub_kind", f.subKind)),
+		wrapped(tr("hint.categories")),
 		fs.field("relation", "field.relation", f.relation),
 		newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
 		heading("partner.contacts"), f.contacts.content("action.add_contact"),
@@ -126,10 +128,10 @@ func (f *partnerForm) build() fyne.CanvasObject {
 	if f.orig.ID != 0 {
 		title = f.orig.Name
 	}
-	titleLabel := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	titleLabel.Truncation = fyne.TextTruncateEllipsis
+	f.titleLabel = widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.titleLabel.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.printBtn, f.status), container.NewHBox(f.markReal, f.del))
-	return container.NewBorder(container.NewVBox(titleLabel, bar, fs.summary), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+	return container.NewBorder(container.NewVBox(f.titleLabel, bar, fs.summary), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
 }
 
 // agreementsBox lists the partner's agreements; tapping one opens it.
@@ -239,6 +241,7 @@ func (f *partnerForm) saveNow() bool {
 	}
 	f.u.cat.PutPartner(p)
 	f.orig = p
+	f.titleLabel.SetText(p.Name) // no longer "New partner"
 	f.del.Show()
 	f.printBtn.Show()
 	if p.Relation == model.RelationPotential {
@@ -269,7 +272,7 @@ func (f *partnerForm) onDelete() {
 		f.u.showError(errPartnerInUse(f.orig.Name, nums))
 		return
 	}
-	f.u.confirmDanger(tr("action.delete"), tr("partner.confirm_delete", "Name", f.orig.Name), tr("action.delete"), func() {
+	f.u.confirmDelete(tr("delete.partner", "Name", f.orig.Name), func() {
 		if err := f.u.store.DeletePartner(f.orig.ID); err != nil {
 			f.u.showError(err)
 			return

@@ -60,6 +60,10 @@ func sweepTempPDFs(age time.Duration) {
 
 // openInViewer gives the file to the system's viewer and keeps it.
 func (u *UI) openInViewer(t *tempPDF) {
+	if !u.opts.HasPDFViewer() {
+		u.noViewer(t) // opening would silently do nothing
+		return
+	}
 	t.kept = true
 	u.openPath(t.path)
 }

@@ -180,7 +180,7 @@ func (f *institutionForm) refreshState() {
 		f.saveBtn.Enable()
 	}
 	if key, _ := model.CheckPattern(in.Pattern()); key == "" {
-		f.preview.SetText(tr("settings.number_example", "Number", model.SuggestNumber(in.Pattern(), f.u.opts.Today(), nil)))
+		f.preview.SetText(tr("settings.number_example", "Number", model.SuggestNumber(in.Pattern(), f.u.opts.Today(), f.u.cat.Numbers())))
 	} else {
 		f.preview.SetText("")
 	}
