@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,7 +73,9 @@ func newAgreementsScreen(u *UI) screen {
 		sel.SetSelectedIndex(0)
 	}
 	s.count = widget.NewLabel("")
-	s.table = newListTable(agreementColumns, func() int { return len(s.rows) }, s.cell)
+	cols := slices.Clone(agreementColumns)
+	cols[6].width = min(max(cols[6].width, textWidth(labels(model.Statuses)...)), 135) // "Мерзімі өткен" whole
+	s.table = newListTable(cols, func() int { return len(s.rows) }, s.cell)
 	s.table.onSort = func(col int, desc bool) { s.q.Sort, s.q.Desc = catalog.AgreementColumn(col), desc; s.reload() }
 	s.table.onOpen = func(row int) { u.openAgreement(s.rows[row].ID, "") }
 	add := widget.NewButtonWithIcon(tr("action.new_agreement"), theme.ContentAddIcon(), s.create)

@@ -67,3 +67,12 @@ func (lt *listTable) fitWidths(width float32) []float32 {
 	}
 	return ws
 }
+
+// textWidth is the width a cell needs for the widest of the texts.
+func textWidth(texts ...string) float32 {
+	w := float32(0)
+	for _, t := range texts {
+		w = max(w, fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + 2*theme.InnerPadding()
+}
