@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The window's shortcuts live on the main menu's items: the desktop driver
@@ -69,4 +70,26 @@ func (u *UI) onEscape() bool {
 		}
 	}
 	return true
+}
+
+// escEntry is a text entry in a dialog that passes Esc on to close the
+// dialog: an entry with the keyboard focus gets every key, and Fyne's
+// drops Esc.
+type escEntry struct {
+	widget.Entry
+	u *UI
+}
+
+func newEscEntry(u *UI) *escEntry {
+	e := &escEntry{u: u}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey closes the top dialog on Esc and types every other key.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.u.onEscape() {
+		return
+	}
+	e.Entry.TypedKey(ev)
 }

@@ -29,8 +29,15 @@ func pressShortcut(u *UI, sc fyne.Shortcut) {
 	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
 }
 
+// pressEsc delivers Esc as the desktop driver does: to the focused widget,
+// else to the canvas.
 func pressEsc(u *UI) {
-	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	if f := u.win.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	u.win.Canvas().OnTypedKey()(ev)
 }
 
 // openStored saves a full agreement and opens it in the editor.
@@ -150,6 +157,15 @@ func TestEscClosesDialogsAndCalendar(t *testing.T) {
 	pressEsc(u)
 	if overlays(u) != 0 || u.page != e {
 		t.Fatalf("Esc over the calendar: %d overlays, editor kept %v", overlays(u), u.page == e)
+	}
+	// The partner list opens with the cursor in its search box.
+	u.pickPartner(func(model.ID) {})
+	if u.win.Canvas().Focused() == nil {
+		t.Fatal("the partner search has no focus")
+	}
+	pressEsc(u)
+	if overlays(u) != 0 {
+		t.Fatal("Esc in the partner search did not close the list")
 	}
 	pressEsc(u)
 	if u.page != nil {

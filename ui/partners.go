@@ -135,7 +135,7 @@ func (u *UI) newPartner() {
 // pickPartner opens a searchable list of every partner; picked gets the
 // one the user taps.
 func (u *UI) pickPartner(picked func(model.ID)) {
-	search := widget.NewEntry()
+	search := newEscEntry(u) // it has the focus: Esc must still close the list
 	search.SetPlaceHolder(tr("placeholder.search_partners"))
 	var found []*catalog.Partner
 	list := widget.NewList(func() int { return len(found) },
