@@ -114,8 +114,11 @@ func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []ima
 	buttons := []fyne.CanvasObject{
 		widget.NewButton(tr("action.close"), func() { d.Hide() }),
 		widget.NewButtonWithIcon(tr("print.open_viewer"), theme.FileIcon(), func() {
-			u.openInViewer(t)
+			// Closing first: hiding a dialog also removes every overlay
+			// above it (the "no viewer" dialog was gone at once).
+			t.kept = true
 			d.Hide()
+			u.openInViewer(t)
 		}),
 	}
 	if printNow != nil {

@@ -125,8 +125,9 @@ func (u *UI) showPrintFailure(t *tempPDF, err error) {
 	save := widget.NewButtonWithIcon(tr("doc.save_pdf"), theme.DocumentSaveIcon(), func() { u.saveCopy(t) })
 	save.Importance = widget.HighImportance
 	open := widget.NewButtonWithIcon(tr("print.open_viewer"), theme.FileIcon(), func() {
-		u.openInViewer(t)
+		t.kept = true // closing must not remove the file
 		d.Hide()
+		u.openInViewer(t)
 	})
 	closeBtn := widget.NewButton(tr("action.close"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(tr("print.failed_title"), wrapped(errorText(err)+"\n\n"+tr("print.fallback")), u.win)

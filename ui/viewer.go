@@ -31,10 +31,14 @@ func systemHasPDFViewer() bool {
 }
 
 // noViewer says that no program opens PDF files and offers to save the
-// document instead.
+// document instead. The temporary file stays while the dialog is open,
+// and after it when the user saves it (the sweep at the next start
+// removes it then).
 func (u *UI) noViewer(t *tempPDF) {
 	var d *dialog.CustomDialog
+	saving := false
 	save := widget.NewButtonWithIcon(tr("doc.save_pdf"), theme.DocumentSaveIcon(), func() {
+		saving = true
 		d.Hide()
 		u.saveCopy(t)
 	})
@@ -42,6 +46,13 @@ func (u *UI) noViewer(t *tempPDF) {
 	closeBtn := widget.NewButton(tr("action.close"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(tr("print.no_viewer_title"), wrapped(tr("print.no_viewer")), u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, save})
+	t.kept = true
+	d.SetOnClosed(func() {
+		if !saving {
+			t.kept = false
+			t.remove()
+		}
+	})
 	d.Resize(fyne.NewSize(520, 220))
 	u.showDialog(d, nil)
 }
