@@ -146,7 +146,15 @@ func (e *agreementEditor) changed() {
 		e.status.SetText("")
 	}
 	e.problems.SetText("")
-	if n := len(problems); n > 0 {
+	// Count what the fields show: a new draft hides its "required" until
+	// the first edit, and "2 errors" with one in sight puzzled.
+	n := 0
+	for _, fe := range problems {
+		if !e.fs.quiet || fe.Key != "err.required" {
+			n++
+		}
+	}
+	if n > 0 {
 		e.problems.SetText(tr("msg.problems", "Count", strconv.Itoa(n)))
 	}
 	e.markTabs(problems)

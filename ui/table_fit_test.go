@@ -155,3 +155,25 @@ func relayout(u *UI) {
 	u.win.Resize(size.AddWidthHeight(1, 0))
 	u.win.Resize(size)
 }
+
+// A new agreement counts the problems it shows, not the "required" it
+// keeps quiet until the first edit.
+func TestNewAgreementCountsShownProblems(t *testing.T) {
+	u, _ := newTestUI(t, "ru")
+	u.goTo("agreements", nil)
+	u.onNew()
+	e := u.page.(*agreementEditor)
+	shown := 0
+	for _, f := range e.fs.fields {
+		if f.msg.Visible() && f.msg.Text != "" {
+			shown++
+		}
+	}
+	want := ""
+	if shown > 0 {
+		want = tr("msg.problems", "Count", itoa(shown))
+	}
+	if e.problems.Text != want {
+		t.Errorf("the status says %q with %d messages shown", e.problems.Text, shown)
+	}
+}
