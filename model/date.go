@@ -53,13 +53,25 @@ func ParseDate(s string) (Date, error) {
 			d, m, y, ok = atoi3(parts[0], parts[1], parts[2])
 		}
 	}
-	if !ok || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
+	if !ok {
 		return 0, ErrBadDate
 	}
-	if d > daysIn(y, time.Month(m)) {
-		return 0, ErrNoSuchDate // 31.02.2028, 29.02.2027
+	if err := checkDay(y, m, d); err != nil {
+		return 0, err
 	}
 	return Date(y*10000 + m*100 + d), nil
+}
+
+// checkDay tells numbers that cannot be a date (ErrBadDate) from a day
+// past the end of its month (ErrNoSuchDate: 31.02.2028, 29.02.2027).
+func checkDay(y, m, d int) error {
+	switch {
+	case y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31:
+		return ErrBadDate
+	case d > daysIn(y, time.Month(m)):
+		return ErrNoSuchDate
+	}
+	return nil
 }
 
 // MustDate is ParseDate for constants in tests and demo data; it panics on

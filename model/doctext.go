@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // DocText is an agreement's free text that goes into its documents,
 // written in one more language than the main fields (Title, Subject,
@@ -90,3 +93,30 @@ func (a *Agreement) MissingTexts(lang string) []string {
 
 // Has reports whether the name in lang itself is set (no fallback).
 func (n Names) Has(lang string) bool { return n.exact(lang) != "" }
+
+// docTexts checks the texts in other languages: known language codes and
+// the same limits as the main fields.
+func (c *checker) docTexts(a *Agreement) {
+	for lang := range a.Texts {
+		if lang == MainTextLang || !slices.Contains(Languages, lang) {
+			c.add("texts", "err.unknown_value", "Value", lang)
+		}
+	}
+	for _, lang := range Languages {
+		t := a.Texts[lang]
+		c.text("texts."+lang+".title", t.Title, false, MaxName, false)
+		c.text("texts."+lang+".subject", t.Subject, false, MaxText, true)
+		c.text("texts."+lang+".place", t.Place, false, MaxShort, false)
+	}
+	for i := range a.Responsibilities {
+		r := &a.Responsibilities[i]
+		for lang := range r.Descriptions {
+			if lang == MainTextLang || !slices.Contains(Languages, lang) {
+				c.add(idx("responsibilities", i, "descriptions"), "err.unknown_value", "Value", lang)
+			}
+		}
+		for _, lang := range Languages {
+			c.text(idx("responsibilities", i, "descriptions."+lang), r.Descriptions[lang], false, MaxText, true)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -290,33 +289,6 @@ func (c *checker) outcomes(list []Outcome) {
 		}
 		if o.RetainedAfter12M > o.Employed {
 			c.add(idx("outcomes", i, "retained_after_12m"), "err.retained_gt_empl", "Max", strconv.Itoa(o.Employed))
-		}
-	}
-}
-
-// docTexts checks the texts in other languages: known language codes and
-// the same limits as the main fields.
-func (c *checker) docTexts(a *Agreement) {
-	for lang := range a.Texts {
-		if lang == MainTextLang || !slices.Contains(Languages, lang) {
-			c.add("texts", "err.unknown_value", "Value", lang)
-		}
-	}
-	for _, lang := range Languages {
-		t := a.Texts[lang]
-		c.text("texts."+lang+".title", t.Title, false, MaxName, false)
-		c.text("texts."+lang+".subject", t.Subject, false, MaxText, true)
-		c.text("texts."+lang+".place", t.Place, false, MaxShort, false)
-	}
-	for i := range a.Responsibilities {
-		r := &a.Responsibilities[i]
-		for lang := range r.Descriptions {
-			if lang == MainTextLang || !slices.Contains(Languages, lang) {
-				c.add(idx("responsibilities", i, "descriptions"), "err.unknown_value", "Value", lang)
-			}
-		}
-		for _, lang := range Languages {
-			c.text(idx("responsibilities", i, "descriptions."+lang), r.Descriptions[lang], false, MaxText, true)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"time"
 
@@ -91,3 +92,55 @@ func (p *datePicker) fill() {
 	p.days.Objects = objs
 	p.days.Refresh()
 }
+
+// dateEntry is a text entry for dd.mm.yyyy dates with a button that opens
+// our calendar (datePicker). Fyne's own DateEntry takes its format from the
+// system's region and writes 28/11/2026 in Kazakhstan; secretaries write
+// 28.11.2026.
+type dateEntry struct {
+	widget.Entry
+	u   *UI
+	pop *widget.PopUp // the open calendar, or nil
+}
+
+func newDateEntry(u *UI, changed func(string)) *dateEntry {
+	e := &dateEntry{u: u}
+	e.ExtendBaseWidget(e)
+	e.PlaceHolder = tr("placeholder.date")
+	e.OnChanged = changed
+	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.pick)
+	return e
+}
+
+// pick opens the calendar under the field; Esc or a tap outside closes it.
+func (e *dateEntry) pick() {
+	var pop *widget.PopUp
+	cal := newDatePicker(e.date(), e.u.opts.Today(), func(d model.Date) {
+		e.SetText(d.String())
+		pop.Hide()
+	})
+	c := e.u.win.Canvas()
+	pop = widget.NewPopUp(cal.root, c)
+	e.pop = pop
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+	e.u.escapable(c.Overlays().Top(), pop.Hide)
+}
+
+// date returns the entered date, zero when empty or not a date.
+func (e *dateEntry) date() model.Date {
+	d, _ := model.ParseDate(e.Text)
+	return d
+}
+
+// problem returns the message key when the text is not a date.
+func (e *dateEntry) problem() string {
+	if _, err := model.ParseDate(e.Text); errors.Is(err, model.ErrNoSuchDate) {
+		return "err.date_nonexistent" // 31.02.2028: the format is right
+	} else if err != nil {
+		return "err.date_invalid"
+	}
+	return ""
+}
+
+func (e *dateEntry) setDate(d model.Date) { e.SetText(d.String()) }
