@@ -78,7 +78,16 @@ func (p *printDialog) buildUI() {
 	p.gaps = wrapped("")
 	p.gaps.Importance = widget.WarningImportance
 	p.langSel.OnChanged = func(string) { p.showGaps() }
-	p.layoutSel.OnChanged = func(string) { p.showGaps() }
+	p.layoutSel.OnChanged = func(v string) {
+		// Two columns name their languages: the one-language choice
+		// does not apply.
+		if v == tr("doc.one_language") {
+			p.langSel.Enable()
+		} else {
+			p.langSel.Disable()
+		}
+		p.showGaps()
+	}
 	p.showGaps()
 
 	p.printBtn = widget.NewButtonWithIcon(tr("print.print"), theme.DocumentPrintIcon(), p.onPrint)
