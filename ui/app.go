@@ -46,6 +46,7 @@ type Options struct {
 	Backups Backups
 	// Start names what to show first: a screen id (dashboard, partners,
 	// agreements, reports, settings), "agreement:NUMBER[:TAB]",
+	// "diagnostics:ROUND-ID[:TAB]",
 	// "partner:NAME" or "import:FILE" / "merge:FILE" (for screenshots and
 	// documentation).
 	Start string
@@ -311,6 +312,9 @@ func (u *UI) start(what string) {
 		}
 	case "new-partner":
 		u.goTo("partners", u.newPartner)
+	case "diagnostics":
+		id, tab, _ := strings.Cut(arg, ":")
+		u.goTo("diagnostics", func() { u.openRound(id, tab) })
 	case "import", "merge":
 		u.goTo("reports", func() { u.startImport(arg, kind == "merge") })
 	default:

@@ -29,6 +29,8 @@ type Document struct {
 	Institution *JSONInstitution `json:"institution,omitempty"`
 	Parties     []Party          `json:"parties"`
 	Contracts   []Contract       `json:"contracts"`
+	// Diagnostics are the diagnostic rounds (see DiagnosticRound).
+	Diagnostics []DiagnosticRound `json:"diagnostics,omitempty"`
 }
 
 // JSONInstitution is the institution's settings.
