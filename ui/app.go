@@ -53,6 +53,9 @@ type Options struct {
 	// Printer sends documents to the printers; default printing.System().
 	// Tests give a printtest.Fake.
 	Printer printing.Printer
+	// HasPDFViewer reports whether the system can open a PDF; default
+	// systemHasPDFViewer.
+	HasPDFViewer func() bool
 }
 
 // UI is the main window's content and state.
@@ -73,6 +76,8 @@ type UI struct {
 	current int
 	page    page // the editor shown in place of a screen, or nil
 
+	escapes     []escapeEntry  // the dialogs and pop-ups Esc closes
+	reselect    bool           // the navigation is being put back, not chosen
 	settingsTab int            // the Settings tab last shown
 	busy        sync.WaitGroup // work started by runLater and not yet done
 }
@@ -83,6 +88,7 @@ type page interface {
 	dirty() bool
 	save() bool // false when the record is invalid or the save failed
 	focusSearch()
+	flash(message string) // a word in the status line ("nothing to save")
 }
 
 // New builds the interface into win over the store s.
@@ -92,6 +98,9 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	}
 	if opts.Printer == nil {
 		opts.Printer = printing.System()
+	}
+	if opts.HasPDFViewer == nil {
+		opts.HasPDFViewer = systemHasPDFViewer
 	}
 	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
@@ -156,10 +165,14 @@ func (u *UI) build() {
 			u.nav.UnselectAll() // the welcome panel first
 			return
 		}
-		if id == u.current && u.page == nil {
+		if u.reselect || (id == u.current && u.page == nil) {
 			return
 		}
-		u.leave(func() { u.show(id) }, func() { u.nav.Select(u.current) })
+		if u.page != nil && u.page.dirty() {
+			// The highlight stays where it was until the user decides.
+			u.selectNav(u.current)
+		}
+		u.leave(func() { u.selectNav(id); u.show(id) }, nil)
 	}
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
@@ -183,6 +196,13 @@ func (u *UI) rebuild() {
 		u.nav.Select(cur)
 		u.show(cur)
 	}
+}
+
+// selectNav highlights screen i in the navigation without acting on it.
+func (u *UI) selectNav(i int) {
+	u.reselect = true
+	defer func() { u.reselect = false }()
+	u.nav.Select(i)
 }
 
 // show makes screen i current.
@@ -244,7 +264,7 @@ func (u *UI) screenByID(id string) int {
 func (u *UI) goTo(id string, then func()) {
 	i := u.screenByID(id)
 	u.leave(func() {
-		u.nav.Select(i)
+		u.selectNav(i)
 		u.show(i)
 		if then != nil {
 			then()

@@ -72,6 +72,9 @@ func (e *roundEditor) view() fyne.CanvasObject { return e.root }
 
 func (e *roundEditor) focusSearch() {}
 
+// flash has nowhere to show a word: the round editor has no status line.
+func (e *roundEditor) flash(string) {}
+
 func (e *roundEditor) dirty() bool {
 	c := cloneRound(e.r)
 	c.Normalize()

@@ -18,10 +18,10 @@ func (e *roundEditor) form() fyne.CanvasObject {
 	title := widget.NewEntry()
 	title.SetText(r.Title)
 	title.OnChanged = func(s string) { r.Title = s }
-	date := newDateEntry(e.u.win, nil)
+	date := newDateEntry(e.u, nil)
 	date.setDate(r.Date)
 	date.OnChanged = func(string) { r.Date = date.date() }
-	stage := widget.NewSelect(labels(model.Stages), nil)
+	stage := newSelect(labels(model.Stages), nil)
 	stage.SetSelectedIndex(max(slices.Index(model.Stages, r.Stage), 0))
 	stage.OnChanged = func(string) { r.Stage = model.Stages[stage.SelectedIndex()] }
 	r.Stage = model.Stages[stage.SelectedIndex()]

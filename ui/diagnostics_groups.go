@@ -19,7 +19,7 @@ import (
 func (e *roundEditor) groupCard(g int) fyne.CanvasObject {
 	grp := &e.r.Groups[g]
 	name := textEntry(grp.Name, func(s string) { e.r.Groups[g].Name = s })
-	kind := widget.NewSelect(labels(model.GroupKinds), nil)
+	kind := newSelect(labels(model.GroupKinds), nil)
 	kind.SetSelectedIndex(max(slices.Index(model.GroupKinds, grp.Kind), 0))
 	kind.OnChanged = func(string) { e.r.Groups[g].Kind = model.GroupKinds[kind.SelectedIndex()] }
 	students := textEntry(intText(grp.Students), func(s string) { e.r.Groups[g].Students = numberOr(s, -1) })
@@ -91,7 +91,7 @@ func (e *roundEditor) studentList(g int) fyne.CanvasObject {
 		code := textEntry(res.Code, func(v string) { r.Groups[g].Results[s].Code = v })
 		var cells []fyne.CanvasObject
 		for i := range r.Scale.Indicators {
-			sel := widget.NewSelect(options, nil)
+			sel := newSelect(options, nil)
 			sel.SetSelectedIndex(r.LevelIndex(res.Levels[i]) + 1)
 			sel.OnChanged = func(string) {
 				code := ""

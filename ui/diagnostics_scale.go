@@ -53,6 +53,9 @@ func (e *scaleEditor) view() fyne.CanvasObject { return e.root }
 
 func (e *scaleEditor) focusSearch() {}
 
+// flash has nowhere to show a word: the scale editor has no status line.
+func (e *scaleEditor) flash(string) {}
+
 func (e *scaleEditor) dirty() bool {
 	now, _ := json.Marshal(e.sc)
 	return string(now) != string(e.orig)

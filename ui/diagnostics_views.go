@@ -136,7 +136,7 @@ func (e *roundEditor) changeView() fyne.CanvasObject {
 		names = append(names, o.Date.String()+" — "+o.Label())
 	}
 	result := container.NewVBox()
-	pick := widget.NewSelect(names, nil)
+	pick := newSelect(names, nil)
 	pick.OnChanged = func(string) {
 		result.Objects = e.changeOf(&e.others[pick.SelectedIndex()])
 		result.Refresh()

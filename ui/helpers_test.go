@@ -42,7 +42,8 @@ func newTestUIWith(t *testing.T, lang string, printer *printtest.Fake) (*UI, *st
 	}
 	w := a.NewWindow("PartnerDesk")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, s, Options{Today: func() model.Date { return testToday }, Language: lang, Printer: printer})
+	u := New(a, w, s, Options{Today: func() model.Date { return testToday }, Language: lang, Printer: printer,
+		HasPDFViewer: func() bool { return true }})
 	t.Cleanup(func() { settle(u); setLanguage("en") })
 	return u, s
 }

@@ -150,7 +150,9 @@ func TestOptions(t *testing.T) {
 }
 
 // A draft without dates, obligations, resources, forms or coordinators
-// still prints, with blanks to fill in by hand.
+// still prints, with blanks to fill in by hand; the empty sections of
+// obligations and resources are left out of the text to be signed (issue
+// 20: "Ресурсы Сторон не указаны" was printed).
 func TestMemorandumDraft(t *testing.T) {
 	d := MemoData{
 		Institution: model.Institution{Names: model.Names{RU: "Колледж связи"}, City: "Бишкек"},
@@ -159,10 +161,16 @@ func TestMemorandumDraft(t *testing.T) {
 	}
 	path := writePDF(t, "draft.pdf", func(b *bytes.Buffer) error { return Memorandum(b, &d, opts("ru", "")) })
 	checkPDF(t, path)
-	inOrder(t, "draft", pdfText(t, path, bodyOnly), "Колледж связи", tr("ru", "pdf.draft"), "ДОГОВОР О БАЗЕ ПРАКТИКИ",
+	body := pdfText(t, path, bodyOnly)
+	inOrder(t, "draft", body, "Колледж связи", tr("ru", "pdf.draft"), "ДОГОВОР О БАЗЕ ПРАКТИКИ",
 		"г. Бишкек", tr("ru", "pdf.date_blank"), "ОсОО «Үмүт»", tr("ru", "pdf.subject.default"),
-		tr("ru", "pdf.obligations.none"), tr("ru", "pdf.resources.none"), tr("ru", "pdf.forms.none"),
+		"3. "+tr("ru", "pdf.sec.forms"), tr("ru", "pdf.forms.none"),
 		tr("ru", "pdf.term.signing_open"), "М.П.", "М.П.")
+	for _, gone := range []string{tr("ru", "pdf.sec.obligations"), tr("ru", "pdf.obligations.none"), tr("ru", "pdf.sec.resources"), tr("ru", "pdf.resources.none")} {
+		if strings.Contains(body, gone) {
+			t.Errorf("the draft prints %q", gone)
+		}
+	}
 }
 
 func TestLogo(t *testing.T) {
