@@ -80,8 +80,8 @@ func TestDeclaredRangeIsTheTable(t *testing.T) {
 			}
 		}
 		zr.Close()
-		if sheets != len(SheetKinds) {
-			t.Errorf("%d worksheets, want %d", sheets, len(SheetKinds))
+		if sheets < len(SheetKinds) { // and Diagnostics when the file holds rounds
+			t.Errorf("%d worksheets, want at least %d", sheets, len(SheetKinds))
 		}
 	}
 }

@@ -73,12 +73,10 @@ func (s *stats) years() []int {
 
 // summaryWriter places the Summary sheet's tables one under another.
 type summaryWriter struct {
-	f       *excelize.File
-	x       *exporter
-	name    string
-	row     int
-	lastCol int // the used range's last column and row
-	lastRow int
+	f    *excelize.File
+	x    *exporter
+	name string
+	row  int
 }
 
 func (w *summaryWriter) cell(col, row int) string {
@@ -112,7 +110,6 @@ func (w *summaryWriter) table(heads []string, rows [][]any, styles []cellStyle) 
 		}
 	}
 	last = w.row
-	w.lastCol, w.lastRow = max(w.lastCol, len(heads)), max(w.lastRow, last)
 	w.row += 2
 	return first, last, nil
 }
@@ -140,7 +137,7 @@ func (x *exporter) writeSummary(f *excelize.File, name string) error {
 	if err := f.SetCellStyle(name, "A1", "A1", x.st.title); err != nil {
 		return err
 	}
-	w.row, w.lastCol, w.lastRow = 6, 1, len(head)
+	w.row = 6
 	count := t("xlsx.sum.count")
 	two := []cellStyle{styleText, styleInt}
 	var rows [][]any
@@ -167,10 +164,6 @@ func (x *exporter) writeSummary(f *excelize.File, name string) error {
 	empFirst, empLast, err := w.table([]string{t("xlsx.sum.academic_year"), t("xlsx.col.graduates"), t("xlsx.col.employed"), t("xlsx.col.employment_pct")},
 		x.employmentRows(), []cellStyle{styleCenter, styleInt, styleInt, stylePct})
 	if err != nil {
-		return err
-	}
-	// The sheet's declared used range, which excelize leaves at "A1".
-	if err := f.SetSheetDimension(name, "A1:"+w.cell(w.lastCol, w.lastRow)); err != nil {
 		return err
 	}
 	return x.charts(f, name, catFirst, catLast, empFirst, empLast)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/klauspost/compress/flate"
+	"github.com/xuri/excelize/v2"
 )
 
 // registerZip is the zip writer excelize saves the register with
@@ -17,8 +18,10 @@ import (
 // the table sheets: their data rows were written and compressed by
 // rowXML while the register was made, and are joined into the sheet here,
 // before </sheetData>, without compressing them again. It also declares
-// each of these sheets' true used range in <dimension>, where excelize's
-// StreamWriter writes "A1" (readers that trust it would see one cell).
+// every sheet's true used range in <dimension>, where excelize writes "A1"
+// (readers that trust it would see one cell): for the table sheets the
+// range their rows were written to, for the others (the Summary,
+// Diagnostics) the range of the cells in their XML.
 //
 // A deflate stream may be cut into pieces compressed separately when each
 // piece but the last ends with a sync flush, which is what rowXML and
@@ -47,12 +50,17 @@ func (z *registerZip) Create(name string) (io.Writer, error) {
 	if err := z.endPart(); err != nil {
 		return nil, err
 	}
-	if z.sheets[name] != nil {
+	if z.sheets[name] != nil || isWorksheet(name) {
 		z.name = name
 		z.part.Reset()
 		return &z.part, nil
 	}
 	return z.zw.Create(name)
+}
+
+// isWorksheet reports whether a part is a worksheet.
+func isWorksheet(name string) bool {
+	return strings.HasPrefix(name, "xl/worksheets/sheet") && strings.HasSuffix(name, ".xml")
 }
 
 // AddFS adds the files of fsys.
@@ -82,6 +90,13 @@ func (z *registerZip) endPart() error {
 	name, s := z.name, z.sheets[z.name]
 	z.name = ""
 	xml := z.part.Bytes()
+	if s == nil { // a sheet excelize wrote whole (the Summary): its range from its cells
+		w, err := z.zw.Create(name)
+		if err == nil {
+			_, err = w.Write(withDimension(xml, cellRange(xml)))
+		}
+		return err
+	}
 	cut := bytes.LastIndex(xml, []byte("</sheetData>"))
 	if cut < 0 {
 		z.err = errors.New("excel: the sheet " + name + " has no sheetData")
@@ -152,6 +167,37 @@ func withDimension(head []byte, ref string) []byte {
 	b.WriteString(ref)
 	b.Write(head[start+end:])
 	return []byte(b.String())
+}
+
+// cellRange returns the range the cells of a worksheet's XML cover, from
+// their r attributes (A1 for a sheet without cells).
+func cellRange(xml []byte) string {
+	const tag = `<c r="`
+	minCol, minRow, maxCol, maxRow := 0, 0, 0, 0
+	for i := bytes.Index(xml, []byte(tag)); i >= 0; {
+		xml = xml[i+len(tag):]
+		end := bytes.IndexByte(xml, '"')
+		if end < 0 {
+			break
+		}
+		col, row, err := excelize.CellNameToCoordinates(string(xml[:end]))
+		if err == nil {
+			if maxRow == 0 {
+				minCol, minRow = col, row
+			}
+			minCol, minRow, maxCol, maxRow = min(minCol, col), min(minRow, row), max(maxCol, col), max(maxRow, row)
+		}
+		i = bytes.Index(xml, []byte(tag))
+	}
+	if maxRow == 0 {
+		return "A1"
+	}
+	from, _ := excelize.CoordinatesToCellName(minCol, minRow)
+	to, _ := excelize.CoordinatesToCellName(maxCol, maxRow)
+	if from == to {
+		return from
+	}
+	return from + ":" + to
 }
 
 // crc32Combine returns the CRC-32 (IEEE) of A followed by B from the CRCs
