@@ -37,6 +37,9 @@ func DefaultLimits() Limits {
 
 // Workbook is an opened register (or any workbook) to import from.
 type Workbook struct {
+	// Defaults are the values used for what the file does not say;
+	// OpenWorkbook sets DefaultValues.
+	Defaults Defaults
 	f        *excelize.File
 	name     string
 	lim      Limits
@@ -80,7 +83,7 @@ func OpenWorkbook(r io.Reader, name string, lim Limits) (*Workbook, error) {
 	if err != nil {
 		return nil, problem("xlsx.err.not_xlsx")
 	}
-	w := &Workbook{f: f, name: name, lim: lim}
+	w := &Workbook{f: f, name: name, lim: lim, Defaults: DefaultValues()}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		w.date1904 = *props.Date1904
 	}

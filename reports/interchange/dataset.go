@@ -45,8 +45,14 @@ type PartnerRef struct {
 	TaxID    string
 	Country  string
 	Category model.Category
-	Loc      Loc // where the partner is named
-	TaxLoc   Loc // where its tax ID is, if apart
+	SubKind  model.SubKind
+	// Guess says how Category was inferred, when the file did not give
+	// it: the word of the name or the section title it went by, or "—"
+	// for the user's default. A partner created from such a reference is
+	// marked for review.
+	Guess  string
+	Loc    Loc // where the partner is named
+	TaxLoc Loc // where its tax ID is, if apart
 }
 
 // AgreementRecord is one agreement read from a file. Its PartnerIDs are

@@ -26,6 +26,7 @@ type engine struct {
 	done     int
 	total    int
 
+	blamed   map[Loc]bool // cells with an error already listed
 	names    *nameIndex
 	partners []*PartnerRecord // the file's, then those created from rows
 	pids     []model.ID       // stored ID per entry of partners; 0 if none
@@ -36,7 +37,13 @@ type engine struct {
 func newEngine(ctx context.Context, tx *store.Tx, d *Dataset, mode Mode, given *Plan, progress func(done, total int)) *engine {
 	out := &Plan{Mode: mode, Source: d.Source, Institution: ActionUnchanged, data: d}
 	out.Problems = append(out.Problems, d.Problems...)
-	return &engine{
+	blamed := map[Loc]bool{}
+	for _, p := range d.Problems {
+		if !p.Warning && p.Column != "" {
+			blamed[p.Loc] = true
+		}
+	}
+	return &engine{blamed: blamed,
 		ctx: ctx, tx: tx, d: d, mode: mode, given: given, out: out, progress: progress,
 		total:    len(d.Partners) + 2*len(d.Agreements),
 		partners: append([]*PartnerRecord(nil), d.Partners...),
@@ -94,10 +101,19 @@ func (e *engine) run() error {
 }
 
 // problem records a problem in a trial; applying, the plan has it already.
+// A cell already blamed for an error is not blamed again: the first
+// problem found there is the one to fix.
 func (e *engine) problem(p Problem) {
-	if e.trial() {
-		e.out.Problems = append(e.out.Problems, p)
+	if !e.trial() {
+		return
 	}
+	if !p.Warning && p.Column != "" {
+		if e.blamed[p.Loc] {
+			return
+		}
+		e.blamed[p.Loc] = true
+	}
+	e.out.Problems = append(e.out.Problems, p)
 }
 
 // failed turns a save error into problems located through origin (trial)

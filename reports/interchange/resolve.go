@@ -25,7 +25,7 @@ func (e *engine) resolve(rec *AgreementRecord, a *model.Agreement) (resolved, bo
 	ok := true
 	r := resolved{ids: make([]model.ID, len(rec.Partners)), pending: map[model.ID]*model.Partner{}}
 	for j, ref := range rec.Partners {
-		id, p, good := e.partnerID(ref)
+		id, p, good := e.partnerID(ref, rec.Bad)
 		if p != nil {
 			id = fakeBase + model.ID(j)
 			r.pending[id] = p
@@ -55,8 +55,10 @@ func (e *engine) resolve(rec *AgreementRecord, a *model.Agreement) (resolved, bo
 // partnerID finds the stored ID of a referenced partner: one of the
 // file's partners (saved just before), else one found in the file by tax
 // ID or name, else one in the data file. A partner known nowhere whose
-// reference carries a category is returned to be created.
-func (e *engine) partnerID(ref PartnerRef) (model.ID, *model.Partner, bool) {
+// reference carries a category is returned to be created. A record with
+// reading problems (quiet) does not report a partner known nowhere: its
+// reading problem, such as an unknown category, is the cause.
+func (e *engine) partnerID(ref PartnerRef, quiet bool) (model.ID, *model.Partner, bool) {
 	if ref.Index >= 0 {
 		id, ok := e.filePartner(ref, ref.Index)
 		return id, nil, ok
@@ -76,17 +78,28 @@ func (e *engine) partnerID(ref PartnerRef) (model.ID, *model.Partner, bool) {
 		return p.ID, nil, true
 	}
 	if !ref.Category.Valid() {
-		e.problem(Problem{Loc: ref.Loc, Value: Shorten(refText(ref)), Key: "xlsx.err.partner_missing"})
+		if !quiet {
+			e.problem(Problem{Loc: ref.Loc, Value: Shorten(refText(ref)), Key: "xlsx.err.partner_missing"})
+		}
 		return 0, nil, false
 	}
 	country := ref.Country
 	if country == "" {
 		country = GuessCountry(ref.TaxID)
 	}
-	p := &model.Partner{Name: ref.Name, TaxID: model.NormalizeTaxID(country, ref.TaxID), Country: country, Category: ref.Category, Relation: model.RelationReal}
+	p := &model.Partner{Name: ref.Name, TaxID: model.NormalizeTaxID(country, ref.TaxID), Country: country, Category: ref.Category,
+		SubKind: ref.SubKind, Relation: model.RelationReal, Review: ref.Guess != ""}
 	if err := p.Validate(); err != nil {
 		e.failed(err, refOrigin(ref))
 		return 0, nil, false
+	}
+	if ref.Guess != "" {
+		key := "import.warn.category_guessed"
+		if ref.Guess == "—" {
+			key = "import.warn.category_default"
+		}
+		e.problem(Problem{Loc: ref.Loc, Key: key, Warning: true,
+			Args: map[string]string{"Name": Shorten(ref.Name), "CategoryKey": ref.Category.Key(), "From": ref.Guess}})
 	}
 	if _, err := e.tx.PartnerByTaxID(p.Country, p.TaxID); err == nil && p.TaxID != "" {
 		e.problem(Problem{Loc: ref.TaxLoc, Value: Shorten(p.TaxID), Key: "err.taxid_taken", Args: map[string]string{"Other": p.Name}})
