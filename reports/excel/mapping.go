@@ -98,11 +98,21 @@ func (w *Workbook) GuessMapping(sheet string, kind SheetKind) (Mapping, error) {
 	if kind == "" || kind == SheetSummary {
 		kinds = slices.DeleteFunc(slices.Clone(SheetKinds), func(k SheetKind) bool { return k == SheetSummary })
 	}
+	mv := w.merged(sheet, true)
+	for r := range top {
+		top[r] = mv.fill(r+1, top[r], len(top[r])+64)
+	}
 	var best Mapping
 	bestScore := 0
 	for r, cells := range top {
 		for _, k := range kinds {
 			m, score := mapRow(sheet, k, r+1, cells)
+			if r > 0 {
+				// A header over two rows: group headers above sub-headers.
+				if m2, score2 := mapRow(sheet, k, r+1, stackHeaders(top[r-1], cells)); score2 > score {
+					m, score = m2, score2
+				}
+			}
 			if score > bestScore {
 				best, bestScore = m, score
 			}
@@ -112,6 +122,41 @@ func (w *Workbook) GuessMapping(sheet string, kind SheetKind) (Mapping, error) {
 		return Mapping{}, problem("xlsx.err.no_header", "Sheet", sheet)
 	}
 	return best, nil
+}
+
+// stackHeaders joins a row of group headers with the sub-headers under
+// it: "Срок действия" over "с" and "по" gives "Срок действия с" and "Срок
+// действия по"; a header merged over both rows stays as it is. A title
+// row (one text across) is not a row of group headers.
+func stackHeaders(above, cells []string) []string {
+	distinct := map[string]bool{}
+	for _, a := range above {
+		if a = strings.TrimSpace(a); a != "" {
+			distinct[a] = true
+		}
+	}
+	if len(distinct) < 2 {
+		return cells
+	}
+	out := make([]string, max(len(above), len(cells)))
+	for i := range out {
+		a, c := "", ""
+		if i < len(above) {
+			a = strings.TrimSpace(above[i])
+		}
+		if i < len(cells) {
+			c = strings.TrimSpace(cells[i])
+		}
+		switch {
+		case a == "" || a == c:
+			out[i] = c
+		case c == "":
+			out[i] = a
+		default:
+			out[i] = a + " " + c
+		}
+	}
+	return out
 }
 
 // mapRow maps one candidate header row to the fields of kind and scores

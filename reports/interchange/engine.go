@@ -26,7 +26,10 @@ type engine struct {
 	done     int
 	total    int
 
-	blamed   map[Loc]bool // cells with an error already listed
+	blamed   map[Loc]bool      // cells with an error already listed
+	rejected map[string]bool   // normalised names whose match the user rejected
+	created  map[model.ID]bool // partners this run created from rows
+	matched  map[string]bool   // matches listed: name|ID
 	names    *nameIndex
 	partners []*PartnerRecord // the file's, then those created from rows
 	pids     []model.ID       // stored ID per entry of partners; 0 if none
@@ -43,7 +46,11 @@ func newEngine(ctx context.Context, tx *store.Tx, d *Dataset, mode Mode, given *
 			blamed[p.Loc] = true
 		}
 	}
-	return &engine{blamed: blamed,
+	rejected := map[string]bool{}
+	for _, n := range d.Rejected {
+		rejected[normName(n)] = true
+	}
+	return &engine{blamed: blamed, rejected: rejected, created: map[model.ID]bool{}, matched: map[string]bool{},
 		ctx: ctx, tx: tx, d: d, mode: mode, given: given, out: out, progress: progress,
 		total:    len(d.Partners) + 2*len(d.Agreements),
 		partners: append([]*PartnerRecord(nil), d.Partners...),

@@ -70,11 +70,14 @@ func (e *engine) partnerID(ref PartnerRef, quiet bool) (model.ID, *model.Partner
 		id, ok := e.filePartner(ref, i)
 		return id, nil, ok
 	}
-	if p, found, prob := e.names.storeRef(e.tx, ref); prob != nil {
+	if e.rejected[normName(ref.Name)] && ref.TaxID == "" {
+		// the user said the partner of that name is another one
+	} else if p, found, prob := e.names.storeRef(e.tx, ref); prob != nil {
 		prob.Loc = ref.Loc
 		e.problem(*prob)
 		return 0, nil, false
 	} else if found {
+		e.match(ref, p)
 		return p.ID, nil, true
 	}
 	if !ref.Category.Valid() {
@@ -108,6 +111,21 @@ func (e *engine) partnerID(ref PartnerRef, quiet bool) (model.ID, *model.Partner
 	return 0, p, true
 }
 
+// match lists a partner found in the data file once, unless this import
+// created it.
+func (e *engine) match(ref PartnerRef, p model.Partner) {
+	if !e.trial() || e.created[p.ID] {
+		return
+	}
+	key := normName(ref.Name) + "|" + p.ID.String()
+	if e.matched[key] {
+		return
+	}
+	e.matched[key] = true
+	byTax := taxKey(ref.TaxID) != "" && taxKey(ref.TaxID) == taxKey(p.TaxID)
+	e.out.Matches = append(e.out.Matches, Match{Name: refText(ref), Loc: ref.Loc, ID: p.ID, Existing: p.Name, ByTaxID: byTax})
+}
+
 func refOrigin(ref PartnerRef) Origin {
 	tax := ref.TaxLoc
 	if tax == (Loc{}) {
@@ -135,6 +153,7 @@ func (e *engine) create(r resolved, rec *AgreementRecord, a *model.Agreement) er
 		if id == 0 {
 			return errSkip
 		}
+		e.created[id] = true
 		real[fake] = id
 	}
 	if len(real) == 0 {
