@@ -130,61 +130,16 @@ func readDataset(c *ctx, kind, path string) (*interchange.Dataset, error) {
 		return nil, err
 	}
 	defer wb.Close()
-	maps, err := mappings(wb, c.o.xfer.sheet)
+	maps, err := wb.AutoMappings(c.o.xfer.sheet)
 	if err != nil {
 		return nil, err
 	}
 	if c.o.xfer.dryRun {
 		for _, m := range maps {
-			printMapping(c.out, m)
+			fmt.Fprintln(c.out, m.String())
 		}
 	}
 	return wb.Read(context.Background(), maps, nil)
-}
-
-// mappings maps every recognised sheet, or, with --sheet, that sheet plus
-// the detail sheets a PartnerDesk register names as such.
-func mappings(wb *excel.Workbook, sheet string) ([]excel.Mapping, error) {
-	if sheet == "" {
-		maps := wb.GuessMappings()
-		if len(maps) == 0 {
-			return nil, fmt.Errorf("no sheet of the workbook has recognisable headers (such as «Номер договора»); name the sheet with --sheet")
-		}
-		return maps, nil
-	}
-	m, err := wb.GuessMapping(sheet, "")
-	if err != nil {
-		return nil, err
-	}
-	if miss := m.Missing(); len(miss) > 0 {
-		return nil, fmt.Errorf("sheet %q has no column for %q", sheet, miss[0].Header("en"))
-	}
-	maps := []excel.Mapping{m}
-	for _, other := range wb.GuessMappings() {
-		if other.Sheet != sheet && other.Kind != m.Kind && other.Kind != excel.SheetAgreements && nameKind(wb, other.Sheet) != "" {
-			maps = append(maps, other)
-		}
-	}
-	return maps, nil
-}
-
-func nameKind(wb *excel.Workbook, sheet string) excel.SheetKind {
-	for _, s := range wb.Sheets() {
-		if s.Name == sheet {
-			return s.Kind
-		}
-	}
-	return ""
-}
-
-func printMapping(w io.Writer, m excel.Mapping) {
-	var cols []string
-	for _, col := range m.Columns {
-		if col.Field != "" {
-			cols = append(cols, col.Letter+"→"+string(col.Field))
-		}
-	}
-	fmt.Fprintf(w, "sheet %q read as %s (headers in row %d): %s\n", m.Sheet, m.Kind, m.HeaderRow, strings.Join(cols, " "))
 }
 
 func printPlan(c *ctx, p *interchange.Plan) {

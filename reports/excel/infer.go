@@ -26,6 +26,7 @@ var catRules = []catRule{
 	{words: []string{"конструкторск", "design bureau"}, cat: model.CategoryProfessional, sub: model.SubDesignBureau},
 	{words: []string{"школ", "мектеб", "мектеп", "гимнази", "лицей", "school", "gymnasium"}, cat: model.CategoryEducational, sub: model.SubGeneralSecondary},
 	{words: []string{"колледж", "колледжі", "техникум", "училищ", "лицей колледж", "college"}, cat: model.CategoryEducational, sub: model.SubVocational},
+	{words: []string{"ясли", "детский сад", "балабақша", "бала бакча", "kindergarten"}, cat: model.CategoryEducational},
 	{words: []string{"университет", "институт", "академи", "вуз", "жоо", "жож", "university", "institute", "academy"}, cat: model.CategoryEducational},
 	{words: []string{"учебный центр", "оқу орталығы", "окуу борбору", "центр повышения квалификации", "біліктілікті арттыру", "training centre", "training center"}, cat: model.CategoryEducational, sub: model.SubAdditionalVocational},
 	{words: []string{"телеканал", "телерадио", "радио", "газет", "журнал", "информационное агентство", "ақпарат агенттігі", "маалымат агенттиги", "басмакана", "media"}, cat: model.CategoryPublicManagement, sub: model.SubMedia},
@@ -47,20 +48,62 @@ var catRules = []catRule{
 // InferCategory guesses a partner's category and sub-kind from its name
 // (legal form and words, in Russian, Kazakh, Kyrgyz and English). It
 // returns the word it went by, or ok false when the name says nothing.
+//
+// Legal forms are looked for outside the quoted name, so that the
+// mountain in «Ала-Тоо Агро» ЖЧК is not taken for "ТОО".
 func InferCategory(name string) (cat model.Category, sub model.SubKind, word string, ok bool) {
-	words := strings.Fields(normLabel(name))
+	words := fixLookAlikes(strings.Fields(normLabel(name)))
 	if len(words) == 0 {
 		return "", "", "", false
+	}
+	outside := fixLookAlikes(strings.Fields(normLabel(unquoted(name))))
+	if len(outside) == 0 {
+		outside = words
 	}
 	joined := " " + strings.Join(words, " ") + " "
 	for _, r := range catRules {
 		for _, w := range r.words {
-			if hitWord(joined, words, w, r.exact) {
+			if r.exact && hitWord("", outside, w, true) || !r.exact && hitWord(joined, words, w, false) {
 				return r.cat, r.sub, w, true
 			}
 		}
 	}
 	return "", "", "", false
+}
+
+// unquoted drops the quoted parts of a name: «…», "…", „…“.
+func unquoted(name string) string {
+	var b strings.Builder
+	depth := 0
+	straight := false
+	for _, r := range name {
+		switch r {
+		case '«', '„', '“':
+			depth++
+		case '»', '”':
+			depth = max(depth-1, 0)
+		case '"':
+			straight = !straight
+		default:
+			if depth == 0 && !straight {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// lookAlikes reads Latin letters that look Cyrillic, typed by mistake in
+// a Cyrillic word, as Cyrillic.
+var lookAlikes = strings.NewReplacer("a", "а", "c", "с", "e", "е", "o", "о", "p", "р", "x", "х", "y", "у", "k", "к", "m", "м", "t", "т", "h", "н", "b", "в")
+
+func fixLookAlikes(words []string) []string {
+	for i, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return r >= 'а' && r <= 'я' || r == 'ё' }) >= 0 {
+			words[i] = lookAlikes.Replace(w)
+		}
+	}
+	return words
 }
 
 // hitWord reports whether w is in the name: a whole word (exact), or, for
@@ -86,7 +129,7 @@ var kindRules = []struct {
 	{[]string{"меморандум", "memorandum", "mou"}, model.KindMemorandum},
 	{[]string{"практик", "тәжірибе", "практика", "кәсіптік практика", "өндірістік практика", "практикалык", "практикалық", "стажировк", "тағылымдама", "internship", "placement", "practice"}, model.KindPracticeBase},
 	{[]string{"трудоустр", "жұмысқа орналастыру", "жумушка орноштуруу", "целевой подготовк", "employment"}, model.KindGraduateEmployment},
-	{[]string{"социальн партнерств", "социального партнерства", "әлеуметтік серіктестік", "социалдык өнөктөштүк", "social partnership"}, model.KindSocialPartnership},
+	{[]string{"социальн партнерств", "социальными партнерами", "социальным партнером", "социального партнерства", "әлеуметтік серіктестік", "социалдык өнөктөштүк", "social partnership"}, model.KindSocialPartnership},
 	{[]string{"научн", "ғылыми", "илимий", "нир", "ниокр", "research"}, model.KindResearchCodesign},
 	{[]string{"сотрудничеств", "ынтымақтастық", "кызматташуу", "хамкорлик", "cooperation", "партнерств", "серіктестік", "өнөктөштүк"}, model.KindSocialPartnership},
 }

@@ -124,6 +124,25 @@ func (w *Workbook) GuessMapping(sheet string, kind SheetKind) (Mapping, error) {
 	return best, nil
 }
 
+// guessAny maps a sheet as the kind its name says, or, when that leaves
+// required columns unmapped, as the kind its headers fit best: a sheet
+// named "Серіктестер" (partners) may hold the agreements with them.
+func (w *Workbook) guessAny(sheet string, kind SheetKind) (Mapping, error) {
+	m, err := w.GuessMapping(sheet, kind)
+	if kind != "" || err == nil && len(m.Missing()) == 0 {
+		return m, err
+	}
+	for _, k := range SheetKinds {
+		if k == SheetSummary {
+			continue
+		}
+		if m2, err2 := w.GuessMapping(sheet, k); err2 == nil && len(m2.Missing()) == 0 {
+			return m2, nil
+		}
+	}
+	return m, err
+}
+
 // stackHeaders joins a row of group headers with the sub-headers under
 // it: "Срок действия" over "с" and "по" gives "Срок действия с" and "Срок
 // действия по"; a header merged over both rows stays as it is. A title
@@ -213,7 +232,7 @@ func (w *Workbook) GuessMappings() []Mapping {
 		if s.Kind == SheetSummary {
 			continue
 		}
-		m, err := w.GuessMapping(s.Name, s.Kind)
+		m, err := w.guessAny(s.Name, "")
 		if err == nil && len(m.Missing()) == 0 {
 			out = append(out, m)
 		}

@@ -48,7 +48,34 @@ func (w *Workbook) Read(ctx context.Context, maps []Mapping, progress func(done,
 			}
 		}
 	}
+	if r.def.Country == "" {
+		r.fileCountry()
+	}
 	return r.d, nil
+}
+
+// fileCountry gives the partners an agreement names without a tax ID the
+// country most of the file's tax IDs point to: a Kyrgyz register's
+// partners are Kyrgyz.
+func (r *reader) fileCountry() {
+	votes := map[string]int{}
+	for _, a := range r.d.Agreements {
+		for _, ref := range a.Partners {
+			if ref.TaxID != "" {
+				votes[interchange.GuessCountry(ref.TaxID)]++
+			}
+		}
+	}
+	if votes["KG"] <= votes["KZ"] {
+		return
+	}
+	for _, a := range r.d.Agreements {
+		for i := range a.Partners {
+			if a.Partners[i].TaxID == "" && a.Partners[i].Country == "" {
+				a.Partners[i].Country = "KG"
+			}
+		}
+	}
 }
 
 // reader holds what the sheets read so far make known to the next ones.
@@ -57,6 +84,7 @@ type reader struct {
 	def          Defaults
 	section      string         // the title of the section the rows are under
 	sectionCat   model.Category // the category it names, or ""
+	sheetTitle   string         // the sheet's name and the text above its header
 	d            *interchange.Dataset
 	byNumber     map[string]*interchange.AgreementRecord
 	byTax        map[string]int // partner tax ID (no spaces) → index
@@ -75,6 +103,12 @@ func (r *reader) sheet(ctx context.Context, m *Mapping) error {
 		width = max(width, col.Index+1)
 	}
 	r.section, r.sectionCat = "", ""
+	r.sheetTitle = m.Sheet
+	if top, err := r.w.Preview(m.Sheet, m.HeaderRow-1); err == nil {
+		for _, cells := range top {
+			r.sheetTitle += " " + strings.Join(cells, " ")
+		}
+	}
 	return r.w.rows(m.Sheet, true, func(row int, cells []string) (bool, error) {
 		if row <= m.HeaderRow {
 			return true, nil
@@ -84,9 +118,6 @@ func (r *reader) sheet(ctx context.Context, m *Mapping) error {
 		}
 		cells = mv.fill(row, cells, width)
 		rr := &rowReader{c: c, row: row, cells: cells, date1904: r.w.date1904, problems: &r.d.Problems}
-		if rr.blank() {
-			return true, nil
-		}
 		if m.Kind == SheetAgreements || m.Kind == SheetPartners {
 			switch sh, title := shape(c, cells); sh {
 			case shapeSkip:
@@ -95,6 +126,9 @@ func (r *reader) sheet(ctx context.Context, m *Mapping) error {
 				r.section, r.sectionCat = title, sectionCategory(title)
 				return true, nil
 			}
+		}
+		if rr.blank() {
+			return true, nil
 		}
 		switch m.Kind {
 		case SheetPartners:
@@ -233,6 +267,7 @@ func (r *reader) agreementRow(rr *rowReader) {
 	a.Subject = rr.text("subject", "subject")
 	a.TerminatedOn = rr.date("terminated_on", "terminated_on")
 	a.TerminationReason = rr.text("termination_reason", "termination_reason")
+	r.terminated(rr, a)
 	rec.Renews = rr.text("renews", "predecessor_id")
 	rec.RenewedBy = rr.text("renewed_by", "successor_id")
 	a.Notes = rr.text("notes", "notes")

@@ -10,7 +10,9 @@ import (
 
 // kind reads the agreement kind: a code or label, else words that name a
 // kind ("Договор о прохождении практики"), else "other" with a warning.
-// Without a kind the default, or the title's words, decide.
+// Without a kind the default decides, or the words of the title, of the
+// section or of the sheet's name and title ("Реестр договоров о дуальном
+// обучении").
 func (r *reader) kind(rr *rowReader, title string) model.AgreementKind {
 	rr.at("kind", "kind")
 	text := strings.TrimSpace(rr.raw("kind"))
@@ -18,8 +20,10 @@ func (r *reader) kind(rr *rowReader, title string) model.AgreementKind {
 		if r.def.Kind != "" {
 			return r.def.Kind
 		}
-		if k, ok := InferKind(title); ok {
-			return k
+		for _, text := range []string{title, r.section, r.sheetTitle} {
+			if k, ok := InferKind(text); ok {
+				return k
+			}
 		}
 		return model.KindOther
 	}
@@ -80,8 +84,9 @@ func (r *reader) validity(rr *rowReader, a *model.Agreement) {
 	case !ok:
 		rr.fail("valid_until", false, "xlsx.err.validity")
 	case t.Open:
-	case a.ValidFrom.IsZero():
+	case a.ValidFrom.IsZero() && !rr.bad: // a bad date is the problem to fix
 		rr.fail("valid_until", false, "xlsx.err.term_no_start")
+	case a.ValidFrom.IsZero():
 	default:
 		a.ValidUntil = a.ValidFrom.AddMonths(t.Months).AddDays(-1)
 	}
@@ -129,5 +134,31 @@ func (r *reader) partnerCategory(rr *rowReader, p *model.Partner) {
 	if r.def.Category == Auto {
 		p.Review = true
 		rr.fail("name", true, "import.warn.category_guessed", "Name", interchange.Shorten(p.Name), "CategoryKey", cat.Key(), "From", word)
+	}
+}
+
+// terminated fills in, for an agreement a register marks as terminated
+// without saying when or why, the end of its validity (or the day of the
+// import) as the day and the register's own word as the reason, with a
+// warning to check them: the data file requires both.
+func (r *reader) terminated(rr *rowReader, a *model.Agreement) {
+	if a.Status != model.StatusTerminated || rr.bad {
+		return
+	}
+	guessed := false
+	if a.TerminatedOn.IsZero() {
+		a.TerminatedOn, guessed = model.Today(), true
+		if !a.ValidUntil.IsZero() && a.ValidUntil < a.TerminatedOn {
+			a.TerminatedOn = a.ValidUntil
+		}
+		if a.TerminatedOn < a.ValidFrom {
+			a.TerminatedOn = a.ValidFrom
+		}
+	}
+	if a.TerminationReason == "" {
+		a.TerminationReason, guessed = strings.TrimSpace(rr.raw("status")), true
+	}
+	if guessed {
+		rr.fail("status", true, "xlsx.warn.terminated_guessed", "Date", a.TerminatedOn.String())
 	}
 }

@@ -182,11 +182,11 @@ func normName(s string) string {
 	words := strings.Fields(s)
 	out := words[:0]
 	for _, w := range words {
-		if legalForms[w] && len(words) > 1 {
-			continue
-		}
 		if hasCyrillic(w) {
 			w = lookAlikes.Replace(w)
+		}
+		if legalForms[w] && len(words) > 1 {
+			continue
 		}
 		out = append(out, w)
 	}
