@@ -23,12 +23,13 @@ func importFlags(merge bool) func(fs *flag.FlagSet, o *opts) {
 			fs.BoolVar(&o.xfer.theirs, "theirs", false, "resolve conflicts with the file's values (default: keep this data file's)")
 		} else {
 			fs.StringVar(&o.xfer.sheet, "sheet", "", "register: the sheet with the agreements (default: every sheet recognised by its headers)")
+			fs.Var(&o.xfer.defaults, "default", "register: a value for what the file does not say, FIELD=VALUE, repeatable: category=auto (infer from the name; the default) or a category, fallback=CATEGORY (when the name says nothing), kind=KIND, status=STATUS, country=KZ|KG")
 		}
 	}
 }
 
 var cmdImport = &command{
-	name: "import", args: "register FILE.xlsx [--sheet NAME] | json FILE.json [--dry-run] [--skip-invalid] [--db FILE]",
+	name: "import", args: "register FILE.xlsx [--sheet NAME] [--default FIELD=VALUE]… | json FILE.json [--dry-run] [--skip-invalid] [--db FILE]",
 	summary: "Import an Excel register or a JSON file in one transaction; problems are listed by row and column.",
 	flags:   importFlags(false),
 	run: func(c *ctx) error {
@@ -71,6 +72,20 @@ func fileKind(path string) (string, error) {
 		return "json", nil
 	}
 	return "", fmt.Errorf("%s is neither an Excel workbook (.xlsx) nor a JSON file", path)
+}
+
+// defaultFlags collects repeated --default FIELD=VALUE flags.
+type defaultFlags []string
+
+func (d *defaultFlags) String() string { return strings.Join(*d, " ") }
+
+// Set checks the form FIELD=VALUE; the value is checked once the file is open.
+func (d *defaultFlags) Set(v string) error {
+	if !strings.Contains(v, "=") {
+		return fmt.Errorf("want FIELD=VALUE, such as category=auto")
+	}
+	*d = append(*d, v)
+	return nil
 }
 
 // transfer reads the file, plans the import or merge, prints the plan and
@@ -130,6 +145,12 @@ func readDataset(c *ctx, kind, path string) (*interchange.Dataset, error) {
 		return nil, err
 	}
 	defer wb.Close()
+	for _, kv := range c.o.xfer.defaults {
+		field, value, _ := strings.Cut(kv, "=")
+		if err := wb.Defaults.Set(strings.TrimSpace(field), value); err != nil {
+			return nil, usagef("%v", err)
+		}
+	}
 	maps, err := wb.AutoMappings(c.o.xfer.sheet)
 	if err != nil {
 		return nil, err
@@ -154,6 +175,13 @@ func printPlan(c *ctx, p *interchange.Plan) {
 		for _, cf := range it.Conflicts {
 			fmt.Fprintf(c.out, "conflict: %s, %s: here %s, in the file %s\n", it.Label, cf.Field, cf.Ours, cf.Theirs)
 		}
+	}
+	for _, m := range p.Matches {
+		by := "name"
+		if m.ByTaxID {
+			by = "tax ID"
+		}
+		fmt.Fprintf(c.out, "match: %s «%s» is the partner «%s» already here (by %s)\n", m.Loc, m.Name, m.Existing, by)
 	}
 	if p.Institution == interchange.ActionAdd {
 		fmt.Fprintln(c.out, "institution settings: will be added")
