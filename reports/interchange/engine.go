@@ -206,6 +206,9 @@ func (e *engine) partner(i int) error {
 		return err
 	}
 	cur, found, prob := e.names.storePartner(e.tx, p.TaxID, p.Country, p.Name)
+	if i >= len(e.d.Partners) && e.rejected[normName(p.Name)] && p.TaxID == "" {
+		found, prob = false, nil // a new partner, by the user's word
+	}
 	if prob != nil {
 		prob.Loc = rec.Origin.Locate("name")
 		if prob.Key == "xlsx.err.dup_partner" {

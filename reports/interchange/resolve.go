@@ -71,7 +71,13 @@ func (e *engine) partnerID(ref PartnerRef, quiet bool) (model.ID, *model.Partner
 		return id, nil, ok
 	}
 	if e.rejected[normName(ref.Name)] && ref.TaxID == "" {
-		// the user said the partner of that name is another one
+		// The user said the partner of that name in the data file is
+		// another one: only one this import created can be it.
+		for _, id := range e.names.byName[normName(ref.Name)] {
+			if e.created[id] {
+				return id, nil, true
+			}
+		}
 	} else if p, found, prob := e.names.storeRef(e.tx, ref); prob != nil {
 		prob.Loc = ref.Loc
 		e.problem(*prob)
