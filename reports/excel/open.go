@@ -57,7 +57,9 @@ func OpenWorkbookFile(path string, lim Limits) (*Workbook, error) {
 	return OpenWorkbook(fh, path, lim)
 }
 
-// OpenWorkbook reads a workbook from r (name is for messages). It refuses,
+// OpenWorkbook reads a workbook from r (name is for messages and, for a
+// .csv, .txt or .tsv, says the file is text): an .xlsx or .xlsm, an .ods
+// or a CSV file (see convert). It refuses,
 // with an interchange.Problem, a file over the limits (a zip bomb, a huge
 // sheet), one that is not an .xlsx workbook, and one whose parts are not
 // well-formed XML. The Workbook must be closed.
@@ -69,8 +71,12 @@ func OpenWorkbook(r io.Reader, name string, lim Limits) (*Workbook, error) {
 	if int64(len(data)) > lim.File {
 		return nil, problem("xlsx.err.too_big", "Max", reports.FormatSize(lim.File))
 	}
-	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return nil, problem("xlsx.err.old_or_encrypted")
+	conv, err := convert(data, name, lim)
+	if err != nil {
+		return nil, err
+	}
+	if conv != nil {
+		data = conv
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {

@@ -31,6 +31,7 @@ func main() {
 	kkSections()
 	ruPartnersSheet()
 	kyMonthsTerms()
+	csvFiles()
 }
 
 // bin makes a valid Kazakh BIN from 11 digits (wrong, when bad is set).
