@@ -96,3 +96,7 @@ func (w *importWizard) mapped(fields ...excel.Field) bool {
 	}
 	return false
 }
+
+// importExtensions are the files the import dialog offers: registers in
+// every format the import reads (or explains, for .xls) and JSON.
+var importExtensions = []string{".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".xls", ".json", ".XLSX", ".XLSM", ".ODS", ".CSV", ".TXT", ".XLS", ".JSON"}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/reports/excel"
@@ -66,12 +67,13 @@ func fileKind(path string) (string, error) {
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	switch head = bytes.TrimLeft(head[:n], " \t\r\n\ufeff"); {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")), strings.EqualFold(filepath.Ext(path), ".xlsx"):
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}),
+		slices.Contains([]string{".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".xls"}, strings.ToLower(filepath.Ext(path))):
 		return "register", nil
 	case bytes.HasPrefix(head, []byte("{")), strings.EqualFold(filepath.Ext(path), ".json"):
 		return "json", nil
 	}
-	return "", fmt.Errorf("%s is neither an Excel workbook (.xlsx) nor a JSON file", path)
+	return "", fmt.Errorf("%s is neither a register (.xlsx, .xlsm, .ods, .csv) nor a JSON file", path)
 }
 
 // defaultFlags collects repeated --default FIELD=VALUE flags.
