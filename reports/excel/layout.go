@@ -2,8 +2,6 @@ package excel
 
 import (
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // The layout of registers kept by hand: merged cells, rows of column
@@ -50,7 +48,7 @@ func shape(c *sheetCols, cells []string) (rowShape, string) {
 	case startsWithAny(lead, signatureWords) && !c.has("signatory"):
 		return shapeSkip, ""
 	}
-	if _, score := mapRow(c.m.Sheet, c.m.Kind, 0, cells); score >= 3 && score*2 >= len(texts) {
+	if c.repeatsHeader(cells, len(texts)) {
 		return shapeSkip, "" // the header again: a second table on the sheet
 	}
 	if len(texts) == 1 && !isCount(texts[0]) && isSectionTitle(c, first, texts[0]) {
@@ -128,55 +126,94 @@ func columnNumbers(texts []string) bool {
 
 func mustInt(s string) int { n, _ := parseInt(s); return n }
 
-// mergedValues maps every cell of a merged range but its top-left one to
-// the range's value, by 1-based row and 0-based column, so that a partner
-// written once for several rows is read in each.
-type mergedValues map[[2]int]string
+// mergeRange is a merged range of cells, 1-based rows and columns.
+type mergeRange struct{ r1, c1, r2, c2 int }
 
-// With across, a range's value fills it whole (for header rows, where a
-// group header spans its sub-headers); otherwise only its first column in
-// the rows below the first (for data rows, where a title merged across
-// the table must stay one cell).
-func (w *Workbook) merged(sheet string, across bool) mergedValues {
-	ranges, err := w.f.GetMergeCells(sheet)
-	if err != nil || len(ranges) == 0 {
+// mergeFill puts a merged range's value (that of its top-left cell) into
+// the other cells of the range as the rows are read in order, so that a
+// partner written once for several rows is read in each. With across, a
+// range's value fills it whole (for header rows, where a group header
+// spans its sub-headers); otherwise only its first column in the rows
+// below the first (for data rows, where a title merged across the table
+// must stay one cell).
+type mergeFill struct {
+	ranges []mergeRange // by first row
+	next   int          // the first range not yet active
+	active []int
+	vals   map[int]string
+	across bool
+}
+
+func (w *Workbook) merged(sheet string, across bool) *mergeFill {
+	ranges := w.merges[sheet]
+	if len(ranges) == 0 {
 		return nil
 	}
-	out := mergedValues{}
-	for _, r := range ranges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(r.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(r.GetEndAxis())
-		if err1 != nil || err2 != nil || (r2-r1+1)*(c2-c1+1) > 10000 {
+	return &mergeFill{ranges: ranges, vals: map[int]string{}, across: across}
+}
+
+// fill puts the merged values into the cells of a row; rows come in order.
+func (m *mergeFill) fill(row int, cells []string) []string {
+	if m == nil {
+		return cells
+	}
+	for m.next < len(m.ranges) && m.ranges[m.next].r1 <= row {
+		m.active = append(m.active, m.next)
+		m.next++
+	}
+	keep := m.active[:0]
+	for _, i := range m.active {
+		r := m.ranges[i]
+		if r.r2 < row {
 			continue
 		}
-		v := r.GetCellValue()
-		for row := r1; row <= r2; row++ {
-			for col := c1; col <= c2; col++ {
-				if (row != r1 || col != c1) && (across || col == c1) {
-					out[[2]int{row, col - 1}] = v
-				}
+		keep = append(keep, i)
+		if row == r.r1 {
+			if r.c1-1 < len(cells) {
+				m.vals[i] = cells[r.c1-1]
+			}
+			if !m.across {
+				continue
+			}
+		}
+		from := r.c1
+		if row == r.r1 {
+			from = r.c1 + 1
+		}
+		to := r.c2
+		if !m.across {
+			to = r.c1
+		}
+		for col := from; col <= to && col <= 1024; col++ {
+			for len(cells) < col {
+				cells = append(cells, "")
+			}
+			if cells[col-1] == "" {
+				cells[col-1] = m.vals[i]
 			}
 		}
 	}
-	return out
+	m.active = keep
+	return cells
 }
 
-// fill puts the merged values into a row's cells.
-func (mv mergedValues) fill(row int, cells []string, width int) []string {
-	if len(mv) == 0 {
-		return cells
-	}
-	for col := range width {
-		v, ok := mv[[2]int{row, col}]
-		if !ok {
-			continue
-		}
-		for len(cells) <= col {
-			cells = append(cells, "")
-		}
-		if cells[col] == "" {
-			cells[col] = v
+// repeatsHeader reports whether a row repeats the sheet's header: at
+// least two of its cells, and half of those not empty, are the headers of
+// their columns.
+func (c *sheetCols) repeatsHeader(cells []string, filled int) bool {
+	if c.heads == nil {
+		c.heads = map[int]string{}
+		for _, col := range c.m.Columns {
+			if col.Header != "" {
+				c.heads[col.Index] = normLabel(col.Header)
+			}
 		}
 	}
-	return cells
+	same := 0
+	for i, t := range cells {
+		if h, ok := c.heads[i]; ok && t != "" && len(t) <= 4*len(h)+8 && normLabel(t) == h {
+			same++
+		}
+	}
+	return same >= 2 && same*2 >= filled
 }

@@ -100,7 +100,7 @@ func (w *Workbook) GuessMapping(sheet string, kind SheetKind) (Mapping, error) {
 	}
 	mv := w.merged(sheet, true)
 	for r := range top {
-		top[r] = mv.fill(r+1, top[r], len(top[r])+64)
+		top[r] = mv.fill(r+1, top[r])
 	}
 	var best Mapping
 	bestScore := 0

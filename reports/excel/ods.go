@@ -44,7 +44,7 @@ func odsToXlsx(data []byte, lim Limits) ([]byte, error) {
 	if err != nil {
 		return nil, problem("xlsx.err.not_xlsx")
 	}
-	if err := checkParts(zr, lim); err != nil {
+	if _, err := checkParts(zr, lim); err != nil {
 		return nil, err
 	}
 	for _, zf := range zr.File {

@@ -98,10 +98,6 @@ type reader struct {
 func (r *reader) sheet(ctx context.Context, m *Mapping) error {
 	c := prepare(m)
 	mv := r.w.merged(m.Sheet, false)
-	width := 0
-	for _, col := range m.Columns {
-		width = max(width, col.Index+1)
-	}
 	r.section, r.sectionCat = "", ""
 	r.sheetTitle = m.Sheet
 	if top, err := r.w.Preview(m.Sheet, m.HeaderRow-1); err == nil {
@@ -110,13 +106,13 @@ func (r *reader) sheet(ctx context.Context, m *Mapping) error {
 		}
 	}
 	return r.w.rows(m.Sheet, true, func(row int, cells []string) (bool, error) {
+		cells = mv.fill(row, cells)
 		if row <= m.HeaderRow {
 			return true, nil
 		}
 		if row%256 == 0 && ctx.Err() != nil {
 			return false, ctx.Err()
 		}
-		cells = mv.fill(row, cells, width)
 		rr := &rowReader{c: c, row: row, cells: cells, date1904: r.w.date1904, problems: &r.d.Problems}
 		if m.Kind == SheetAgreements || m.Kind == SheetPartners {
 			switch sh, title := shape(c, cells); sh {
