@@ -152,7 +152,13 @@ func (s *Store) View(fn func(*Tx) error) error {
 // Records passed to Tx methods get their IDs, revisions and timestamps set
 // even if the transaction later fails; discard them then.
 func (s *Store) Update(fn func(*Tx) error) error {
-	return s.be.update(func(kv kvTx) error { return fn(s.tx(kv)) })
+	return s.be.update(func(kv kvTx) error {
+		t := s.tx(kv)
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flushIndexes()
+	})
 }
 
 func (s *Store) tx(kv kvTx) *Tx {

@@ -1,9 +1,11 @@
 package excel
 
 import (
+	"archive/zip"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,4 +83,26 @@ func TestOldExcelRefused(t *testing.T) {
 			t.Errorf("%s: the message does not say how to save as .xlsx: %s", name, msg)
 		}
 	}
+}
+
+// The quick scan of large sheets finds the same merged ranges as the full
+// check of small ones.
+func TestScanBigSheetMerges(t *testing.T) {
+	zr, err := zip.OpenReader(filepath.Join("testdata", "corpus", "ru_two_row_header.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, zf := range zr.File {
+		if zf.Name != "xl/worksheets/sheet1.xml" {
+			continue
+		}
+		full, err1 := checkXML(zf, DefaultLimits())
+		quick, err2 := scanBigSheet(zf, DefaultLimits())
+		if err1 != nil || err2 != nil || len(full) != 9 || !slices.Equal(full, quick) {
+			t.Errorf("full %v (%v), quick %v (%v)", full, err1, quick, err2)
+		}
+		return
+	}
+	t.Fatal("no sheet part")
 }

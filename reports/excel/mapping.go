@@ -266,6 +266,7 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 		return problem("xlsx.err.damaged", "Part", sheet)
 	}
 	defer rows.Close()
+	total := 0
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
@@ -273,6 +274,9 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 		}
 		if n > w.lim.Rows && !blank(cells) {
 			return problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", itoa(w.lim.Rows))
+		}
+		if total += max(len(cells), 1); total > w.lim.Cells {
+			return problem("xlsx.err.too_many_cells", "Sheet", sheet, "Max", itoa(w.lim.Cells))
 		}
 		more, err := fn(n, cells)
 		if err != nil || !more {

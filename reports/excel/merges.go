@@ -2,6 +2,8 @@ package excel
 
 import (
 	"archive/zip"
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"io"
 	"path"
@@ -81,4 +83,45 @@ func readXMLPart(zr *zip.Reader, name string, v any) error {
 		}
 	}
 	return io.ErrUnexpectedEOF
+}
+
+// scanBigSheet finds the merged ranges of a large worksheet part by
+// looking for its <mergeCell> elements in the bytes, which is many times
+// faster than decoding the XML; the rows are decoded (and a damaged part
+// found) when they are read, where rows and cells are counted against
+// the limits.
+func scanBigSheet(zf *zip.File, _ Limits) ([]mergeRange, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, problem("xlsx.err.damaged", "Part", zf.Name)
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 1<<20)
+	var merges []mergeRange
+	tag := []byte("<mergeCell ")
+	for {
+		line, err := br.ReadSlice('>')
+		if i := bytes.Index(line, tag); i >= 0 {
+			merges = appendMerge(merges, []xml.Attr{{Name: xml.Name{Local: "ref"}, Value: refOf(line[i:])}})
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF {
+			return merges, nil
+		}
+		if err != nil {
+			return nil, problem("xlsx.err.damaged", "Part", zf.Name)
+		}
+	}
+}
+
+// refOf returns the value of the ref attribute in an element's text.
+func refOf(el []byte) string {
+	_, after, ok := bytes.Cut(el, []byte(`ref="`))
+	if !ok {
+		return ""
+	}
+	v, _, _ := bytes.Cut(after, []byte(`"`))
+	return string(v)
 }

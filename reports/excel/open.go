@@ -152,7 +152,11 @@ func checkParts(zr *zip.Reader, lim Limits) (map[string][]mergeRange, error) {
 		if ext != ".xml" && ext != ".rels" {
 			continue
 		}
-		m, err := checkXML(zf, lim)
+		check := checkXML
+		if zf.UncompressedSize64 > bigPart && strings.HasPrefix(strings.ToLower(zf.Name), "xl/worksheets/") {
+			check = scanBigSheet // read as a stream later, its rows and cells counted then
+		}
+		m, err := check(zf, lim)
 		if err != nil {
 			return nil, err
 		}
