@@ -30,11 +30,13 @@ type engine struct {
 	rejected map[string]bool   // normalised names whose match the user rejected
 	created  map[model.ID]bool // partners this run created from rows
 	matched  map[string]bool   // matches listed: name|ID
-	names    *nameIndex
-	partners []*PartnerRecord // the file's, then those created from rows
-	pids     []model.ID       // stored ID per entry of partners; 0 if none
-	numbers  map[string]int   // normalised number → index of the first agreement with it
-	saved    []*model.Agreement
+	// partyNames caches the normalised party texts.
+	partyNames map[string]string
+	names      *nameIndex
+	partners   []*PartnerRecord // the file's, then those created from rows
+	pids       []model.ID       // stored ID per entry of partners; 0 if none
+	numbers    map[string]int   // normalised number → index of the first agreement with it
+	saved      []*model.Agreement
 }
 
 func newEngine(ctx context.Context, tx *store.Tx, d *Dataset, mode Mode, given *Plan, progress func(done, total int)) *engine {
@@ -50,7 +52,7 @@ func newEngine(ctx context.Context, tx *store.Tx, d *Dataset, mode Mode, given *
 	for _, n := range d.Rejected {
 		rejected[normName(n)] = true
 	}
-	return &engine{blamed: blamed, rejected: rejected, created: map[model.ID]bool{}, matched: map[string]bool{},
+	return &engine{blamed: blamed, rejected: rejected, created: map[model.ID]bool{}, matched: map[string]bool{}, partyNames: map[string]string{},
 		ctx: ctx, tx: tx, d: d, mode: mode, given: given, out: out, progress: progress,
 		total:    len(d.Partners) + 2*len(d.Agreements),
 		partners: append([]*PartnerRecord(nil), d.Partners...),

@@ -253,7 +253,11 @@ func (e *engine) party(p model.Party, r resolved, field string, origin Origin) (
 	if !ok {
 		return p, true
 	}
-	n := normName(text)
+	n, cached := e.partyNames[text]
+	if !cached {
+		n = normName(text)
+		e.partyNames[text] = n // parties repeat: "Колледж", "Партнёр", "Стороны"
+	}
 	switch {
 	case n == "":
 		return "", true // validation reports the missing party
