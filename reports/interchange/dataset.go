@@ -161,7 +161,18 @@ var lookAlikes = strings.NewReplacer("a", "а", "c", "с", "e", "е", "o", "о",
 // folded, ё as е, quotes and punctuation dropped, inner space collapsed,
 // legal forms dropped (ТОО, ЖШС, АО, ОсОО, LLP …), and Latin look-alike
 // letters inside Cyrillic words read as Cyrillic.
-func normName(s string) string {
+func normName(s string) string { return normNameForms(s, true) }
+
+// strictName is normName keeping the legal forms: "Silk Road Logistics
+// Ltd" and "Silk Road Logistics LLP" are two partners when both exist.
+func strictName(s string) string {
+	if n := normNameForms(s, false); n != "" {
+		return "=" + n
+	}
+	return ""
+}
+
+func normNameForms(s string, dropForms bool) string {
 	if len(s) > 4*model.MaxName {
 		return "" // longer than any valid name: matches nothing
 	}
@@ -177,7 +188,9 @@ func normName(s string) string {
 	}, s)
 	s = " " + strings.Join(strings.Fields(s), " ") + " "
 	for _, f := range longLegalForms {
-		s = strings.ReplaceAll(s, " "+f+" ", " ")
+		if dropForms {
+			s = strings.ReplaceAll(s, " "+f+" ", " ")
+		}
 	}
 	words := strings.Fields(s)
 	out := words[:0]
@@ -185,7 +198,7 @@ func normName(s string) string {
 		if hasCyrillic(w) {
 			w = lookAlikes.Replace(w)
 		}
-		if legalForms[w] && len(words) > 1 {
+		if dropForms && legalForms[w] && len(words) > 1 {
 			continue
 		}
 		out = append(out, w)

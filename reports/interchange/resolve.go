@@ -212,7 +212,7 @@ func (e *engine) findInFile(ref PartnerRef) (int, bool, *Problem) {
 		hits = e.names.fileByTax[t]
 	}
 	if len(hits) == 0 && ref.Name != "" {
-		for _, i := range e.names.fileByName[normName(ref.Name)] {
+		for _, i := range byNameOf(e.names.fileByName, ref.Name) {
 			if ref.TaxID == "" || e.partners[i].Partner.TaxID == "" {
 				hits = append(hits, i)
 			}
