@@ -39,22 +39,22 @@ func shape(c *sheetCols, cells []string) (rowShape, string) {
 	if len(texts) == 0 {
 		return shapeSkip, ""
 	}
-	lead := normLabel(texts[0])
-	switch {
-	case columnNumbers(texts):
+	if skipRow(texts) || c.repeatsHeader(cells, len(texts)) { // the header again: a second table on the sheet
 		return shapeSkip, ""
-	case startsWithAny(lead, totalWords) || len(texts) > 1 && startsWithAny(normLabel(texts[1]), totalWords) && isCount(texts[0]):
-		return shapeSkip, ""
-	case startsWithAny(lead, signatureWords) && !c.has("signatory"):
-		return shapeSkip, ""
-	}
-	if c.repeatsHeader(cells, len(texts)) {
-		return shapeSkip, "" // the header again: a second table on the sheet
 	}
 	if len(texts) == 1 && !isCount(texts[0]) && isSectionTitle(c, first, texts[0]) {
 		return shapeSection, texts[0]
 	}
 	return shapeData, ""
+}
+
+// skipRow reports whether the texts of a row are column numbers, a total
+// or a signature line.
+func skipRow(texts []string) bool {
+	lead := normLabel(texts[0])
+	return columnNumbers(texts) ||
+		startsWithAny(lead, totalWords) || len(texts) > 1 && startsWithAny(normLabel(texts[1]), totalWords) && isCount(texts[0]) ||
+		startsWithAny(lead, signatureWords)
 }
 
 // isSectionTitle reports whether the only text of a row is a section

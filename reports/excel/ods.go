@@ -197,48 +197,56 @@ func odsValue(t xml.StartElement) any {
 func (o *odsReader) end(t xml.EndElement) error {
 	switch t.Name.Local {
 	case "table-cell", "covered-table-cell":
-		o.inCell = false
-		v := o.cell.value
-		if v == nil {
-			v = o.text.String()
-		}
-		empty := v == ""
-		col := len(o.row)
-		if !empty && o.cell.covered == 0 && (o.cell.spanC > 1 || o.cell.spanR > 1) && o.cur != nil {
-			from, _ := excelize.CoordinatesToCellName(col+1, o.rowN+1)
-			to, _ := excelize.CoordinatesToCellName(col+o.cell.spanC, o.rowN+o.cell.spanR)
-			o.cur.merges = append(o.cur.merges, [2]string{from, to})
-		}
-		n := o.cell.repeat
-		if empty || col+n > 1024 {
-			n = min(n, max(0, 1024-col))
-		}
-		for range n {
-			o.row = append(o.row, v)
-		}
+		o.endCell()
 	case "table-row":
-		if o.cur == nil {
-			return nil
-		}
-		for len(o.row) > 0 && o.row[len(o.row)-1] == "" {
-			o.row = o.row[:len(o.row)-1]
-		}
-		if len(o.row) == 0 {
-			o.rowN += o.rowRep // empty rows: only counted
-			return nil
-		}
-		for range min(o.rowRep, 100) {
-			for len(o.cur.cells) < o.rowN {
-				o.cur.cells = append(o.cur.cells, nil)
-			}
-			o.cur.cells = append(o.cur.cells, o.row)
-			o.rowN++
-		}
-		if len(o.cur.cells) > o.lim.Rows {
-			return problem("xlsx.err.too_many_rows", "Sheet", o.cur.name, "Max", itoa(o.lim.Rows))
-		}
+		return o.endRow()
 	case "table":
 		o.cur = nil
+	}
+	return nil
+}
+
+// endCell adds the cell just read (repeated as it says, up to column
+// 1024) to the row, and its merged range to the sheet.
+func (o *odsReader) endCell() {
+	o.inCell = false
+	v := o.cell.value
+	if v == nil {
+		v = o.text.String()
+	}
+	col := len(o.row)
+	if v != "" && o.cell.covered == 0 && (o.cell.spanC > 1 || o.cell.spanR > 1) && o.cur != nil {
+		from, _ := excelize.CoordinatesToCellName(col+1, o.rowN+1)
+		to, _ := excelize.CoordinatesToCellName(col+o.cell.spanC, o.rowN+o.cell.spanR)
+		o.cur.merges = append(o.cur.merges, [2]string{from, to})
+	}
+	for range min(o.cell.repeat, max(0, 1024-col)) {
+		o.row = append(o.row, v)
+	}
+}
+
+// endRow adds the row just read to the sheet, repeated as it says (up to
+// 100 times); empty rows are only counted.
+func (o *odsReader) endRow() error {
+	if o.cur == nil {
+		return nil
+	}
+	for len(o.row) > 0 && o.row[len(o.row)-1] == "" {
+		o.row = o.row[:len(o.row)-1]
+	}
+	if len(o.row) == 0 {
+		o.rowN += o.rowRep
+		return nil
+	}
+	for range min(o.rowRep, 100) {
+		for len(o.cur.cells) < o.rowN {
+			o.cur.cells = append(o.cur.cells, nil)
+		}
+		o.cur.cells = append(o.cur.cells, o.row)
+		o.rowN++
+	}
+	if len(o.cur.cells) > o.lim.Rows {
+		return problem("xlsx.err.too_many_rows", "Sheet", o.cur.name, "Max", itoa(o.lim.Rows))
 	}
 	return nil
 }

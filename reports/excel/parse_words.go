@@ -72,20 +72,9 @@ func monthOf(word string) int {
 // "«10» сентября 2025г.", "2025 жылғы 10 қыркүйек", "2025-ж. 10-сентябрь",
 // "10 September 2025". It returns 0 when s is not such a date.
 func parseWordDate(s string) model.Date {
-	day, month, year := 0, 0, 0
+	var day, month, year int
 	for _, t := range tokens(s) {
-		n, err := strconv.Atoi(t)
-		switch {
-		case err == nil && len(t) == 4 && year == 0:
-			year = n
-		case err == nil && len(t) <= 2 && day == 0:
-			day = n
-		case err == nil:
-			return 0
-		case month == 0 && monthOf(t) > 0:
-			month = monthOf(t)
-		case isDateFiller(t):
-		default:
+		if !dateToken(t, &day, &month, &year) {
 			return 0
 		}
 	}
@@ -97,6 +86,25 @@ func parseWordDate(s string) model.Date {
 		return 0
 	}
 	return d
+}
+
+// dateToken takes one token of a date in words: the year (four digits),
+// the day (one or two), the month's name, or a filler word.
+func dateToken(t string, day, month, year *int) bool {
+	n, err := strconv.Atoi(t)
+	switch {
+	case err == nil && len(t) == 4 && *year == 0:
+		*year = n
+	case err == nil && len(t) <= 2 && *day == 0:
+		*day = n
+	case err == nil:
+		return false
+	case *month == 0 && monthOf(t) > 0:
+		*month = monthOf(t)
+	default:
+		return isDateFiller(t)
+	}
+	return true
 }
 
 // isDateFiller reports whether a word may stand in a date besides the

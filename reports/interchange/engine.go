@@ -195,6 +195,15 @@ func (e *engine) institution() error {
 	return nil
 }
 
+// storedPartner finds the i-th partner of e.partners in the data file,
+// unless it was created from a row whose match the user rejected.
+func (e *engine) storedPartner(i int, p model.Partner) (model.Partner, bool, *Problem) {
+	if i >= len(e.d.Partners) && e.rejected[normName(p.Name)] && p.TaxID == "" {
+		return model.Partner{}, false, nil // a new partner, by the user's word
+	}
+	return e.names.storePartner(e.tx, p.TaxID, p.Country, p.Name)
+}
+
 // partner plans and saves the i-th partner of e.partners.
 func (e *engine) partner(i int) error {
 	rec := e.partners[i]
@@ -207,10 +216,7 @@ func (e *engine) partner(i int) error {
 		_, _, err := e.decide(&e.out.Partners, it)
 		return err
 	}
-	cur, found, prob := e.names.storePartner(e.tx, p.TaxID, p.Country, p.Name)
-	if i >= len(e.d.Partners) && e.rejected[normName(p.Name)] && p.TaxID == "" {
-		found, prob = false, nil // a new partner, by the user's word
-	}
+	cur, found, prob := e.storedPartner(i, p)
 	if prob != nil {
 		prob.Loc = rec.Origin.Locate("name")
 		if prob.Key == "xlsx.err.dup_partner" {

@@ -70,21 +70,8 @@ func (e *engine) partnerID(ref PartnerRef, quiet bool) (model.ID, *model.Partner
 		id, ok := e.filePartner(ref, i)
 		return id, nil, ok
 	}
-	if e.rejected[normName(ref.Name)] && ref.TaxID == "" {
-		// The user said the partner of that name in the data file is
-		// another one: only one this import created can be it.
-		for _, id := range e.names.byName[normName(ref.Name)] {
-			if e.created[id] {
-				return id, nil, true
-			}
-		}
-	} else if p, found, prob := e.names.storeRef(e.tx, ref); prob != nil {
-		prob.Loc = ref.Loc
-		e.problem(*prob)
-		return 0, nil, false
-	} else if found {
-		e.match(ref, p)
-		return p.ID, nil, true
+	if id, found, ok := e.inStore(ref); found || !ok {
+		return id, nil, ok
 	}
 	if !ref.Category.Valid() {
 		if !quiet {
@@ -115,6 +102,32 @@ func (e *engine) partnerID(ref PartnerRef, quiet bool) (model.ID, *model.Partner
 		return 0, nil, false
 	}
 	return 0, p, true
+}
+
+// inStore finds a referenced partner in the data file (found), or, when
+// the user rejected the match of its name, among the partners this
+// import created; ok is false when the reference is ambiguous.
+func (e *engine) inStore(ref PartnerRef) (id model.ID, found, ok bool) {
+	if e.rejected[normName(ref.Name)] && ref.TaxID == "" {
+		// The user said the partner of that name in the data file is
+		// another one: only one this import created can be it.
+		for _, id := range e.names.byName[normName(ref.Name)] {
+			if e.created[id] {
+				return id, true, true
+			}
+		}
+		return 0, false, true
+	}
+	p, found, prob := e.names.storeRef(e.tx, ref)
+	if prob != nil {
+		prob.Loc = ref.Loc
+		e.problem(*prob)
+		return 0, false, false
+	}
+	if found {
+		e.match(ref, p)
+	}
+	return p.ID, found, true
 }
 
 // match lists a partner found in the data file once, unless this import
