@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/dialog"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -89,8 +91,9 @@ func (u *UI) backupsBox() fyne.CanvasObject {
 		})
 	})
 	folder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(), func() { u.openPath(b.Dir()) })
+	fromFile := widget.NewButtonWithIcon(tr("repair.restore_file"), theme.HistoryIcon(), u.onRestoreFile)
 	load()
-	return container.NewVBox(heading("backups.title"), wrapped(tr("backups.explained")), container.NewHBox(now, folder), list)
+	return container.NewVBox(heading("backups.title"), wrapped(tr("backups.explained")), container.NewHBox(now, folder, fromFile), list)
 }
 
 func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error) {
@@ -116,6 +119,27 @@ func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error)
 		}
 		box.Add(container.NewBorder(nil, nil, nil, action, widget.NewLabel(text)))
 	}
+}
+
+// onRestoreFile restores a backup kept elsewhere (File → Back up writes
+// them, compressed .db.zst or plain .db), after asking.
+func (u *UI) onRestoreFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.confirmDanger(tr("backups.restore"), tr("repair.restore_file_confirm", "Name", filepath.Base(path)), tr("backups.restore"), func() {
+			u.leave(func() {
+				if err := u.opts.Backups.Restore(path); err != nil {
+					u.showError(err)
+				}
+			}, nil)
+		})
+	}, u.win)
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
 }
 
 func (u *UI) confirmRestore(in backup.Info) {

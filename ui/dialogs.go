@@ -19,6 +19,7 @@ import (
 func errorText(err error) string {
 	var inUse *store.InUseError
 	var locked *store.LockedError
+	var record *store.RecordError
 	var printErr *printing.Error
 	switch {
 	case errors.As(err, &printErr):
@@ -33,6 +34,8 @@ func errorText(err error) string {
 		return tr("err.conflict")
 	case errors.Is(err, store.ErrNewerSchema):
 		return tr("err.newer_file") + "\n\n" + err.Error()
+	case errors.As(err, &record):
+		return tr("repair.record_damaged", "Record", recordName(record.Record))
 	case errors.Is(err, store.ErrDamaged):
 		return tr("err.damaged") + "\n\n" + err.Error()
 	case errors.Is(err, store.ErrTooLarge):
@@ -150,4 +153,20 @@ func errPartnerInUse(name string, numbers []string) error {
 // idx builds a field path such as "contacts[2].email".
 func idx(list string, i int, field string) string {
 	return list + "[" + strconv.Itoa(i) + "]." + field
+}
+
+// recordName names a stored record in the interface's language, e.g.
+// «соглашение 42 "СП-2026/77"».
+func recordName(r store.RecordRef) string {
+	name := r.Kind
+	if key := "repair.kind_" + strings.ReplaceAll(r.Kind, " ", "_"); tr(key) != key {
+		name = tr(key)
+	}
+	if r.ID != 0 {
+		name += " " + strconv.FormatUint(r.ID, 10)
+	}
+	if r.Name != "" {
+		name += " «" + r.Name + "»"
+	}
+	return name
 }

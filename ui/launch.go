@@ -96,7 +96,7 @@ func (l *launcher) open(path string) {
 		defer l.background.Done()
 		if quick {
 			if err := st.Check(); err != nil {
-				fyne.Do(func() { u.showDamagedLater(err) })
+				fyne.Do(func() { l.damagedLater(err) })
 				return // no backup of a damaged file
 			}
 		}
@@ -117,6 +117,9 @@ func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 	title := widget.NewLabelWithStyle(tr("msg.cannot_open"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(title, wrapped(diagnosisText(d)))
+	if len(d.Damaged) > 0 {
+		body.Add(wrapped(tr("repair.explained", "Count", strconv.Itoa(len(d.Damaged))) + "\n" + joinLines(d.Details, 5)))
+	}
 	if len(d.Details) > 0 {
 		details := wrapped(joinLines(d.Details, 20))
 		body.Add(widget.NewAccordion(widget.NewAccordionItem(tr("diag.details"), details)))
@@ -124,6 +127,10 @@ func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 	buttons := container.NewHBox()
 	for _, c := range d.Choices {
 		switch c {
+		case backup.ChoiceRepair:
+			b := widget.NewButtonWithIcon(tr("repair.button"), theme.ConfirmIcon(), func() { l.repair(d.Path) })
+			b.Importance = widget.HighImportance
+			buttons.Add(b)
 		case backup.ChoiceRestore:
 			b := widget.NewButtonWithIcon(tr("diag.restore"), theme.HistoryIcon(), func() {
 				if _, err := l.set.Restore(d.Newest.Path); err != nil {
@@ -132,7 +139,9 @@ func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 				}
 				l.open(d.Path)
 			})
-			b.Importance = widget.HighImportance
+			if len(d.Damaged) == 0 {
+				b.Importance = widget.HighImportance
+			}
 			buttons.Add(b)
 		case backup.ChoiceRetry:
 			buttons.Add(widget.NewButtonWithIcon(tr("diag.retry"), theme.ViewRefreshIcon(), func() { l.open(d.Path) }))
@@ -146,6 +155,56 @@ func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 	l.win.SetMainMenu(nil)
 	l.win.SetContent(container.NewPadded(container.NewVScroll(body)))
 	l.win.Resize(fyne.NewSize(720, 420))
+}
+
+// repair takes the damaged records back from the backups, then opens the
+// file again.
+func (l *launcher) repair(path string) {
+	r, err := l.set.Repair()
+	if err == nil && len(r.Problems) > 0 {
+		err = errors.New(tr("repair.incomplete") + "\n\n" + joinLines(r.Problems, 10))
+	}
+	if err != nil {
+		dialog.ShowError(errors.New(errorText(err)), l.win)
+		return
+	}
+	l.open(path)
+}
+
+// damagedLater reports what the background check of a large file found:
+// when only records are damaged it offers to repair them in place (the
+// store stays open), else the backups.
+func (l *launcher) damagedLater(err error) {
+	var ce *store.CheckError
+	if !errors.As(err, &ce) || len(ce.Damaged) == 0 {
+		l.u.showDamagedLater(err)
+		return
+	}
+	text := wrapped(tr("repair.explained", "Count", strconv.Itoa(len(ce.Damaged))) + "\n\n" + joinLines(ce.Problems, 10))
+	d := dialog.NewCustomConfirm(tr("msg.warning"), tr("repair.button"), tr("action.close"), text, func(ok bool) {
+		if !ok {
+			return
+		}
+		u := l.u
+		u.runLater(func() error {
+			r, err := l.set.RepairOpen(l.st)
+			if err == nil && len(r.Problems) > 0 {
+				err = errors.New(tr("repair.incomplete") + "\n\n" + joinLines(r.Problems, 10))
+			}
+			return err
+		}, func(err error) {
+			if err == nil {
+				err = u.load()
+			}
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.rebuild()
+		})
+	}, l.win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
 }
 
 // openOther lets the user choose another data file.

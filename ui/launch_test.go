@@ -82,3 +82,69 @@ func TestLaunchOpensAndListsBackups(t *testing.T) {
 		t.Fatalf("not opened: %v", texts(w.Content()))
 	}
 }
+
+// A file whose only damage is one changed record is named in the
+// diagnosis, and one click takes the record back from the backup: the app
+// opens with the record as it was.
+func TestLaunchRepairsDamagedRecord(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "partnerdesk.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Load(st, demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
+		t.Fatal(err)
+	}
+	want, err := st.Partner(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := backup.New(path, backup.Options{}).Manual(st); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	raw, _ := os.ReadFile(path)
+	n := 0
+	for off := 0; ; n++ {
+		i := strings.Index(string(raw[off:]), `"tax_id":"`+want.TaxID)
+		if i < 0 {
+			break
+		}
+		raw[off+i+12] ^= 0x01 // one digit of the BIN changes
+		off += i + 1
+	}
+	if n == 0 {
+		t.Fatal("the partner's BIN is not in the file")
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	a := test.NewTempApp(t)
+	w := a.NewWindow("")
+	closeStore := Launch(a, w, path, Options{Today: func() model.Date { return testToday }, Language: "en"})
+	got := strings.Join(texts(w.Content()), "\n")
+	if !strings.Contains(got, "Only 1 record(s) are damaged") {
+		t.Fatalf("no repair offered:\n%s", got)
+	}
+	repair := findButton(w.Content(), "Repair the damaged records")
+	if repair == nil {
+		t.Fatal("no repair button")
+	}
+	test.Tap(repair)
+	if !contains(texts(w.Content()), "Dashboard") {
+		t.Fatalf("the app did not open after the repair: %v", texts(w.Content()))
+	}
+	closeStore()
+	if _, err := store.Inspect(path); err != nil {
+		t.Fatalf("after the repair: %v", err)
+	}
+	st, err = store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if got, err := st.Partner(1); err != nil || got.TaxID != want.TaxID {
+		t.Errorf("the repaired partner's BIN: %q %v, want %q", got.TaxID, err, want.TaxID)
+	}
+}

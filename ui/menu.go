@@ -14,6 +14,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/model/store/backup"
 )
 
 func (u *UI) menu() *fyne.MainMenu {
@@ -137,7 +138,7 @@ func (u *UI) saveFile(name string, write func(path string)) {
 }
 
 func (u *UI) onBackup() {
-	name := fmt.Sprintf("partnerdesk-%s.db", u.today().ISO())
+	name := fmt.Sprintf("partnerdesk-%s.db%s", u.today().ISO(), backup.CompressedExt) // compressed: .db.zst
 	u.saveFile(name, func(path string) {
 		u.runLater(func() error {
 			if u.opts.Backups == nil {

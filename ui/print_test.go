@@ -1,14 +1,15 @@
 package ui
 
 import (
-	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
+	"github.com/partnerdesk/partnerdesk/reports/testtool"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -209,9 +210,7 @@ func editorDoc(u *UI) document {
 // Preview shows every page of the document over the print dialog; its
 // Print button prints; its files go when it closes.
 func TestPreviewShowsThePages(t *testing.T) {
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		t.Skip("pdftoppm is not installed (poppler-utils)")
-	}
+	testtool.Need(t, "pdftoppm", "Debian: apt-get install poppler-utils")
 	u, _ := newTestUI(t, "en")
 	dlg := editMemorandum(t, u)
 	tapButton(t, dlg, "Preview")

@@ -22,7 +22,7 @@ import (
 // new day (so Daily and rotation see 200 days), and acknowledges each
 // finished step on stdout, one line each, written before the next step:
 //
-//	D <step>                       about to do step (start, daily, save, import, backup, export)
+//	D <step>                       about to do step (start, daily, save, import, backup, compact, export)
 //	S <id> <number> <sha of notes> an agreement is saved
 //	I <batch> <n>                  an import of n agreements IMP-<batch>-<k> is committed
 //	B <path>                       a verified backup exists
@@ -49,10 +49,10 @@ func child(db string, round int, seed uint64) {
 	for i := 0; ; i++ {
 		batch := strconv.Itoa(round) + "-" + strconv.Itoa(i)
 		switch n := rng.IntN(100); {
-		case n < 65:
+		case n < 60:
 			say("D save")
 			saveOne(st, partner, batch, rng)
-		case n < 80:
+		case n < 75:
 			say("D import")
 			b, err := set.BeforeImport(st)
 			if err != nil {
@@ -61,18 +61,40 @@ func child(db string, round int, seed uint64) {
 			say("B %s", b.Path)
 			importBatch(st, batch, 10, 30)
 			say("I %s %d", batch, 30)
-		case n < 92:
+		case n < 87:
 			say("D backup")
 			b, err := set.Manual(st)
 			if err != nil {
 				fail("backup: %v", err)
 			}
 			say("B %s", b.Path)
+		case n < 92:
+			say("D compact")
+			st = compact(set, st, store.Options{Now: now, User: "trial", Timeout: 5 * time.Second})
 		default:
 			say("D export")
 			export(st, filepath.Join(filepath.Dir(db), "exports", "export-"+batch+".json"))
 		}
 	}
+}
+
+// compact closes the store, compacts the data file as partnerctl compact
+// and the app's start do (a compressed backup first, a checked copy, a
+// rename) and opens it again.
+func compact(set *backup.Set, st *store.Store, opts store.Options) *store.Store {
+	if err := st.Close(); err != nil {
+		fail("compact: %v", err)
+	}
+	c, err := set.Compact()
+	if err != nil && c.After == 0 {
+		fail("compact: %v", err)
+	}
+	say("B %s", c.Backup.Path)
+	st, err = store.Open(set.DataPath(), opts)
+	if err != nil {
+		fail("open after compacting: %v", err)
+	}
+	return st
 }
 
 func say(format string, a ...any) { fmt.Fprintf(os.Stdout, format+"\n", a...) }

@@ -2,7 +2,8 @@
 // that nothing acknowledged is lost. Each round starts a child process that
 // opens the data file as the app does (OpenOrDiagnose, the daily backup)
 // and then saves agreements, imports batches of partners and agreements
-// (after a backup), takes backups and writes exports, acknowledging each
+// (after a backup), takes backups (compressed), compacts the data file
+// (a backup, a checked copy, a rename) and writes exports, acknowledging each
 // finished step on stdout; the parent SIGKILLs it after a random delay
 // and verifies:
 //

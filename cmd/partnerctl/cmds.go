@@ -114,6 +114,8 @@ var cmdCheck = &command{
 		info, err := store.Inspect(path)
 		var ce *store.CheckError
 		switch {
+		case errors.As(err, &ce) && len(ce.Damaged) > 0:
+			return fmt.Errorf("checking %s: %w\n%s", path, err, repairHint(len(ce.Damaged)))
 		case errors.As(err, &ce):
 			return fmt.Errorf("checking %s: %w\n%s", path, err, restoreHint(path))
 		case errors.Is(err, store.ErrDamaged):

@@ -73,7 +73,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

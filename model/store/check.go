@@ -30,8 +30,18 @@ func (s *Store) Check() error {
 // while reading as one more problem.
 func (s *Store) checkRecords() error {
 	var problems []string
+	var damaged []RecordRef
 	err := safely(s.path, func() error {
-		return s.be.view(func(kv kvTx) error {
+		return s.be.view(func(kv kvTx) (err error) {
+			defer catchRecord(&err)
+			if damaged = damagedRecords(kv, maxProblems); len(damaged) > 0 {
+				// The other checks would only repeat them: they run
+				// once the damaged records are repaired.
+				for _, r := range damaged {
+					problems = append(problems, r.Problem())
+				}
+				return nil
+			}
 			problems = checkRecords(s.tx(kv))
 			return nil
 		})
@@ -40,15 +50,18 @@ func (s *Store) checkRecords() error {
 		problems = append(problems, err.Error())
 	}
 	if len(problems) > 0 {
-		return &CheckError{Problems: problems}
+		return &CheckError{Problems: problems, Damaged: damaged}
 	}
 	return nil
 }
 
+// maxProblems is the most problems Check lists.
+const maxProblems = 1000
+
 func checkRecords(t *Tx) []string {
 	var p []string
 	add := func(format string, args ...any) {
-		if len(p) < 1000 {
+		if len(p) < maxProblems {
 			p = append(p, fmt.Sprintf(format, args...))
 		}
 	}
@@ -90,7 +103,7 @@ func checkRecords(t *Tx) []string {
 func checkAgreements(t *Tx) []string {
 	var p []string
 	add := func(format string, args ...any) {
-		if len(p) < 1000 {
+		if len(p) < maxProblems {
 			p = append(p, fmt.Sprintf(format, args...))
 		}
 	}

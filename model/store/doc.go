@@ -12,6 +12,15 @@
 //   - history: one entry per change (what, when, which OS user);
 //   - attachment bytes, with size and SHA-256 in the agreement's metadata.
 //
+// Every value, in every bucket but meta, ends with a CRC-32C of its key
+// and value (checksum.go), added and verified by a layer under the store's
+// rules, so a new bucket gets it with no code of its own: a read of a
+// damaged record fails with a *RecordError naming it (partner, agreement,
+// by ID and name or number), Check lists every such record, and package
+// backup takes them back from the newest backup that holds them intact
+// (Set.Repair) while summaries and indexes are rebuilt from the records.
+// Format 2 added the checksums to existing files.
+//
 // Every change runs in one Update transaction: an error anywhere leaves the
 // file exactly as it was. The file carries a schema version; migrations run
 // in order on open, and a file from a newer version is refused untouched.

@@ -80,7 +80,12 @@ func (e *InUseError) Error() string {
 func (e *InUseError) Unwrap() error { return ErrInUse }
 
 // CheckError lists what Check found wrong.
-type CheckError struct{ Problems []string }
+type CheckError struct {
+	Problems []string
+	// Damaged are the records whose checksum does not match, which a
+	// repair can take back from a backup.
+	Damaged []RecordRef
+}
 
 func (e *CheckError) Error() string {
 	return fmt.Sprintf("%d problem(s) in the data file:\n%s", len(e.Problems), strings.Join(e.Problems, "\n"))

@@ -6,7 +6,7 @@ import (
 )
 
 // SchemaVersion is the data format this build writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // A migration brings a file from version-1 to version. Migrations run in
 // order, each in its own transaction, and are never edited once released:
@@ -26,6 +26,7 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+	{2, "add a checksum to every record", addChecksums},
 }
 
 var keySchema = []byte("schema")

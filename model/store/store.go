@@ -144,7 +144,10 @@ func (s *Store) Close() error { return s.be.close() }
 
 // View runs fn in a read transaction.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.be.view(func(kv kvTx) error { return fn(s.tx(kv)) })
+	return s.be.view(func(kv kvTx) (err error) {
+		defer catchRecord(&err)
+		return fn(s.tx(kv))
+	})
 }
 
 // Update runs fn in one write transaction: either everything fn did is
@@ -152,7 +155,8 @@ func (s *Store) View(fn func(*Tx) error) error {
 // Records passed to Tx methods get their IDs, revisions and timestamps set
 // even if the transaction later fails; discard them then.
 func (s *Store) Update(fn func(*Tx) error) error {
-	return s.be.update(func(kv kvTx) error {
+	return s.be.update(func(kv kvTx) (err error) {
+		defer catchRecord(&err)
 		t := s.tx(kv)
 		if err := fn(t); err != nil {
 			return err
@@ -162,5 +166,5 @@ func (s *Store) Update(fn func(*Tx) error) error {
 }
 
 func (s *Store) tx(kv kvTx) *Tx {
-	return &Tx{kv: kv, now: s.now().UTC().Truncate(time.Millisecond), user: s.user}
+	return &Tx{kv: sumTx{kvTx: kv, path: s.path}, now: s.now().UTC().Truncate(time.Millisecond), user: s.user}
 }

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"os"
 	"os/exec"
 	"os/user"
@@ -16,7 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
+
 	"github.com/partnerdesk/partnerdesk/reports/printing"
+	"github.com/partnerdesk/partnerdesk/reports/testtool"
 )
 
 // genericPDF is cups-filters' driver for a printer that takes PDF: CUPS
@@ -35,13 +37,12 @@ const genericPDF = "/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd"
 // cups-filters. It is skipped, saying why, when cupsd, the CUPS client
 // commands or that driver are missing (Debian: apt-get install cups).
 func TestCUPS(t *testing.T) {
-	cupsd := lookTool(t, "cupsd")
-	lpadmin := lookTool(t, "lpadmin")
-	lookTool(t, "lp")
-	lookTool(t, "lpstat")
-	if _, err := os.Stat(genericPDF); err != nil {
-		t.Skipf("no %s (Debian: apt-get install cups-filters)", genericPDF)
-	}
+	const install = "Debian: apt-get install cups"
+	cupsd := testtool.Need(t, "cupsd", install)
+	lpadmin := testtool.Need(t, "lpadmin", install)
+	testtool.Need(t, "lp", install)
+	testtool.Need(t, "lpstat", install)
+	testtool.NeedFile(t, genericPDF, "Debian: apt-get install cups-filters")
 	dir := startCUPS(t, cupsd)
 	ctx := context.Background()
 	p := printing.System()
@@ -55,7 +56,10 @@ func TestCUPS(t *testing.T) {
 		t.Fatalf("printing with no printer: %v", err)
 	}
 
+	// CUPS 2.4 opens a file: device without O_CREAT (it is meant for
+	// device nodes), so the output file must exist before the job runs.
 	out := filepath.Join(dir, "out", "printed.pdf")
+	writeFile(t, out, "")
 	run(t, lpadmin, "-p", "pdtest", "-E", "-v", "file://"+out, "-P", genericPDF)
 	run(t, lpadmin, "-p", "office", "-E", "-v", "file:///dev/null", "-P", genericPDF)
 	if err := p.Print(ctx, memo, printing.Job{Copies: 1}); !errors.Is(err, printing.ErrNoPrinter) {
@@ -74,7 +78,7 @@ func TestCUPS(t *testing.T) {
 	if err := p.Print(ctx, memo, printing.Job{Copies: 2, Title: title}); err != nil {
 		t.Fatal(err)
 	}
-	waitForJobs(t)
+	waitForJobs(t, dir)
 	if text := pdftest.Text(t, out); !strings.Contains(text, memoNumber) || !strings.Contains(text, "«Қазақстан темір жолы» ұлттық компаниясы") {
 		t.Errorf("the printed file is not the memorandum:\n%.300s", text)
 	}
@@ -85,24 +89,6 @@ func TestCUPS(t *testing.T) {
 	if !strings.Contains(string(log), fmt.Sprintf(`argv[3]="%s"`, title)) {
 		t.Errorf("the job's title %q did not reach CUPS", title)
 	}
-}
-
-// lookTool finds a CUPS program, in /usr/sbin too, or skips the test.
-func lookTool(t *testing.T, name string) string {
-	t.Helper()
-	if p, err := exec.LookPath(name); err == nil {
-		return p
-	}
-	if p := "/usr/sbin/" + name; isExecutable(p) {
-		return p
-	}
-	t.Skipf("%s is not installed: no CUPS here (Debian: apt-get install cups)", name)
-	return ""
-}
-
-func isExecutable(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && st.Mode()&0o111 != 0
 }
 
 // startCUPS starts a private scheduler and returns its folder. lp, lpstat
@@ -157,7 +143,7 @@ PageLog %[1]s/log/page_log
 ServerBin /usr/lib/cups
 DataDir /usr/share/cups
 FileDevice Yes
-Printcap
+Printcap %[1]s/printcap
 `, dir)
 	if os.Geteuid() != 0 {
 		// Not root: cupsd cannot switch to user lp; it runs everything as
@@ -178,17 +164,24 @@ Printcap
 	var stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	if err := cmd.Start(); err != nil {
-		t.Skipf("cannot start cupsd: %v", err)
+		t.Fatalf("cannot start cupsd: %v", err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	// done is closed when cupsd has ended, so that any number of readers
+	// (the start-up loop and the cleanup) see it and none can block.
+	done := make(chan struct{})
+	var waitErr error
+	go func() { waitErr = cmd.Wait(); close(done) }()
 	t.Cleanup(func() {
 		cmd.Process.Signal(syscall.SIGTERM)
 		select {
-		case <-exited:
+		case <-done:
 		case <-time.After(10 * time.Second):
 			cmd.Process.Kill()
-			<-exited
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Errorf("cupsd (pid %d) did not end after SIGKILL", cmd.Process.Pid)
+			}
 		}
 	})
 	t.Setenv("CUPS_SERVER", sock)
@@ -202,9 +195,9 @@ Printcap
 	// Wait until it answers (a deadline, not a measurement).
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
 		select {
-		case err := <-exited:
+		case <-done:
 			log, _ := os.ReadFile(filepath.Join(dir, "log", "error_log"))
-			t.Skipf("cupsd stopped at once (%v): %s\n%s", err, stderr.String(), log)
+			t.Fatalf("cupsd stopped at once (%v): %s\n%s", waitErr, stderr.String(), log)
 		default:
 		}
 		if _, err := os.Stat(sock); err == nil {
@@ -218,8 +211,9 @@ Printcap
 	}
 }
 
-// waitForJobs waits until the scheduler has no job left to do.
-func waitForJobs(t *testing.T) {
+// waitForJobs waits until the scheduler in dir has no job left to do; when
+// the deadline passes it shows the end of the scheduler's log.
+func waitForJobs(t *testing.T, dir string) {
 	t.Helper()
 	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(200 * time.Millisecond) {
 		out, err := exec.Command("lpstat", "-o").Output()
@@ -227,7 +221,8 @@ func waitForJobs(t *testing.T) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("jobs still pending after 60 s: %s", out)
+			log, _ := os.ReadFile(filepath.Join(dir, "log", "error_log"))
+			t.Fatalf("jobs still pending after 60 s: %s\nend of the scheduler's log:\n%s", out, jobLog(string(log)))
 		}
 	}
 }
@@ -245,4 +240,16 @@ func writeFile(t *testing.T, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// jobLog returns the lines of a scheduler log about jobs, and its errors
+// and warnings, at most the last 60.
+func jobLog(text string) string {
+	var keep []string
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(line, "[Job ") || strings.HasPrefix(line, "E ") || strings.HasPrefix(line, "W ") {
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep[max(0, len(keep)-60):], "\n")
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 	"github.com/partnerdesk/partnerdesk/reports/printing/printtest"
+	"github.com/partnerdesk/partnerdesk/reports/testtool"
 )
 
 func TestJobCheck(t *testing.T) {
@@ -93,7 +94,7 @@ func TestPreview(t *testing.T) {
 	memo := memorandum(t, dir)
 	pages, err := printing.Preview(context.Background(), memo, dir, 50, 0)
 	if errors.Is(err, printing.ErrNoPreview) {
-		t.Skip("pdftoppm is not installed (poppler-utils)")
+		testtool.Missing(t, "pdftoppm is not installed (poppler-utils)")
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +135,7 @@ func TestPreviewOfBrokenFile(t *testing.T) {
 	}
 	_, err := printing.Preview(context.Background(), bad, dir, 50, 0)
 	if errors.Is(err, printing.ErrNoPreview) {
-		t.Skip("pdftoppm is not installed (poppler-utils)")
+		testtool.Missing(t, "pdftoppm is not installed (poppler-utils)")
 	}
 	if !errors.Is(err, printing.ErrPrintFailed) || !strings.Contains(err.Error(), "pdftoppm") {
 		t.Errorf("got %v", err)

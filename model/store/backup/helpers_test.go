@@ -84,6 +84,20 @@ func sum(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(b)
 }
 
+// held returns the SHA-256 of the data file a backup holds: its bytes,
+// or for a compressed backup the bytes it decompresses to.
+func held(t *testing.T, path string) [32]byte {
+	t.Helper()
+	if !IsCompressed(path) {
+		return sum(t, path)
+	}
+	h := sha256.New()
+	if _, _, err := decompress(path, h); err != nil {
+		t.Fatal(err)
+	}
+	return [32]byte(h.Sum(nil))
+}
+
 // files lists the names in dir.
 func files(t *testing.T, dir string) []string {
 	t.Helper()

@@ -25,10 +25,12 @@ const (
 	// KindManual is taken on request (partnerctl backup, a Back up now
 	// button).
 	KindManual Kind = "manual"
+	// KindCompact is taken before the data file is compacted.
+	KindCompact Kind = "compact"
 )
 
 // Kinds lists every kind of backup.
-var Kinds = []Kind{KindDaily, KindUpgrade, KindImport, KindRestore, KindManual}
+var Kinds = []Kind{KindDaily, KindUpgrade, KindImport, KindRestore, KindManual, KindCompact}
 
 // Backup is one backup file of a Set.
 type Backup struct {
@@ -66,6 +68,9 @@ func nameFor(data string, t time.Time, k Kind) string {
 // is false for every other name.
 func parseName(data, name string) (t time.Time, k Kind, ok bool) {
 	stem, ext := splitData(data)
+	if n := len(name) - len(CompressedExt); n > 0 && IsCompressed(name) {
+		name = name[:n]
+	}
 	rest, found := strings.CutPrefix(name, stem+"-")
 	if !found || !strings.HasSuffix(rest, ext) {
 		return t, "", false

@@ -33,6 +33,10 @@ type Choice string
 
 // The choices a Diagnosis offers, in the order to show them.
 const (
+	// ChoiceRepair: take the damaged records back from the backups
+	// (Set.Repair), leaving everything else, then call OpenOrDiagnose
+	// again. Offered when only records are damaged (Diagnosis.Damaged).
+	ChoiceRepair Choice = "repair"
 	// ChoiceRestore: restore the newest good backup (Diagnosis.Newest)
 	// with Set.Restore, then call OpenOrDiagnose again.
 	ChoiceRestore Choice = "restore"
@@ -57,6 +61,9 @@ type Diagnosis struct {
 	// Details lists what is wrong with a damaged file, for a "Details"
 	// section.
 	Details []string
+	// Damaged are the records whose bytes changed (checksum mismatch),
+	// when that is all that is wrong: Set.Repair takes them back.
+	Damaged []store.RecordRef
 	// Newest is the newest backup that passes its check, for a damaged
 	// file; nil when there is none.
 	Newest *Info
@@ -64,7 +71,9 @@ type Diagnosis struct {
 	Choices []Choice
 }
 
-// OpenOrDiagnose opens the set's data file for the app. It first checks
+// OpenOrDiagnose opens the set's data file for the app. When more than a
+// third of a file of 4 MiB or more is free space, it compacts it first
+// (Compact: a backup, a checked copy, a rename; see Compaction). It first checks
 // the file read-only (store.Inspect: the page structure and every record);
 // only a file that passes, or that merely needs an upgrade, is then opened
 // read-write, with BeforeMigrate as opts.BeforeMigrate unless the caller
@@ -99,8 +108,21 @@ func (s *Set) open(opts store.Options, inspect func(string) (store.FileInfo, err
 	if err != nil {
 		return nil, s.diagnose(err, info)
 	}
+	if !opts.ReadOnly {
+		st, s.compacted, err = s.compactIfSparse(st, opts)
+		if err != nil && st == nil {
+			return nil, s.diagnose(err, info)
+		}
+		s.compactErr = err
+	}
 	return st, nil
 }
+
+// Compaction returns what the last OpenOrDiagnose or OpenQuick did when
+// it compacted the data file (more than AutoCompactShare of it was free):
+// nil when it did not, and the error when compacting failed (the file was
+// then left as it was and opened all the same).
+func (s *Set) Compaction() (*Compacted, error) { return s.compacted, s.compactErr }
 
 func (s *Set) diagnose(err error, info store.FileInfo) *Diagnosis {
 	d := &Diagnosis{Path: s.data, Err: err}
@@ -121,6 +143,10 @@ func (s *Set) diagnose(err error, info store.FileInfo) *Diagnosis {
 		}
 		if newest, ok, _ := s.NewestGood(); ok {
 			d.Newest = &newest
+			if ce != nil && len(ce.Damaged) > 0 {
+				d.Damaged = ce.Damaged
+				d.Choices = append(d.Choices, ChoiceRepair)
+			}
 			d.Choices = append(d.Choices, ChoiceRestore)
 		}
 		d.Choices = append(d.Choices, ChoiceOpenOther, ChoiceQuit)
@@ -147,6 +173,9 @@ func (d *Diagnosis) Message() string {
 			return msg + fmt.Sprintf(" There is no good backup of it in %s. Open another data file, or quit and ask for help; keep the damaged file, it may still be rescued.", filepath.Join(filepath.Dir(d.Path), DirName))
 		}
 		c := d.Newest.Counts
+		if len(d.Damaged) > 0 {
+			msg += fmt.Sprintf(" Only %d record(s) are damaged (the first: %s): you can take them back from the newest backups that hold them intact, leaving everything else as it is.", len(d.Damaged), d.Damaged[0])
+		}
 		return msg + fmt.Sprintf(" You can restore the newest good backup, taken %s (%d partners, %d agreements): changes made after it are not in it. The damaged file will be kept beside it as %s.damaged-…, not deleted. Or open another data file, or quit.",
 			d.Newest.Time.Local().Format("02.01.2006 15:04"), c.Partners, c.Agreements, name)
 	case ProblemUpgrade:

@@ -18,7 +18,7 @@ type Policy struct {
 	// latest calendar months that have backups is kept.
 	Months int
 	// Events: the Events newest backups of each of the kinds
-	// KindImport, KindRestore and KindManual are kept as well, so that the
+	// KindImport, KindRestore, KindManual and KindCompact are kept as well, so that the
 	// state before each of the last imports can be gone back to even when
 	// several happened on one day.
 	Events int
@@ -52,7 +52,7 @@ func (p Policy) Keep(list []Backup, loc *time.Location) map[string]bool {
 		switch b.Kind {
 		case KindUpgrade:
 			keep[b.Path] = true
-		case KindImport, KindRestore, KindManual:
+		case KindImport, KindRestore, KindManual, KindCompact:
 			if events[b.Kind] < p.Events {
 				events[b.Kind]++
 				keep[b.Path] = true

@@ -25,9 +25,30 @@ type Info struct {
 }
 
 // Inspect opens a backup read-only, checks it (store.Inspect) and returns
-// what it found. It never changes the file.
+// what it found. It never changes the file. A compressed backup is
+// decompressed into a hidden temporary file beside it, checked, and the
+// temporary file removed.
 func Inspect(b Backup) Info {
+	if IsCompressed(b.Path) {
+		tmp, fi, err := expandChecked(b.Path, filepath.Dir(b.Path), b.Path)
+		if tmp != "" {
+			os.Remove(tmp)
+		}
+		return Info{Backup: b, Schema: fi.Schema, Counts: fi.Counts, Err: err}
+	}
 	fi, err := store.Inspect(b.Path)
+	return Info{Backup: b, Schema: fi.Schema, Counts: fi.Counts, Err: err}
+}
+
+// peek is Inspect with the structural check only (store.Peek); for a
+// compressed backup it reads the description at its end, written when
+// the backup passed its full check.
+func peek(b Backup) Info {
+	if IsCompressed(b.Path) {
+		tr, err := readTrailer(b.Path)
+		return Info{Backup: b, Schema: tr.Schema, Counts: tr.Counts, Err: err}
+	}
+	fi, err := store.Peek(b.Path)
 	return Info{Backup: b, Schema: fi.Schema, Counts: fi.Counts, Err: err}
 }
 
@@ -43,8 +64,7 @@ func (s *Set) ListInfo() ([]Info, error) {
 	}
 	out := make([]Info, len(list))
 	for i, b := range list {
-		fi, err := store.Peek(b.Path)
-		out[i] = Info{Backup: b, Schema: fi.Schema, Counts: fi.Counts, Err: err}
+		out[i] = peek(b)
 	}
 	return out, nil
 }
@@ -110,7 +130,11 @@ func (s *Set) Restore(path string) (r Restored, err error) {
 	if same(path, s.data) {
 		return r, fmt.Errorf("%s is the data file itself", path)
 	}
-	if r.From = Inspect(b); r.From.Err != nil {
+	// A compressed backup is checked in full as it is decompressed.
+	if r.From = peek(b); !IsCompressed(path) {
+		r.From = Inspect(b)
+	}
+	if r.From.Err != nil {
 		return r, fmt.Errorf("the backup %s cannot be restored: %w", path, r.From.Err)
 	}
 	release, damaged, err := s.saveCurrent(&r)
@@ -171,7 +195,7 @@ func (s *Set) saveCurrent(r *Restored) (release func() error, damaged bool, err 
 		return release, false, err
 	}
 	// The copy's check tells whether the file is sound: same bytes.
-	b := s.reserve(KindRestore)
+	b := s.reserve(KindRestore, false)
 	_, err = copyVerified(s.data, b.Path)
 	var ve *VerifyError
 	switch {

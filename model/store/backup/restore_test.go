@@ -3,6 +3,7 @@ package backup
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -38,7 +39,7 @@ func TestRestoreBacksUpTheCurrentFileFirst(t *testing.T) {
 	if saved.Kind != KindRestore || sum(t, r.Saved) != current || Inspect(saved).Counts != before {
 		t.Errorf("the replaced file was not kept: %+v", saved)
 	}
-	if sum(t, e.path) != sum(t, b.Path) {
+	if sum(t, e.path) != held(t, b.Path) {
 		t.Error("the data file is not the backup")
 	}
 	e.open()
@@ -79,7 +80,7 @@ func TestRestoreRefusesADamagedBackup(t *testing.T) {
 }
 
 func ourName(b Backup) string {
-	return b.Path[len(b.Path)-len(nameFor("partnerdesk.db", b.Time, b.Kind)):]
+	return filepath.Base(b.Path)
 }
 
 func TestRestoreIntoAMissingFile(t *testing.T) {
@@ -97,7 +98,7 @@ func TestRestoreIntoAMissingFile(t *testing.T) {
 	if err != nil || r.Saved != "" {
 		t.Fatalf("restore without a data file: %+v %v", r, err)
 	}
-	if sum(t, e.path) != sum(t, b.Path) {
+	if sum(t, e.path) != held(t, b.Path) {
 		t.Error("the data file is not the backup")
 	}
 }

@@ -22,6 +22,9 @@ type Set struct {
 	dir    string
 	now    func() time.Time
 	policy Policy
+	// compacted and compactErr are what the last open's compaction did.
+	compacted  *Compacted
+	compactErr error
 }
 
 // Options adjust New. The zero value is right for the app.
@@ -70,7 +73,7 @@ func (s *Set) Take(st *store.Store, kind Kind) (Backup, error) {
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		return Backup{}, err
 	}
-	b := s.reserve(kind)
+	b := s.reserve(kind, true)
 	n, _, err := TakeTo(st, b.Path)
 	b.Size = n
 	return b, err
@@ -81,9 +84,16 @@ func (s *Set) Take(st *store.Store, kind Kind) (Backup, error) {
 // same folder, so that path is either a complete, checked copy or left as
 // it was. It refuses the data file itself. It returns the size and the
 // record counts of the copy.
+//
+// A path ending in ".zst" (CompressedExt) gets a compressed backup,
+// checked by decompressing it beside itself and checking every record of
+// the result; n is then the compressed size.
 func TakeTo(st *store.Store, path string) (n int64, counts store.Counts, err error) {
 	if err := st.CheckTarget(path); err != nil {
 		return 0, counts, err
+	}
+	if IsCompressed(path) {
+		return takeCompressed(st, path)
 	}
 	err = writeVerified(path, func(w io.Writer) error {
 		var err error
@@ -104,11 +114,16 @@ func TakeTo(st *store.Store, path string) (n int64, counts store.Counts, err err
 	return n, counts, err
 }
 
-// reserve returns the backup to write now: a name no file has yet.
-func (s *Set) reserve(kind Kind) Backup {
+// reserve returns the backup to write now: a name no file has yet, with
+// CompressedExt when compressed.
+func (s *Set) reserve(kind Kind, compressed bool) Backup {
 	t := s.now().UTC().Truncate(time.Millisecond)
+	ext := ""
+	if compressed {
+		ext = CompressedExt
+	}
 	for {
-		p := filepath.Join(s.dir, nameFor(s.data, t, kind))
+		p := filepath.Join(s.dir, nameFor(s.data, t, kind)+ext)
 		if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
 			return Backup{Path: p, Kind: kind, Time: t}
 		}
@@ -192,7 +207,7 @@ func (s *Set) BeforeMigrate(from, to int) error {
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		return err
 	}
-	b := s.reserve(KindUpgrade)
+	b := s.reserve(KindUpgrade, false) // an older PartnerDesk opens it as it is
 	if _, err := copyVerified(s.data, b.Path); err != nil {
 		return fmt.Errorf("backup before upgrading the data file from format %d to %d: %w", from, to, err)
 	}

@@ -95,13 +95,19 @@ type copyResult struct {
 	sum  []byte         // SHA-256 of the bytes read from the source
 }
 
-// copyChecked returns the fill and check functions of a byte copy of src:
+// copyChecked returns the fill and check functions of a byte copy of src
+// (of the data file it holds, for a compressed backup):
 // the copy must read back with the SHA-256 of what was read from src and
 // pass store.Inspect (a file from a newer version passes: its bytes are
 // checked, and it may only be opened by that version).
 func copyChecked(src string) (fill func(io.Writer) error, check func(string) error, res *copyResult) {
 	res = new(copyResult)
 	fill = func(w io.Writer) error {
+		if IsCompressed(src) {
+			var err error
+			_, res.sum, err = decompress(src, w)
+			return err
+		}
 		in, err := os.Open(src)
 		if err != nil {
 			return err
