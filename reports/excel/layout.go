@@ -211,7 +211,11 @@ func (c *sheetCols) repeatsHeader(cells []string, filled int) bool {
 	}
 	same := 0
 	for i, t := range cells {
-		if h, ok := c.heads[i]; ok && t != "" && len(t) <= 4*len(h)+8 && normLabel(t) == h {
+		h, ok := c.heads[i]
+		if !ok || t == "" || len(t) > 4*len(h)+8 || strings.ContainsAny(t, "0123456789") && !strings.ContainsAny(h, "0123456789") {
+			continue // data cells hold digits that headers do not: no need to normalise them
+		}
+		if normLabel(t) == h {
 			same++
 		}
 	}
