@@ -35,6 +35,9 @@ func (w *importWizard) showPreview() {
 	if len(p.Matches) > 0 {
 		tabs = append(tabs, container.NewTabItem(tr("import.tab_matches", "Count", itoa(len(p.Matches))), w.matchList()))
 	}
+	if pc.Add > 0 && !w.merge {
+		tabs = append(tabs, container.NewTabItem(tr("import.tab_new_partners", "Count", itoa(pc.Add)), w.newPartnerList()))
+	}
 	if len(tabs) > 1 {
 		body = container.NewBorder(counts, nil, nil, nil, container.NewAppTabs(tabs...))
 	}
@@ -201,4 +204,20 @@ func (w *importWizard) matchList() fyne.CanvasObject {
 		w.plan(w.data)
 	})
 	return container.NewBorder(nil, container.NewHBox(again), nil, nil, container.NewVScroll(box))
+}
+
+// newPartnerList lists the partners the import will create, with where
+// each is named in the file.
+func (w *importWizard) newPartnerList() fyne.CanvasObject {
+	var items []interchange.Item
+	for _, it := range w.plan_.Partners {
+		if it.Action == interchange.ActionAdd {
+			items = append(items, it)
+		}
+	}
+	return widget.NewList(func() int { return len(items) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(items[i].Label + " — " + items[i].Loc.String())
+		})
 }

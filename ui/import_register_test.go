@@ -56,8 +56,8 @@ func TestImportWizardHandKeptRegister(t *testing.T) {
 	}
 	shot(t, u, "import-preview-ru.png")
 	tabs := findTabs(w.root)
-	if tabs == nil || len(tabs.Items) != 2 {
-		t.Fatalf("no matches tab: %v", texts(w.root))
+	if tabs == nil || len(tabs.Items) != 3 || tabs.Items[1].Text != "Совпадения (2)" || tabs.Items[2].Text != "Новые партнёры (3)" {
+		t.Fatalf("no tabs of matches and new partners: %v", texts(w.root))
 	}
 	tabs.SelectIndex(1)
 	var reject *widget.Check

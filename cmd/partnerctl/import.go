@@ -178,6 +178,11 @@ func printPlan(c *ctx, p *interchange.Plan) {
 			fmt.Fprintf(c.out, "conflict: %s, %s: here %s, in the file %s\n", it.Label, cf.Field, cf.Ours, cf.Theirs)
 		}
 	}
+	for _, it := range p.Partners {
+		if it.Action == interchange.ActionAdd && p.Mode == interchange.ModeImport && c.o.xfer.dryRun {
+			fmt.Fprintf(c.out, "new partner: %s «%s»\n", it.Loc, it.Label)
+		}
+	}
 	for _, m := range p.Matches {
 		by := "name"
 		if m.ByTaxID {

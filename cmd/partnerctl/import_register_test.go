@@ -32,7 +32,7 @@ func TestImportRegisterDryRun(t *testing.T) {
 			t.Errorf("missing %q in\n%s", want, errOut)
 		}
 	}
-	if !strings.Contains(out, "agreements: 4 added, 2 skipped for problems") {
+	if !strings.Contains(out, "agreements: 4 added, 2 skipped for problems") || !strings.Contains(out, "new partner: Реестр!B10 (Наименование предприятия) «ГККП «Ясли-сад № 12»»") {
 		t.Errorf("plan: %s", out)
 	}
 	if got := fingerprint(t, db); !strings.HasPrefix(got, "0/0/") {
