@@ -55,6 +55,7 @@ type opts struct {
 	xfer                        xferOpts // export, import and merge
 	printer                     printerFlag
 	copies                      int
+	compare                     string // diagnostics show: an earlier round
 }
 
 // ctx is what a running command gets.
@@ -73,7 +74,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdDiagnostics, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -71,8 +71,6 @@ func (t *Tx) flushPairs() error {
 	return nil
 }
 
-var errReadOnly = errors.New("store: write in a read-only transaction")
-
 func (t *Tx) getJSON(bucket, key []byte, v any) error {
 	raw := t.kv.get(bucket, key)
 	if raw == nil {
@@ -86,7 +84,7 @@ func (t *Tx) getJSON(bucket, key []byte, v any) error {
 
 func (t *Tx) putJSON(bucket, key []byte, v any) error {
 	if !t.kv.writable() {
-		return errReadOnly
+		return ErrReadOnly
 	}
 	raw, err := json.Marshal(v)
 	if err != nil {

@@ -23,6 +23,8 @@ type Dataset struct {
 	InstitutionNames []string
 	Partners         []*PartnerRecord
 	Agreements       []*AgreementRecord
+	// Rounds are diagnostic rounds (JSON only).
+	Rounds []*RoundRecord
 	// Problems found while reading.
 	Problems Problems
 	// Rejected lists names (as the file writes them) whose match with a

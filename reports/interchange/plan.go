@@ -65,6 +65,8 @@ type Plan struct {
 	Partners []Item
 	// Agreements has one item per agreement of the file.
 	Agreements []Item
+	// Rounds has one item per diagnostic round of the file.
+	Rounds []Item
 	// Problems lists every problem, reading problems first.
 	Problems Problems
 	// Matches lists the partners an agreement's row names that were found
@@ -124,7 +126,7 @@ func (p *Plan) Changes() bool {
 	if p.Institution == ActionAdd {
 		return true
 	}
-	for _, list := range [][]Item{p.Partners, p.Agreements} {
+	for _, list := range [][]Item{p.Partners, p.Agreements, p.Rounds} {
 		for _, it := range list {
 			if it.Action == ActionAdd || it.Action == ActionUpdate || (it.Action == ActionConflict && it.TakeTheirs) {
 				return true
@@ -147,7 +149,7 @@ func (p *Plan) TakeTheirs() {
 
 // Result is what Apply did.
 type Result struct {
-	Partners, Agreements Counts
+	Partners, Agreements, Rounds Counts
 }
 
 // ErrChanged says the data file changed between the preview and Apply.
@@ -194,7 +196,7 @@ func Apply(ctx context.Context, s *store.Store, p *Plan, progress func(done, tot
 		if err := e.run(); err != nil {
 			return err
 		}
-		res = Result{Partners: count(e.out.Partners), Agreements: count(e.out.Agreements)}
+		res = Result{Partners: count(e.out.Partners), Agreements: count(e.out.Agreements), Rounds: count(e.out.Rounds)}
 		return nil
 	})
 	if err != nil {
