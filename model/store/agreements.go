@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -17,7 +18,7 @@ func (t *Tx) Agreement(id model.ID) (model.Agreement, error) {
 // AgreementByNumber returns the agreement with the given number, compared
 // as model.NormalizeNumber compares numbers.
 func (t *Tx) AgreementByNumber(number string) (model.Agreement, error) {
-	raw := t.kv.get(bucketNumberIndex, []byte(model.NormalizeNumber(number)))
+	raw := t.numberKey(model.NormalizeNumber(number))
 	if raw == nil {
 		return model.Agreement{}, ErrNotFound
 	}
@@ -100,7 +101,7 @@ func (t *Tx) SaveAgreement(a *model.Agreement) error {
 // free and the partners exist.
 func (t *Tx) checkAgreementRefs(a *model.Agreement) error {
 	var v model.ValidationError
-	if raw := t.kv.get(bucketNumberIndex, []byte(model.NormalizeNumber(a.Number))); raw != nil && model.ID(fromU64(raw)) != a.ID {
+	if raw := t.numberKey(model.NormalizeNumber(a.Number)); raw != nil && model.ID(fromU64(raw)) != a.ID {
 		v = append(v, model.FieldError{Field: "number", Key: "err.number_taken"})
 	}
 	for i, pid := range a.PartnerIDs {
@@ -127,21 +128,38 @@ func (t *Tx) writeAgreement(a, old *model.Agreement) error {
 	}
 	oldNum, newNum := model.NormalizeNumber(old.Number), model.NormalizeNumber(a.Number)
 	if old.Number != "" && oldNum != newNum {
-		if err := t.kv.del(bucketNumberIndex, []byte(oldNum)); err != nil {
+		if _, held := t.nums[oldNum]; held {
+			delete(t.nums, oldNum)
+		} else if err := t.kv.del(bucketNumberIndex, []byte(oldNum)); err != nil {
 			return err
 		}
 	}
-	if err := t.kv.put(bucketNumberIndex, []byte(newNum), key); err != nil {
-		return err
+	if oldNum != newNum || old.Number == "" {
+		if t.nums == nil {
+			t.nums = map[string][]byte{}
+		}
+		t.nums[newNum] = key
 	}
-	for _, pid := range old.PartnerIDs {
+	return t.indexPartners(a, old)
+}
+
+// indexPartners updates the partner–agreement index for the partners an
+// agreement lost and gained.
+func (t *Tx) indexPartners(a, old *model.Agreement) error {
+	gone := slices.DeleteFunc(slices.Clone(old.PartnerIDs), func(id model.ID) bool { return slices.Contains(a.PartnerIDs, id) })
+	if len(gone) > 0 {
+		if err := t.flushPairs(); err != nil {
+			return err
+		}
+	}
+	for _, pid := range gone {
 		if err := t.kv.del(bucketPartnerAgr, pairKey(uint64(pid), uint64(a.ID))); err != nil {
 			return err
 		}
 	}
 	for _, pid := range a.PartnerIDs {
-		if err := t.kv.put(bucketPartnerAgr, pairKey(uint64(pid), uint64(a.ID)), nil); err != nil {
-			return err
+		if !slices.Contains(old.PartnerIDs, pid) {
+			t.pairs = append(t.pairs, pairKey(uint64(pid), uint64(a.ID)))
 		}
 	}
 	return nil
@@ -164,6 +182,9 @@ func (t *Tx) DeleteAgreement(id model.ID) error {
 		if err := t.kv.del(b, key); err != nil {
 			return err
 		}
+	}
+	if err := t.flushIndexes(); err != nil {
+		return err
 	}
 	if err := t.kv.del(bucketNumberIndex, []byte(model.NormalizeNumber(a.Number))); err != nil {
 		return err

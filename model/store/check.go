@@ -110,6 +110,7 @@ func checkAgreements(t *Tx) []string {
 			p = append(p, fmt.Sprintf(format, args...))
 		}
 	}
+	_ = t.flushIndexes() // a check inside a writing transaction sees what it wrote
 	numbers, pairs, blobs := map[string]bool{}, map[string]bool{}, map[uint64]bool{}
 	_ = t.kv.scan(bucketAgreements, nil, func(k, v []byte) error {
 		var a model.Agreement

@@ -97,6 +97,9 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 // AgreementIDsOf returns the IDs of the agreements with the partner.
 func (t *Tx) AgreementIDsOf(partner model.ID) ([]model.ID, error) {
 	var out []model.ID
+	if err := t.flushPairs(); err != nil {
+		return nil, err
+	}
 	err := t.kv.scan(bucketPartnerAgr, u64(uint64(partner)), func(k, _ []byte) error {
 		out = append(out, model.ID(fromU64(k[8:])))
 		return nil

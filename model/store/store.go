@@ -178,7 +178,11 @@ func (s *Store) View(fn func(*Tx) error) error {
 func (s *Store) Update(fn func(*Tx) error) error {
 	return s.be.update(func(kv kvTx) (err error) {
 		defer catchRecord(&err)
-		return fn(s.tx(kv))
+		t := s.tx(kv)
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flushIndexes()
 	})
 }
 
