@@ -47,6 +47,9 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
+	if err := t.mayWrite("partners", false); err != nil {
+		return err
+	}
 	var old model.Partner
 	action := model.ActionCreated
 	if p.ID != 0 {
@@ -55,7 +58,7 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 			return err
 		}
 		if old.Rev != p.Rev {
-			return ErrConflict
+			return t.conflict(model.EntityPartner, p.ID)
 		}
 		action = model.ActionUpdated
 	}
@@ -107,6 +110,9 @@ func (t *Tx) AgreementIDsOf(partner model.ID) ([]model.ID, error) {
 // DeletePartner deletes a partner no agreement names; otherwise it returns
 // an *InUseError listing the agreements' numbers.
 func (t *Tx) DeletePartner(id model.ID) error {
+	if err := t.mayWrite("partners-delete", true); err != nil {
+		return err
+	}
 	p, err := t.Partner(id)
 	if err != nil {
 		return err

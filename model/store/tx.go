@@ -16,6 +16,7 @@ type Tx struct {
 	kv   kvTx
 	now  time.Time
 	user string
+	ses  *session
 }
 
 var errReadOnly = errors.New("store: write in a read-only transaction")
@@ -57,6 +58,9 @@ var keyInstitution = []byte("institution")
 // SaveInstitution validates and stores the institution's settings.
 func (t *Tx) SaveInstitution(in *model.Institution) error {
 	if err := in.Validate(); err != nil {
+		return err
+	}
+	if err := t.mayWrite("institution", true); err != nil {
 		return err
 	}
 	old, err := t.Institution()

@@ -1,0 +1,429 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// pgTx maps the store's buckets onto the server's tables. Records keep
+// their JSON (as jsonb); the columns the server needs for its unique
+// indexes, foreign keys and row-level security (tax ID, department,
+// number, revision) are taken from the record as it is written, and the
+// index buckets of the file store are answered from those columns, so an
+// index can never disagree with its records.
+type pgTx struct {
+	ctx   context.Context
+	tx    pgx.Tx
+	write bool
+	ses   *session
+}
+
+func (t *pgTx) fail(err error) { panic(pgPanic{err}) }
+
+func (t *pgTx) queryRow(sql string, args ...any) pgx.Row { return t.tx.QueryRow(t.ctx, sql, args...) }
+
+// value returns one column of one row, or nil when there is none.
+func (t *pgTx) value(sql string, args ...any) []byte {
+	var v []byte
+	err := t.queryRow(sql, args...).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		t.fail(err)
+	}
+	if v == nil {
+		v = []byte{}
+	}
+	return v
+}
+
+func (t *pgTx) id(sql string, args ...any) []byte {
+	var id int64
+	err := t.queryRow(sql, args...).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		t.fail(err)
+	}
+	return u64(uint64(id))
+}
+
+func key64(k []byte) int64 { return int64(fromU64(k)) }
+
+func (t *pgTx) get(bucket, key []byte) []byte {
+	switch string(bucket) {
+	case "meta":
+		return t.value(`SELECT value FROM meta WHERE key = $1`, string(key))
+	case "institution":
+		return t.value(`SELECT doc::text FROM institution WHERE key = $1`, string(key))
+	case "partners":
+		return t.value(`SELECT doc::text FROM partners WHERE id = $1`, key64(key))
+	case "agreements":
+		return t.value(`SELECT doc::text FROM agreements WHERE id = $1`, key64(key))
+	case "summaries":
+		return t.value(`SELECT summary::text FROM agreements WHERE id = $1 AND summary IS NOT NULL`, key64(key))
+	case "attachments":
+		return t.value(`SELECT data FROM attachments WHERE id = $1`, key64(key))
+	case "history":
+		return t.value(`SELECT doc::text FROM history WHERE seq = $1`, key64(key[9:]))
+	case "idx_tax_id":
+		country, tax, _ := strings.Cut(string(key), "/")
+		return t.id(`SELECT id FROM partners WHERE country = $1 AND tax_id = $2`, country, tax)
+	case "idx_number":
+		return t.id(`SELECT id FROM agreements WHERE number_key = $1`, string(key))
+	case "idx_partner_agr":
+		if t.id(`SELECT agreement_id FROM agreement_partners WHERE partner_id = $1 AND agreement_id = $2`, key64(key[:8]), key64(key[8:])) != nil {
+			return []byte{}
+		}
+		return nil
+	}
+	t.fail(fmt.Errorf("store: no table for bucket %s", bucket))
+	return nil
+}
+
+// recordCols are the columns taken from a record's JSON.
+type recordCols struct {
+	Rev         int64  `json:"rev"`
+	Country     string `json:"country"`
+	TaxID       string `json:"tax_id"`
+	Name        string `json:"name"`
+	Department  string `json:"department"`
+	Attachments []struct {
+		ID int64 `json:"id"`
+	} `json:"attachments"`
+}
+
+func (t *pgTx) put(bucket, key, value []byte) error {
+	if !t.write {
+		return errReadOnly
+	}
+	var err error
+	switch string(bucket) {
+	case "institution":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO institution (key, doc) VALUES ($1, $2::text::jsonb)
+			ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc`, string(key), string(value))
+		return t.refused(err, "institution", "")
+	case "partners":
+		return t.putPartner(key64(key), value)
+	case "agreements":
+		return t.putAgreement(key64(key), value)
+	case "summaries":
+		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET summary = $2::text::jsonb WHERE id = $1`, key64(key), string(value))
+	case "attachments":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO attachments (id, data) VALUES ($1, $2)`, key64(key), value)
+	case "history":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO history (seq, entity, entity_id, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
+			key64(key[9:]), string(key[:1]), key64(key[1:9]), string(value))
+	case "idx_tax_id":
+		return nil // the partners table's unique index is the index
+	case "idx_number":
+		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET number_key = $1 WHERE id = $2`, string(key), key64(value))
+		if isUnique(err) {
+			return numberTaken()
+		}
+	case "idx_partner_agr":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO agreement_partners (partner_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+			key64(key[:8]), key64(key[8:]))
+	case "meta":
+		_, err = t.tx.Exec(t.ctx, `UPDATE meta SET value = $2 WHERE key = $1`, string(key), string(value))
+	default:
+		return fmt.Errorf("store: no table for bucket %s", bucket)
+	}
+	return t.refused(err, string(bucket), "")
+}
+
+func isUnique(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
+
+func numberTaken() error {
+	return errorsJoinValidation("number", "err.number_taken")
+}
+
+// putPartner inserts a new partner (revision 1) or updates one whose
+// stored revision is the one before: the server checks the revision
+// itself, so two clients cannot both save over the same revision.
+func (t *pgTx) putPartner(id int64, value []byte) error {
+	var c recordCols
+	if err := json.Unmarshal(value, &c); err != nil {
+		return err
+	}
+	var tax *string
+	if c.TaxID != "" {
+		tax = &c.TaxID
+	}
+	var tag pgconn.CommandTag
+	var err error
+	if c.Rev <= 1 {
+		tag, err = t.tx.Exec(t.ctx, `INSERT INTO partners (id, rev, country, tax_id, name, doc) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
+			id, c.Rev, c.Country, tax, c.Name, string(value))
+	} else {
+		tag, err = t.tx.Exec(t.ctx, `UPDATE partners SET rev = $2, country = $3, tax_id = $4, name = $5, doc = $6::text::jsonb
+			WHERE id = $1 AND rev = $2 - 1`, id, c.Rev, c.Country, tax, c.Name, string(value))
+	}
+	if isUnique(err) {
+		return errorsJoinValidation("tax_id", "err.taxid_taken")
+	}
+	if err != nil {
+		return t.refused(err, "partners", "")
+	}
+	if tag.RowsAffected() == 0 {
+		return t.diagnose("partners", id, c.Rev-1, "")
+	}
+	return nil
+}
+
+func (t *pgTx) putAgreement(id int64, value []byte) error {
+	var c recordCols
+	if err := json.Unmarshal(value, &c); err != nil {
+		return err
+	}
+	dept := c.Department
+	if dept == "" {
+		dept = t.defaultDept()
+	}
+	var tag pgconn.CommandTag
+	var err error
+	if c.Rev <= 1 {
+		tag, err = t.tx.Exec(t.ctx, `INSERT INTO agreements (id, rev, department, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
+			id, c.Rev, dept, string(value))
+	} else {
+		tag, err = t.tx.Exec(t.ctx, `UPDATE agreements SET rev = $2, department = $3, doc = $4::text::jsonb
+			WHERE id = $1 AND rev = $2 - 1`, id, c.Rev, dept, string(value))
+	}
+	if err != nil {
+		return t.refused(err, "agreements", dept)
+	}
+	if tag.RowsAffected() == 0 {
+		return t.diagnose("agreements", id, c.Rev-1, dept)
+	}
+	if len(c.Attachments) > 0 {
+		ids := make([]int64, len(c.Attachments))
+		for i, a := range c.Attachments {
+			ids[i] = a.ID
+		}
+		_, err = t.tx.Exec(t.ctx, `UPDATE attachments SET agreement_id = $1 WHERE id = ANY($2) AND agreement_id IS NULL`, id, ids)
+	}
+	return t.refused(err, "attachments", dept)
+}
+
+func (t *pgTx) defaultDept() string { return t.ses.defaultDept }
+
+// diagnose explains why an update changed no row: the record changed
+// since it was read (a conflict), or row-level security hid it from this
+// person (a refusal).
+func (t *pgTx) diagnose(table string, id, wantRev int64, dept string) error {
+	var rev int64
+	var rowDept string
+	q := `SELECT rev, '' FROM partners WHERE id = $1`
+	if table == "agreements" {
+		q = `SELECT rev, department FROM agreements WHERE id = $1`
+	}
+	err := t.queryRow(q, id).Scan(&rev, &rowDept)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return ErrNotFound
+	case err != nil:
+		return err
+	case rev != wantRev:
+		return ErrConflict
+	}
+	if rowDept != "" {
+		dept = rowDept
+	}
+	return t.permission(table, dept)
+}
+
+// refused turns the server's refusal (row-level security or a missing
+// privilege) into a *PermissionError saying who may make the change.
+func (t *pgTx) refused(err error, table, dept string) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42501" {
+		return t.permission(table, dept)
+	}
+	return err
+}
+
+func (t *pgTx) permission(table, dept string) error {
+	// A refused statement aborts the transaction: what the server said
+	// about this person when the store opened is what is known.
+	return newPermissionError(table, t.ses.role, t.ses.department, dept)
+}
+
+func (t *pgTx) del(bucket, key []byte) error {
+	if !t.write {
+		return errReadOnly
+	}
+	var err error
+	switch string(bucket) {
+	case "partners":
+		var tag pgconn.CommandTag
+		tag, err = t.tx.Exec(t.ctx, `DELETE FROM partners WHERE id = $1`, key64(key))
+		if err == nil && tag.RowsAffected() == 0 && t.get(bucket, key) != nil {
+			return t.permission("partners-delete", "")
+		}
+	case "agreements":
+		var dept string
+		_ = t.queryRow(`SELECT department FROM agreements WHERE id = $1`, key64(key)).Scan(&dept)
+		var tag pgconn.CommandTag
+		tag, err = t.tx.Exec(t.ctx, `DELETE FROM agreements WHERE id = $1`, key64(key))
+		if err == nil && tag.RowsAffected() == 0 && dept != "" {
+			return t.permission("agreements", dept)
+		}
+	case "attachments":
+		_, err = t.tx.Exec(t.ctx, `DELETE FROM attachments WHERE id = $1`, key64(key))
+	case "idx_number":
+		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET number_key = NULL WHERE number_key = $1`, string(key))
+	case "idx_partner_agr":
+		_, err = t.tx.Exec(t.ctx, `DELETE FROM agreement_partners WHERE partner_id = $1 AND agreement_id = $2`, key64(key[:8]), key64(key[8:]))
+	case "summaries", "idx_tax_id":
+		return nil // columns of the record's row
+	default:
+		return fmt.Errorf("store: cannot delete from bucket %s on a server", bucket)
+	}
+	return t.refused(err, string(bucket), "")
+}
+
+var seqOf = map[string]string{"partners": "seq_partners", "agreements": "seq_agreements", "attachments": "seq_attachments", "history": "seq_history"}
+
+func (t *pgTx) nextSeq(bucket []byte) (uint64, error) {
+	name, ok := seqOf[string(bucket)]
+	if !ok {
+		return 0, fmt.Errorf("store: no sequence for bucket %s", bucket)
+	}
+	var n int64
+	err := t.queryRow(`SELECT nextval($1::regclass)`, name).Scan(&n)
+	return uint64(n), t.refused(err, string(bucket), "")
+}
+
+// scanQuery returns the query that lists a bucket's keys and values in
+// key order, with the prefix's condition.
+func scanQuery(bucket, prefix []byte) (string, []any) {
+	switch string(bucket) {
+	case "partners":
+		return `SELECT id, doc::text FROM partners ORDER BY id`, nil
+	case "agreements":
+		return `SELECT id, doc::text FROM agreements ORDER BY id`, nil
+	case "summaries":
+		return `SELECT id, summary::text FROM agreements WHERE summary IS NOT NULL ORDER BY id`, nil
+	case "attachments":
+		return `SELECT id, ''::text FROM attachments ORDER BY id`, nil
+	case "history":
+		if len(prefix) >= 9 {
+			return `SELECT seq, doc::text, entity, entity_id FROM history WHERE entity = $1 AND entity_id = $2 ORDER BY seq`,
+				[]any{string(prefix[:1]), key64(prefix[1:9])}
+		}
+		return `SELECT seq, doc::text, entity, entity_id FROM history ORDER BY entity, entity_id, seq`, nil
+	case "idx_tax_id":
+		return `SELECT country || '/' || tax_id, id FROM partners WHERE tax_id IS NOT NULL ORDER BY 1`, nil
+	case "idx_number":
+		return `SELECT number_key, id FROM agreements WHERE number_key IS NOT NULL ORDER BY 1`, nil
+	case "idx_partner_agr":
+		if len(prefix) >= 8 {
+			return `SELECT partner_id, agreement_id FROM agreement_partners WHERE partner_id = $1 ORDER BY 2`, []any{key64(prefix[:8])}
+		}
+		return `SELECT partner_id, agreement_id FROM agreement_partners ORDER BY 1, 2`, nil
+	}
+	return "", nil
+}
+
+type kvPair struct{ k, v []byte }
+
+func (t *pgTx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
+	q, args := scanQuery(bucket, prefix)
+	if q == "" {
+		return fmt.Errorf("store: cannot scan bucket %s on a server", bucket)
+	}
+	// Read every row first: fn may query again, and a connection runs one
+	// query at a time.
+	rows, err := t.tx.Query(t.ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	pairs, err := readPairs(rows, string(bucket))
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if err := fn(p.k, p.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readPairs(rows pgx.Rows, bucket string) ([]kvPair, error) {
+	defer rows.Close()
+	var out []kvPair
+	for rows.Next() {
+		var p kvPair
+		var err error
+		switch bucket {
+		case "history":
+			var seq, id int64
+			var entity string
+			err = rows.Scan(&seq, &p.v, &entity, &id)
+			p.k = append(append([]byte(entity), u64(uint64(id))...), u64(uint64(seq))...)
+		case "idx_tax_id", "idx_number":
+			var k string
+			var id int64
+			err = rows.Scan(&k, &id)
+			p.k, p.v = []byte(k), u64(uint64(id))
+		case "idx_partner_agr":
+			var a, b int64
+			err = rows.Scan(&a, &b)
+			p.k, p.v = pairKey(uint64(a), uint64(b)), []byte{}
+		default:
+			var id int64
+			err = rows.Scan(&id, &p.v)
+			p.k = u64(uint64(id))
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func (t *pgTx) hasBucket(bucket []byte) bool {
+	for _, b := range allBuckets {
+		if string(b) == string(bucket) {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *pgTx) createBucket([]byte) error { return nil }
+
+var countQuery = map[string]string{
+	"partners": `SELECT count(*) FROM partners`, "agreements": `SELECT count(*) FROM agreements`,
+	"summaries": `SELECT count(*) FROM agreements`, "attachments": `SELECT count(*) FROM attachments`,
+	"history": `SELECT count(*) FROM history`,
+}
+
+func (t *pgTx) count(bucket []byte) int {
+	q, ok := countQuery[string(bucket)]
+	if !ok {
+		return 0
+	}
+	var n int
+	if err := t.queryRow(q).Scan(&n); err != nil {
+		t.fail(err)
+	}
+	return n
+}
+
+func (t *pgTx) writable() bool { return t.write }
+
+func (t *pgTx) empty() bool { return false }
