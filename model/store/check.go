@@ -125,7 +125,7 @@ func checkAgreements(t *Tx) []string {
 		} else if want := model.Summarize(&a); !reflect.DeepEqual(normSummary(sum), normSummary(want)) {
 			add("agreement %s: summary differs from the record", a.Number)
 		}
-		num := model.NormalizeNumber(a.Number)
+		num := t.numberKey(a.Department, a.Number)
 		numbers[num] = true
 		if model.ID(fromU64(t.kv.get(bucketNumberIndex, []byte(num)))) != a.ID {
 			add("number index misses agreement %s", a.Number)

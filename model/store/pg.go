@@ -305,3 +305,41 @@ func (b *pgBackend) once(txo pgx.TxOptions, write bool, fn func(kvTx) error) (er
 }
 
 func (b *pgBackend) close() error { b.pool.Close(); return nil }
+
+// Server reports whether the store is on a PostgreSQL server.
+func (s *Store) Server() bool { return s.ses != nil }
+
+// Role returns the connected person's role on a server ("" for a file).
+func (s *Store) Role() string {
+	if s.ses == nil {
+		return ""
+	}
+	return s.ses.role
+}
+
+// Department returns the connected person's department on a server (""
+// for a file).
+func (s *Store) Department() string {
+	if s.ses == nil {
+		return ""
+	}
+	return s.ses.department
+}
+
+// DefaultDepartment returns the code of the department that agreements
+// naming none belong to ("" for a file: its only department).
+func (s *Store) DefaultDepartment() string {
+	if s.ses == nil {
+		return ""
+	}
+	return s.ses.defaultDept
+}
+
+// WriteRefusal returns why this client may not write to the server (its
+// schema version differs, or it was opened read-only), or nil.
+func (s *Store) WriteRefusal() error {
+	if s.ses == nil {
+		return nil
+	}
+	return s.ses.refuse
+}

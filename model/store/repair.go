@@ -153,7 +153,7 @@ func (t *Tx) rebuildDerived() error {
 		if err := t.putJSON(bucketSummaries, k, &sum); err != nil {
 			return err
 		}
-		if err := t.kv.put(bucketNumberIndex, []byte(model.NormalizeNumber(a.Number)), k); err != nil {
+		if err := t.kv.put(bucketNumberIndex, []byte(t.numberKey(a.Department, a.Number)), k); err != nil {
 			return err
 		}
 		for _, pid := range a.PartnerIDs {

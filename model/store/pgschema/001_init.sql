@@ -158,7 +158,7 @@ CREATE POLICY add ON history FOR INSERT WITH CHECK (my_role() IN ('secretary', '
 CREATE FUNCTION announce() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_notify('partnerdesk', json_build_object(
-        'entity', NEW.entity, 'id', NEW.entity_id, 'action', NEW.doc->>'action', 'user', NEW.db_user)::text);
+        'entity', NEW.doc->>'entity', 'id', NEW.entity_id, 'action', NEW.doc->>'action', 'user', NEW.db_user)::text);
     RETURN NULL;
 END $$;
 CREATE TRIGGER announce AFTER INSERT ON history FOR EACH ROW EXECUTE FUNCTION announce();
