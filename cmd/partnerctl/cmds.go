@@ -107,6 +107,9 @@ var cmdCheck = &command{
 		if err != nil {
 			return err
 		}
+		if store.IsServerURL(path) {
+			return serverCheck(c, path)
+		}
 		if !fileExists(path) {
 			return fmt.Errorf("there is no data file at %s yet: create one with 'partnerctl init' or 'partnerctl demo', or start PartnerDesk", path)
 		}

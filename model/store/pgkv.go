@@ -22,6 +22,9 @@ type pgTx struct {
 	tx    pgx.Tx
 	write bool
 	ses   *session
+	// adopt makes every record put an insert, revision and all: records
+	// moving in from a data file (MoveFile).
+	adopt bool
 }
 
 func (t *pgTx) fail(err error) { panic(pgPanic{err}) }
@@ -163,7 +166,7 @@ func (t *pgTx) putPartner(id int64, value []byte) error {
 	}
 	var tag pgconn.CommandTag
 	var err error
-	if c.Rev <= 1 {
+	if c.Rev <= 1 || t.adopt {
 		tag, err = t.tx.Exec(t.ctx, `INSERT INTO partners (id, rev, country, tax_id, name, doc) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
 			id, c.Rev, c.Country, tax, c.Name, string(value))
 	} else {
@@ -193,7 +196,7 @@ func (t *pgTx) putAgreement(id int64, value []byte) error {
 	}
 	var tag pgconn.CommandTag
 	var err error
-	if c.Rev <= 1 {
+	if c.Rev <= 1 || t.adopt {
 		tag, err = t.tx.Exec(t.ctx, `INSERT INTO agreements (id, rev, department, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
 			id, c.Rev, dept, string(value))
 	} else {

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -42,16 +43,17 @@ type Server struct {
 const Password = "test-password"
 
 var (
+	once    sync.Once
 	current *Server
 	failed  error
 	dbSeq   atomic.Int64
 )
 
-// Main starts the server, runs the tests and stops the server, whatever
-// happens. When PostgreSQL is missing, the tests that need it skip (or
-// fail in CI) through Need.
+// Main runs the tests and then stops the server if a test started it
+// (Need starts it on first use, so packages whose other tests need no
+// server do not wait for one). A watchdog stops it too when the test
+// binary dies before Main returns.
 func Main(m *testing.M) {
-	current, failed = Start()
 	code := m.Run()
 	if current != nil {
 		current.Stop()
@@ -59,10 +61,11 @@ func Main(m *testing.M) {
 	os.Exit(code)
 }
 
-// Need returns the package's server, or skips the test (fails it in CI)
-// when none could be started.
+// Need returns the package's server, starting it on first use, or skips
+// the test (fails it in CI) when none could be started.
 func Need(t testing.TB) *Server {
 	t.Helper()
+	once.Do(func() { current, failed = Start() })
 	if current == nil {
 		err := failed
 		if err == nil {
@@ -243,13 +246,10 @@ type DB struct {
 	Prefix string
 }
 
-// NewDB creates a fresh database, prepared with partnerctl server init's
-// code (default department "office", the given numbering scope), and an
-// office person Prefix+"office" in it.
-func (s *Server) NewDB(t testing.TB, numbers string) *DB {
+// EmptyDB creates a fresh, unprepared database and returns its name.
+func (s *Server) EmptyDB(t testing.TB) string {
 	t.Helper()
-	n := dbSeq.Add(1)
-	name := fmt.Sprintf("t%d_%d", os.Getpid(), n)
+	name := fmt.Sprintf("t%d_%d", os.Getpid(), dbSeq.Add(1))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	c, err := pgx.Connect(ctx, s.AdminURL("postgres"))
@@ -268,10 +268,21 @@ func (s *Server) NewDB(t testing.TB, numbers string) *DB {
 			c.Close(ctx)
 		}
 	})
+	return name
+}
+
+// NewDB creates a fresh database, prepared with partnerctl server init's
+// code (default department "office", the given numbering scope), and an
+// office person Prefix+"office" in it.
+func (s *Server) NewDB(t testing.TB, numbers string) *DB {
+	t.Helper()
+	name := s.EmptyDB(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
 	if _, _, err := store.InitServer(ctx, s.AdminURL(name), store.InitOptions{DefaultDepartment: "office", DefaultDepartmentName: "Partnership office", Numbers: numbers}); err != nil {
 		t.Fatal(err)
 	}
-	db := &DB{S: s, Name: name, Prefix: fmt.Sprintf("u%d_%d_", os.Getpid(), n)}
+	db := &DB{S: s, Name: name, Prefix: "u" + strings.TrimPrefix(name, "t") + "_"}
 	db.AddPerson(t, "office", "office", store.RoleOffice)
 	return db
 }
