@@ -97,47 +97,66 @@ func serverAdmin(c *ctx, url, sub string, args []string) error {
 		return err
 	}
 	defer a.Close()
-	o := c.o.server
 	switch sub {
 	case "adduser":
-		if len(args) != 1 || o.role == "" || o.dept == "" {
-			return usagef("server adduser LOGIN --role secretary|office|auditor --department CODE --password-file FILE")
-		}
-		pw, err := readPassword(o.passwordFile)
-		if err != nil {
-			return err
-		}
-		if err := a.AddPerson(ctx, args[0], pw, o.dept, o.role); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.out, "%s added: %s of department %s\n", args[0], o.role, o.dept)
+		return addUser(c, ctx, a, args)
 	case "setrole":
-		if len(args) != 1 || o.role == "" || o.dept == "" {
-			return usagef("server setrole LOGIN --role secretary|office|auditor --department CODE")
-		}
-		if err := a.SetPerson(ctx, args[0], o.dept, o.role); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.out, "%s is now %s of department %s\n", args[0], o.role, o.dept)
+		return setRole(c, ctx, a, args)
 	case "people":
-		people, err := a.People(ctx)
-		if err != nil {
-			return err
-		}
-		for _, p := range people {
-			fmt.Fprintf(c.out, "%-24s %-10s %s\n", p.Login, p.Role, p.Department)
-		}
+		return people(c, ctx, a)
 	case "departments":
 		return departments(c, ctx, a, args)
-	case "numbering":
-		if len(args) != 1 {
-			return usagef("server numbering department|university")
-		}
-		if err := a.SetNumbering(ctx, args[0]); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.out, "agreement numbers are now unique per %s (clients see it when they next connect)\n", args[0])
 	}
+	return numbering(c, ctx, a, args)
+}
+
+func addUser(c *ctx, ctx context.Context, a *store.Admin, args []string) error {
+	o := c.o.server
+	if len(args) != 1 || o.role == "" || o.dept == "" {
+		return usagef("server adduser LOGIN --role secretary|office|auditor --department CODE --password-file FILE")
+	}
+	pw, err := readPassword(o.passwordFile)
+	if err != nil {
+		return err
+	}
+	if err := a.AddPerson(ctx, args[0], pw, o.dept, o.role); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "%s added: %s of department %s\n", args[0], o.role, o.dept)
+	return nil
+}
+
+func setRole(c *ctx, ctx context.Context, a *store.Admin, args []string) error {
+	o := c.o.server
+	if len(args) != 1 || o.role == "" || o.dept == "" {
+		return usagef("server setrole LOGIN --role secretary|office|auditor --department CODE")
+	}
+	if err := a.SetPerson(ctx, args[0], o.dept, o.role); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "%s is now %s of department %s\n", args[0], o.role, o.dept)
+	return nil
+}
+
+func people(c *ctx, ctx context.Context, a *store.Admin) error {
+	list, err := a.People(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range list {
+		fmt.Fprintf(c.out, "%-24s %-10s %s\n", p.Login, p.Role, p.Department)
+	}
+	return nil
+}
+
+func numbering(c *ctx, ctx context.Context, a *store.Admin, args []string) error {
+	if len(args) != 1 {
+		return usagef("server numbering department|university")
+	}
+	if err := a.SetNumbering(ctx, args[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "agreement numbers are now unique per %s (clients see it when they next connect)\n", args[0])
 	return nil
 }
 

@@ -3,6 +3,7 @@ package pgtest_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -248,5 +249,59 @@ func TestUniversityNumbersClash(t *testing.T) {
 	err := u.law.SaveAgreement(&same)
 	if v, ok := model.AsValidation(err); !ok || v[0].Key != "err.number_taken" {
 		t.Fatalf("a number of another department: %v", err)
+	}
+}
+
+// A client older or newer than the server's schema reads but refuses to
+// write, saying why.
+func TestSchemaVersionMismatch(t *testing.T) {
+	u := newUniversity(t, store.NumbersPerUniversity)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	c, err := pgx.Connect(ctx, u.db.S.AdminURL(u.db.Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	for _, v := range []int{store.ServerSchemaVersion + 1, store.ServerSchemaVersion - 1} {
+		if _, err := c.Exec(ctx, `UPDATE partnerdesk.meta SET value = $1 WHERE key = 'schema'`, strconv.Itoa(v)); err != nil {
+			t.Fatal(err)
+		}
+		s := u.db.Open(t, "office", store.Options{})
+		var sm *store.SchemaMismatchError
+		if !errors.As(s.WriteRefusal(), &sm) || sm.Server != v {
+			t.Fatalf("server schema %d: refusal %v", v, s.WriteRefusal())
+		}
+		if _, err := s.Agreement(u.econAgr.ID); err != nil {
+			t.Errorf("reading with schema %d: %v", v, err)
+		}
+		p, _ := s.Partner(u.partner.ID)
+		p.Name = "Не сохранится"
+		if err := s.SavePartner(&p); !errors.As(err, &sm) {
+			t.Errorf("saving with server schema %d: %v", v, err)
+		}
+		want := "newer"
+		if v < store.ServerSchemaVersion {
+			want = "older"
+		}
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the refusal does not say the server is %s: %v", want, err)
+		}
+	}
+}
+
+// Without an sslmode the connection insists on TLS with the server's
+// certificate checked against its name.
+func TestTLSByDefault(t *testing.T) {
+	if got := store.DefaultTLS("postgres://anna@db.univ.kz/partnerdesk"); !strings.Contains(got, "sslmode=verify-full") {
+		t.Errorf("DefaultTLS = %s", got)
+	}
+	if got := store.DefaultTLS("postgres://anna@db.univ.kz/partnerdesk?sslmode=disable"); strings.Contains(got, "verify-full") {
+		t.Errorf("an explicit sslmode was overridden: %s", got)
+	}
+	u := pgtest.Need(t).NewDB(t, store.NumbersPerUniversity)
+	plain := strings.TrimSuffix(u.URL("office"), "?sslmode=disable")
+	if _, err := store.OpenURL(plain, store.Options{}); err == nil {
+		t.Error("a server without TLS was accepted with the default settings")
 	}
 }
