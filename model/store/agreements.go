@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -139,21 +140,37 @@ func (t *Tx) writeAgreement(a, old *model.Agreement) error {
 		return err
 	}
 	oldNum, newNum := t.numberKey(old.Department, old.Number), t.numberKey(a.Department, a.Number)
-	if old.Number != "" && oldNum != newNum {
-		if err := t.kv.del(bucketNumberIndex, []byte(oldNum)); err != nil {
+	// Index entries that stay as they are are not written again: on a
+	// server each is a statement.
+	if old.Number == "" || oldNum != newNum {
+		if old.Number != "" {
+			if err := t.kv.del(bucketNumberIndex, []byte(oldNum)); err != nil {
+				return err
+			}
+		}
+		if err := t.kv.put(bucketNumberIndex, []byte(newNum), key); err != nil {
 			return err
 		}
 	}
-	if err := t.kv.put(bucketNumberIndex, []byte(newNum), key); err != nil {
-		return err
-	}
-	for _, pid := range old.PartnerIDs {
-		if err := t.kv.del(bucketPartnerAgr, pairKey(uint64(pid), uint64(a.ID))); err != nil {
+	return t.movePairs(a.ID, old.PartnerIDs, a.PartnerIDs)
+}
+
+// movePairs updates the partner → agreement index from the partners in
+// was to those in is.
+func (t *Tx) movePairs(id model.ID, was, is []model.ID) error {
+	for _, pid := range was {
+		if slices.Contains(is, pid) {
+			continue
+		}
+		if err := t.kv.del(bucketPartnerAgr, pairKey(uint64(pid), uint64(id))); err != nil {
 			return err
 		}
 	}
-	for _, pid := range a.PartnerIDs {
-		if err := t.kv.put(bucketPartnerAgr, pairKey(uint64(pid), uint64(a.ID)), nil); err != nil {
+	for _, pid := range is {
+		if slices.Contains(was, pid) {
+			continue
+		}
+		if err := t.kv.put(bucketPartnerAgr, pairKey(uint64(pid), uint64(id)), nil); err != nil {
 			return err
 		}
 	}

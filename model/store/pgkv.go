@@ -118,7 +118,7 @@ func (t *pgTx) put(bucket, key, value []byte) error {
 	case "agreements":
 		return t.putAgreement(key64(key), value)
 	case "summaries":
-		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET summary = $2::text::jsonb WHERE id = $1`, key64(key), string(value))
+		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET summary = $2::text::json WHERE id = $1`, key64(key), string(value))
 	case "attachments":
 		_, err = t.tx.Exec(t.ctx, `INSERT INTO attachments (id, data) VALUES ($1, $2)`, key64(key), value)
 	case "history":

@@ -42,7 +42,9 @@ CREATE TABLE agreements (
     department text NOT NULL REFERENCES departments,
     number_key text UNIQUE,
     doc        jsonb NOT NULL,
-    summary    jsonb
+    -- what list screens load on open: kept as written (json, not jsonb),
+    -- so 50,000 of them are sent without being re-serialised
+    summary    json
 );
 CREATE INDEX agreements_department ON agreements (department);
 
