@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/pgtest"
 )
@@ -96,4 +98,34 @@ func TestServerCommands(t *testing.T) {
 		t.Errorf("the auditor's list has %d lines", n)
 	}
 	refused("pg_dump", "backup", "--db", econ)
+
+	// The register and the printed register show every role the whole
+	// university: here, the 150 agreements of economics.
+	dir := t.TempDir()
+	for _, who := range []string{audit, law} {
+		reg, pdf := filepath.Join(dir, "reg.xlsx"), filepath.Join(dir, "reg.pdf")
+		must("", "export", "register", "--db", who, "--out", reg, "--today", "28.11.2026")
+		f, err := excelize.OpenFile(reg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(f.GetSheetList()[0])
+		f.Close()
+		numbers := 0
+		for _, r := range rows {
+			for _, cell := range r {
+				if strings.HasPrefix(cell, "СП-") {
+					numbers++
+					break
+				}
+			}
+		}
+		if numbers != 150 {
+			t.Errorf("the register exported by %s lists %d agreements, want 150", who, numbers)
+		}
+		must("", "print", "register", "--db", who, "--out", pdf, "--today", "28.11.2026")
+		if st, err := os.Stat(pdf); err != nil || st.Size() < 10_000 {
+			t.Errorf("printed register: %v", err)
+		}
+	}
 }
