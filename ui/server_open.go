@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model/store"
 )
@@ -15,6 +16,9 @@ import (
 // only the opening.
 func (l *launcher) openServer(url string) {
 	st, err := store.OpenURL(url, store.Options{})
+	if errors.Is(err, store.ErrServerUnreachable) || isConnectError(err) {
+		err = errors.New(tr("server.unreachable_open", "Server", store.Redact(url)) + "\n\n" + err.Error())
+	}
 	if err != nil {
 		ShowStartupError(l.app, l.win, err)
 		return
@@ -53,4 +57,11 @@ func serverErrorText(err error) (string, bool) {
 		return tr("server.unreachable"), true
 	}
 	return "", false
+}
+
+// isConnectError reports whether opening failed before the server
+// answered (no route, refused, timed out).
+func isConnectError(err error) bool {
+	var se *store.ServerError
+	return errors.As(err, &se) && strings.Contains(err.Error(), "failed to connect")
 }
