@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -55,6 +56,16 @@ func newPermissionError(table, role, mine, dept string) *PermissionError {
 
 func errorsJoinValidation(field, key string) error {
 	return model.ValidationError{{Field: field, Key: key}}
+}
+
+// unknownDepartment refuses a department code the server does not have.
+func unknownDepartment(code string) error {
+	return model.ValidationError{{Field: "department", Key: "err.unknown_department", Args: map[string]string{"Code": code}}}
+}
+
+func isForeignKey(err error) bool {
+	var pe interface{ SQLState() string }
+	return errors.As(err, &pe) && pe.SQLState() == "23503"
 }
 
 // mayChange reports, before anything is written, whether the person may

@@ -242,12 +242,18 @@ func (a *Admin) AddPerson(ctx context.Context, login, password, dept, role strin
 		return fmt.Errorf("login %q: choose another name", login)
 	}
 	_, err := a.c.Exec(ctx, `SELECT add_person($1, $2, $3, $4)`, login, password, dept, role)
+	if isForeignKey(err) {
+		return unknownDepartment(dept)
+	}
 	return adminError(err, "people")
 }
 
 // SetPerson changes a person's department and role.
 func (a *Admin) SetPerson(ctx context.Context, login, dept, role string) error {
 	_, err := a.c.Exec(ctx, `SELECT set_person($1, $2, $3)`, login, dept, role)
+	if isForeignKey(err) {
+		return unknownDepartment(dept)
+	}
 	return adminError(err, "people")
 }
 

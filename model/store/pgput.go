@@ -59,6 +59,9 @@ func (t *pgTx) putAgreement(id int64, value []byte) error {
 		tag, err = t.tx.Exec(t.ctx, `UPDATE agreements SET rev = $2, department = $3, doc = $4::text::jsonb
 			WHERE id = $1 AND rev = $2 - 1`, id, c.Rev, dept, string(value))
 	}
+	if isForeignKey(err) {
+		return unknownDepartment(dept)
+	}
 	if err != nil {
 		return t.refused(err, "agreements", dept)
 	}

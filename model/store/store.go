@@ -23,7 +23,7 @@ type Options struct {
 	// Now is the clock for Created, Updated and history; default time.Now.
 	Now func() time.Time
 	// User names who makes changes in history entries; default the
-	// operating-system user.
+	// operating-system user. On a server it is always the database login.
 	User string
 	// BeforeMigrate, when set, is called before a schema migration with the
 	// file's version and the target version; an error stops the open and

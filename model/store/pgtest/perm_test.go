@@ -306,3 +306,16 @@ func TestTLSByDefault(t *testing.T) {
 		t.Error("a server without TLS was accepted with the default settings")
 	}
 }
+
+func TestUnknownDepartment(t *testing.T) {
+	u := newUniversity(t, store.NumbersPerUniversity)
+	a := storetest.FullAgreement("ОФ-1", u.partner.ID)
+	a.Department = "physics"
+	err := u.office.SaveAgreement(&a)
+	if v, ok := model.AsValidation(err); !ok || v[0].Key != "err.unknown_department" || !strings.Contains(err.Error(), "«physics»") {
+		t.Errorf("an agreement of an unknown department: %v", err)
+	}
+	if err := u.db.Admin(t).AddPerson(context.Background(), u.db.Prefix+"x", pgtest.Password, "physics", store.RoleSecretary); err == nil || !strings.Contains(err.Error(), "«physics»") {
+		t.Errorf("a person of an unknown department: %v", err)
+	}
+}
