@@ -86,6 +86,7 @@ vet:
 NOGUI_PKGS := ./model/... ./reports/... ./assets/... ./cmd/partnerctl ./cmd/crashtrial ./cmd/internal/...
 cross-check:
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) vet $(NOGUI_PKGS); \
 	for os in windows darwin; do \
 	  echo "GOOS=$$os: vet, test -c, partnerctl"; \
 	  CGO_ENABLED=0 GOOS=$$os GOARCH=amd64 $(GO) vet $(NOGUI_PKGS); \

@@ -1,11 +1,13 @@
 package assets
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // licences.txt carries the licences of exactly the modules linked into the
@@ -17,7 +19,10 @@ func TestLicencesCurrent(t *testing.T) {
 	}
 	want := map[string]bool{}
 	for _, goos := range []string{"linux", "windows", "darwin"} {
-		cmd := exec.Command(gobin, "list", "-e", "-deps",
+		// A cold module cache makes go list download; ten minutes is a hang.
+		ctx, cancel := context.WithTimeout(t.Context(), 10*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, gobin, "list", "-e", "-deps",
 			"-f", "{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}}{{end}}{{end}}",
 			"../cmd/partnerdesk", "../cmd/partnerctl")
 		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH=amd64", "CGO_ENABLED=1")

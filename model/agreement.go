@@ -64,6 +64,9 @@ type Responsibility struct {
 	Status      TaskStatus `json:"status"` // planned, in_progress or done; overdue is derived
 	CompletedOn Date       `json:"completed_on,omitzero"`
 	Evidence    string     `json:"evidence,omitempty"`
+	// Descriptions holds the description in the other document
+	// languages (kk, ky, en), keyed by language code.
+	Descriptions map[string]string `json:"descriptions,omitempty"`
 }
 
 // StatusOn returns the responsibility's status on the given day: done when
@@ -166,6 +169,10 @@ type Agreement struct {
 	AutoRenew     bool   `json:"auto_renew,omitempty"`
 	RenewalMonths int    `json:"renewal_months,omitempty"` // term of each automatic renewal
 	Place         string `json:"place,omitempty"`          // place of signing
+	// Texts holds the title, subject and place in the other document
+	// languages (kk, ky, en), keyed by language code; the fields above
+	// hold the Russian text (MainTextLang).
+	Texts map[string]DocText `json:"texts,omitempty"`
 
 	Status            Status `json:"status"` // draft, active, terminated or renewed
 	TerminatedOn      Date   `json:"terminated_on,omitzero"`

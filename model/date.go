@@ -16,6 +16,10 @@ type Date int32
 // ErrBadDate is returned by ParseDate for text that is not a calendar date.
 var ErrBadDate = errors.New("not a date: use dd.mm.yyyy")
 
+// ErrNoSuchDate is returned by ParseDate for a day past the end of its
+// month (31.02.2028, 29.02.2027); it is also an ErrBadDate.
+var ErrNoSuchDate = fmt.Errorf("%w: there is no such day", ErrBadDate)
+
 // NewDate returns the date y-m-d, normalising out-of-range days and months
 // the way time.Date does (31 April becomes 1 May).
 func NewDate(y int, m time.Month, d int) Date {
@@ -49,10 +53,25 @@ func ParseDate(s string) (Date, error) {
 			d, m, y, ok = atoi3(parts[0], parts[1], parts[2])
 		}
 	}
-	if !ok || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
+	if !ok {
 		return 0, ErrBadDate
 	}
+	if err := checkDay(y, m, d); err != nil {
+		return 0, err
+	}
 	return Date(y*10000 + m*100 + d), nil
+}
+
+// checkDay tells numbers that cannot be a date (ErrBadDate) from a day
+// past the end of its month (ErrNoSuchDate: 31.02.2028, 29.02.2027).
+func checkDay(y, m, d int) error {
+	switch {
+	case y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31:
+		return ErrBadDate
+	case d > daysIn(y, time.Month(m)):
+		return ErrNoSuchDate
+	}
+	return nil
 }
 
 // MustDate is ParseDate for constants in tests and demo data; it panics on

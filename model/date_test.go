@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -99,5 +100,20 @@ func TestDateText(t *testing.T) {
 	}
 	if Date(0).String() != "" {
 		t.Error("zero date prints as empty")
+	}
+}
+
+// A date in the right format that names no day is told apart from text
+// that is not a date at all.
+func TestNoSuchDate(t *testing.T) {
+	for _, s := range []string{"31.02.2028", "29.02.2027", "31.04.2026", "30.02.2024"} {
+		if _, err := ParseDate(s); !errors.Is(err, ErrNoSuchDate) || !errors.Is(err, ErrBadDate) {
+			t.Errorf("%s: %v", s, err)
+		}
+	}
+	for _, s := range []string{"31/02", "abc", "2026.02.01", "32.13.2026", "00.05.2026", "12.13.2026"} {
+		if _, err := ParseDate(s); !errors.Is(err, ErrBadDate) || errors.Is(err, ErrNoSuchDate) {
+			t.Errorf("%s: %v", s, err)
+		}
 	}
 }

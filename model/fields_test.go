@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 var emailCases = []struct {
@@ -143,25 +145,68 @@ func TestCheckText(t *testing.T) {
 	}
 }
 
+// textFuzzSeeds add to textCases the invalid UTF-8 and the control
+// characters a fuzzer rarely builds by itself.
+var textFuzzSeeds = []string{
+	"\xc2",               // truncated sequence
+	"\xed\xa0\x80",       // an encoded surrogate
+	"\xc0\xaf",           // overlong slash
+	"ok\xf4\x90\x80\x80", // beyond U+10FFFF
+	"csi\u009b31m",       // C1 control
+	"del\x7f",            // DEL
+	"nel\u0085line",      // next line, a C1 control too
+	"\ufffe",             // a noncharacter
+	"cr\rlf\n",
+}
+
+// wantText is what CheckText must answer, derived from the rules one at
+// a time: invalid UTF-8 first, then any control character (C0, DEL, C1,
+// U+FFFE/U+FFFF; line breaks and tabs only in multiline text), then
+// length in characters.
+func wantText(s string, max int, multiline bool) string {
+	if !utf8.ValidString(s) {
+		return "err.bad_utf8"
+	}
+	for _, r := range s {
+		allowed := multiline && (r == '\n' || r == '\t' || r == '\r')
+		if !allowed && (unicode.IsControl(r) || r == 0xfffe || r == 0xffff) {
+			return "err.control_chars"
+		}
+	}
+	if utf8.RuneCountInString(s) > max {
+		return "err.too_long"
+	}
+	return ""
+}
+
 func FuzzCheckText(f *testing.F) {
 	for _, c := range textCases {
 		if len(c.in) < 200 {
 			f.Add(c.in, c.multiline)
 		}
 	}
+	for _, s := range textFuzzSeeds {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
 	f.Fuzz(func(t *testing.T, s string, multiline bool) {
-		if CheckText(s, 50, multiline) != "" {
-			return
-		}
-		if len([]rune(s)) > 50 {
-			t.Fatalf("accepted %d runes", len([]rune(s)))
-		}
-		for _, r := range s {
-			if r < 0x20 && (!multiline || (r != '\n' && r != '\t' && r != '\r')) {
-				t.Fatalf("accepted control %U in %q", r, s)
-			}
+		if got, want := CheckText(s, 50, multiline), wantText(s, 50, multiline); got != want {
+			t.Fatalf("CheckText(%q, 50, %v) = %q, want %q", s, multiline, got, want)
 		}
 	})
+}
+
+func TestCheckTextSeeds(t *testing.T) {
+	want := map[string]string{
+		"\xc2": "err.bad_utf8", "\xed\xa0\x80": "err.bad_utf8", "\xc0\xaf": "err.bad_utf8",
+		"ok\xf4\x90\x80\x80": "err.bad_utf8", "csi\u009b31m": "err.control_chars", "del\x7f": "err.control_chars",
+		"nel\u0085line": "err.control_chars", "\ufffe": "err.control_chars", "cr\rlf\n": "",
+	}
+	for _, s := range textFuzzSeeds {
+		if got := CheckText(s, 50, true); got != want[s] {
+			t.Errorf("CheckText(%q) = %q, want %q", s, got, want[s])
+		}
+	}
 }
 
 func TestValidPercent(t *testing.T) {

@@ -140,6 +140,7 @@ func (c *checker) terms(a *Agreement, today Date) {
 		c.add("renewal_months", "err.renewal_months")
 	}
 	c.text("place", a.Place, false, MaxShort, false)
+	c.docTexts(a)
 	switch {
 	case a.Status == "":
 		c.add("status", "err.required")

@@ -40,15 +40,8 @@ func (e *agreementEditor) onRenew() {
 		next.Status, next.TerminatedOn, next.TerminationReason = model.StatusDraft, 0, ""
 		next.Attachments, next.Outcomes = nil, nil
 		next.Responsibilities = nil
-		start := today
-		if end := old.EndOn(today); !end.IsZero() {
-			start = end.AddDays(1)
-		}
-		next.SignedOn, next.ValidFrom = 0, start
-		if !old.ValidUntil.IsZero() && !old.ValidFrom.IsZero() {
-			months := (old.ValidUntil.Year()-old.ValidFrom.Year())*12 + int(old.ValidUntil.Month()-old.ValidFrom.Month())
-			next.ValidUntil = start.AddMonths(max(months, 1)).AddDays(-1)
-		}
+		start, until := old.RenewalTerm(today)
+		next.SignedOn, next.ValidFrom, next.ValidUntil = 0, start, until
 		next.Number = model.SuggestNumber(cur.u.inst.Pattern(), start, cur.u.cat.Numbers())
 		cur.u.open(newAgreementEditor(cur.u, next, old.ID))
 	})
@@ -57,7 +50,7 @@ func (e *agreementEditor) onRenew() {
 // onTerminate asks for the date and the reason and stores the termination.
 func (e *agreementEditor) onTerminate() {
 	e.unsavedFirst(func(cur *agreementEditor) {
-		date := newDateEntry(cur.u.win, nil)
+		date := newDateEntry(cur.u, nil)
 		date.setDate(cur.u.today())
 		reason := multiline(3)
 		msg := widget.NewLabel("")
@@ -78,7 +71,7 @@ func (e *agreementEditor) onTerminate() {
 			cur.reopen(a)
 		}, cur.u.win)
 		d.Resize(fyne.NewSize(480, 320))
-		d.Show()
+		cur.u.showDialog(d, nil)
 	})
 }
 
@@ -95,7 +88,7 @@ func (e *agreementEditor) onDuplicate() {
 }
 
 func (e *agreementEditor) onDelete() {
-	e.u.confirmDanger(tr("action.delete"), tr("agreement.confirm_delete", "Number", e.orig.Number), tr("action.delete"), func() {
+	e.u.confirmDelete(tr("delete.agreement", "Number", e.orig.Number), func() {
 		if err := e.u.store.DeleteAgreement(e.orig.ID); err != nil {
 			e.u.showError(err)
 			return

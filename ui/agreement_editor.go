@@ -69,9 +69,7 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), func() { e.saveNow() })
 	e.saveBtn.Importance = widget.HighImportance
 	e.status = widget.NewLabel("")
-	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.problems = widget.NewLabel("")
-	e.problems.Truncation = fyne.TextTruncateEllipsis
 	e.problems.Importance = widget.DangerImportance
 	e.renew = widget.NewButtonWithIcon(tr("action.renew"), theme.ViewRefreshIcon(), e.onRenew)
 	e.terminate = widget.NewButtonWithIcon(tr("action.terminate"), theme.CancelIcon(), e.onTerminate)
@@ -80,9 +78,11 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	e.del.Importance = widget.DangerImportance
 	e.printBtn = widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), e.print)
 	e.updateActions()
+	// The status has a line of its own: between the buttons it was
+	// squeezed to "…".
 	state := container.NewHBox(e.status, e.problems)
-	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.printBtn), container.NewHBox(e.renew, e.terminate, e.duplicate, e.del), state)
-	return container.NewBorder(container.NewVBox(e.title(), bar, e.fs.summary), nil, nil, nil, e.appTabs)
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.printBtn), container.NewHBox(e.renew, e.terminate, e.duplicate, e.del))
+	return container.NewBorder(container.NewVBox(e.title(), bar, state, e.fs.summary), nil, nil, nil, e.appTabs)
 }
 
 func (e *agreementEditor) title() fyne.CanvasObject {
@@ -146,7 +146,15 @@ func (e *agreementEditor) changed() {
 		e.status.SetText("")
 	}
 	e.problems.SetText("")
-	if n := len(problems); n > 0 {
+	// Count what the fields show: a new draft hides its "required" until
+	// the first edit, and "2 errors" with one in sight puzzled.
+	n := 0
+	for _, fe := range problems {
+		if !e.fs.quiet || fe.Key != "err.required" {
+			n++
+		}
+	}
+	if n > 0 {
 		e.problems.SetText(tr("msg.problems", "Count", strconv.Itoa(n)))
 	}
 	e.markTabs(problems)
@@ -213,6 +221,8 @@ func (e *agreementEditor) dirty() bool {
 }
 
 func (e *agreementEditor) focusSearch() {}
+
+func (e *agreementEditor) flash(message string) { e.status.SetText(message) }
 
 func (e *agreementEditor) selectTab(key string) {
 	for i, k := range e.tabKeys {

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -30,6 +32,7 @@ func newOutcomesTab(e *agreementEditor) *outcomesTab {
 	for _, k := range append(append([]string{"field.year"}, prefixed("field.", outcomeFields)...), "field.employment_pct", "field.retention_pct") {
 		l := widget.NewLabelWithStyle(tr(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText // at the normal size long words broke mid-word
 		header.Add(l)
 	}
 	hint := widget.NewLabel(tr("outcomes.hint"))
@@ -70,7 +73,7 @@ func (t *outcomesTab) years() []string {
 }
 
 func (t *outcomesTab) row(i int, o model.Outcome) (fyne.CanvasObject, func() (model.Outcome, model.ValidationError)) {
-	year := widget.NewSelect(t.years(), nil)
+	year := newSelect(t.years(), nil)
 	if o.Year != 0 {
 		if !slices.Contains(year.Options, o.AcademicYear()) {
 			year.Options = append(year.Options, o.AcademicYear())
@@ -121,7 +124,8 @@ func pct(v float64, ok bool) string {
 	if !ok {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f %%", v)
+	// 80,0 % in Russian, Kazakh and Kyrgyz; 80.0 % in English.
+	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", tr("fmt.decimal_sep"), 1) + " %"
 }
 
 func (t *outcomesTab) collect(a *model.Agreement) model.ValidationError {

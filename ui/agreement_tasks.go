@@ -25,7 +25,7 @@ type tasksTab struct {
 	root     fyne.CanvasObject
 }
 
-var taskColumns = []column{{"col.party", 220, true}, {"col.description", 340, true}, {"col.owner", 170, true}, {"col.due", 100, false}, {"col.status", 120, false}, {"col.done_on", 100, false}}
+var taskColumns = []column{{"col.party", 220, true, false}, {"col.description", 340, true, false}, {"col.owner", 170, true, false}, {"col.due", 100, false, false}, {"col.status", 120, false, true}, {"col.done_on", 100, false, false}}
 
 func newTasksTab(e *agreementEditor) *tasksTab {
 	t := &tasksTab{e: e, items: append([]model.Responsibility(nil), e.orig.Responsibilities...), selected: -1}
@@ -113,6 +113,7 @@ func (t *tasksTab) changed() {
 type taskDialog struct {
 	party, status         *widget.Select
 	desc, owner, evidence *widget.Entry
+	descs                 map[string]*widget.Entry // the description in the other document languages
 	due, doneOn           *dateEntry
 	fs                    *fieldSet
 	ok                    *widget.Button
@@ -126,8 +127,8 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 		r = t.items[i]
 	}
 	td := &taskDialog{fs: newFieldSet(), party: t.e.terms.partySelect(r.Party), desc: multiline(3), owner: widget.NewEntry(),
-		due: newDateEntry(t.e.u.win, nil), status: widget.NewSelect(labels(model.StoredTaskStatuses), nil),
-		doneOn: newDateEntry(t.e.u.win, nil), evidence: multiline(2)}
+		due: newDateEntry(t.e.u, nil), status: newSelect(labels(model.StoredTaskStatuses), nil),
+		doneOn: newDateEntry(t.e.u, nil), evidence: multiline(2)}
 	td.party.OnChanged = nil
 	td.desc.SetText(r.Description)
 	td.owner.SetText(r.Owner)
@@ -136,8 +137,17 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	td.doneOn.setDate(r.CompletedOn)
 	td.evidence.SetText(r.Evidence)
 	fs := td.fs
+	descRow := []fyne.CanvasObject{fs.labelled("description", langLabel("field.description", model.MainTextLang), td.desc)}
+	td.descs = map[string]*widget.Entry{}
+	for _, l := range t.e.terms.texts[1:] {
+		e := multiline(3)
+		e.SetText(r.Descriptions[l.lang])
+		td.descs[l.lang] = e
+		descRow = append(descRow, fs.labelled("descriptions."+l.lang, langLabel("field.description", l.lang), e))
+	}
+	fs.steady("description") // its "required" must not move the buttons
 	form := container.NewVBox(
-		fs.field("party", "field.party", td.party), fs.field("description", "field.description", td.desc),
+		fs.field("party", "field.party", td.party), newColumns(len(descRow), descRow...),
 		newColumns(2, fs.field("owner", "field.owner", td.owner), fs.field("due", "field.due", td.due)),
 		newColumns(2, fs.field("status", "field.status", td.status), fs.field("completed_on", "field.completed_on", td.doneOn)),
 		fs.field("evidence", "field.evidence", td.evidence),
@@ -171,6 +181,9 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	for _, e := range []*widget.Entry{td.desc, td.owner, &td.due.Entry, &td.doneOn.Entry, td.evidence} {
 		e.OnChanged = func(string) { check() }
 	}
+	for _, e := range td.descs {
+		e.OnChanged = func(string) { check() }
+	}
 	td.status.OnChanged = func(v string) {
 		if fromLabel(model.StoredTaskStatuses, v) == model.TaskDone && td.doneOn.Text == "" {
 			td.doneOn.setDate(t.e.u.today())
@@ -179,8 +192,8 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	}
 	td.party.OnChanged = func(string) { check() }
 	check()
-	td.d.Resize(fyne.NewSize(620, 520))
-	td.d.Show()
+	td.d.Resize(fyne.NewSize(float32(320+300*len(td.descs)), 560))
+	t.e.u.showDialog(td.d, nil)
 	return td
 }
 
@@ -189,6 +202,14 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 func (t *tasksTab) read(td *taskDialog) (model.Responsibility, model.ValidationError) {
 	n := model.Responsibility{Party: t.e.terms.partyOf(td.party), Description: strings.TrimSpace(td.desc.Text), Owner: strings.TrimSpace(td.owner.Text),
 		Due: td.due.date(), Status: fromLabel(model.StoredTaskStatuses, td.status.Selected), CompletedOn: td.doneOn.date(), Evidence: strings.TrimSpace(td.evidence.Text)}
+	for l, e := range td.descs {
+		if s := strings.TrimSpace(e.Text); s != "" {
+			if n.Descriptions == nil {
+				n.Descriptions = map[string]string{}
+			}
+			n.Descriptions[l] = s
+		}
+	}
 	var bad model.ValidationError
 	if k := td.due.problem(); k != "" {
 		bad = append(bad, model.FieldError{Field: "due", Key: k})

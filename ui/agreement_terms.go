@@ -20,6 +20,7 @@ type termsTab struct {
 	e                                    *agreementEditor
 	number, title, place, months, places *widget.Entry
 	subject, notes                       *widget.Entry
+	texts                                []*docTextInputs // per document language, Russian first
 	kind, status                         *widget.Select
 	signed, from, until                  *dateEntry
 	autoRenew                            *widget.Check
@@ -44,12 +45,12 @@ func newTermsTab(e *agreementEditor) *termsTab {
 	t.subject.SetText(a.Subject)
 	t.notes.SetText(a.Notes)
 	t.subject.OnChanged, t.notes.OnChanged = func(string) { ch() }, func(string) { ch() }
-	t.kind = widget.NewSelect(labels(model.AgreementKinds), func(string) { ch() })
+	t.kind = newSelect(labels(model.AgreementKinds), func(string) { ch() })
 	t.kind.SetSelected(label(a.Kind))
-	t.status = widget.NewSelect(labels([]model.Status{model.StatusDraft, model.StatusActive}), func(string) { ch() })
+	t.status = newSelect(labels([]model.Status{model.StatusDraft, model.StatusActive}), func(string) { ch() })
 	t.status.SetSelected(label(a.Status))
 	dates := func(d model.Date) *dateEntry {
-		de := newDateEntry(e.u.win, func(string) { ch() })
+		de := newDateEntry(e.u, func(string) { ch() })
 		de.setDate(d)
 		return de
 	}
@@ -70,6 +71,7 @@ func newTermsTab(e *agreementEditor) *termsTab {
 	t.programmes.set(a.Programmes)
 	t.resources.set(a.Resources)
 	t.coordinators.set(a.Coordinators)
+	t.newDocTexts(a)
 	t.showPartners()
 	t.root = t.build()
 	return t
@@ -89,15 +91,17 @@ func (t *termsTab) build() fyne.CanvasObject {
 		newColumns(2,
 			fs.field("number", "field.number", container.NewBorder(nil, nil, nil, suggest, t.number)),
 			fs.field("kind", "field.kind", t.kind)),
-		fs.field("title", "field.title", t.title),
+		t.textRow("title", func(in *docTextInputs) *widget.Entry { return in.title }),
 		fs.field("partner_ids", "field.partners", container.NewVBox(t.partnerBox, container.NewHBox(addPartner))),
-		newColumns(4,
+		newColumns(3,
 			fs.field("signed_on", "field.signed_on", t.signed), fs.field("valid_from", "field.valid_from", t.from),
-			fs.field("valid_until", "field.valid_until", t.until), fs.field("place", "field.place", t.place)),
+			fs.field("valid_until", "field.valid_until", t.until)),
 		wrapped(tr("hint.open_ended")),
 		newColumns(3, container.NewVBox(widget.NewLabel(""), t.autoRenew),
 			fs.field("renewal_months", "field.renewal_months", t.months), t.statusBox()),
-		fs.field("subject", "field.subject", t.subject),
+		wrapped(tr("hint.doc_texts")),
+		t.textRow("place", func(in *docTextInputs) *widget.Entry { return in.place }),
+		t.textRow("subject", func(in *docTextInputs) *widget.Entry { return in.subject }),
 		newColumns(2,
 			fs.field("levels", "field.levels", t.levels.grid),
 			fs.field("model", "field.model", t.pmodel)),
@@ -194,7 +198,7 @@ func (t *termsTab) parties() ([]string, []model.Party) {
 // partySelect is a choice of party showing p.
 func (t *termsTab) partySelect(p model.Party) *widget.Select {
 	names, codes := t.parties()
-	s := widget.NewSelect(names, func(string) { t.e.changed() })
+	s := newSelect(names, func(string) { t.e.changed() })
 	for i, c := range codes {
 		if c == p {
 			s.SetSelectedIndex(i)
@@ -262,6 +266,7 @@ func (t *termsTab) collect(a *model.Agreement) model.ValidationError {
 	var bad model.ValidationError
 	a.Number, a.Title, a.Place = strings.TrimSpace(t.number.Text), strings.TrimSpace(t.title.Text), strings.TrimSpace(t.place.Text)
 	a.Subject, a.Notes = strings.TrimSpace(t.subject.Text), strings.TrimSpace(t.notes.Text)
+	t.collectTexts(a)
 	a.Kind = fromLabel(model.AgreementKinds, t.kind.Selected)
 	if a.Status == model.StatusDraft || a.Status == model.StatusActive || a.Status == "" {
 		a.Status = fromLabel([]model.Status{model.StatusDraft, model.StatusActive}, t.status.Selected)

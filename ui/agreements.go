@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,7 +25,7 @@ type agreementsScreen struct {
 	expiring                     *widget.Check
 	count                        *widget.Label
 	table                        *listTable
-	empty                        *fyne.Container
+	empty                        *emptyHint
 	rows                         []*catalog.Agreement
 	q                            catalog.AgreementQuery
 	cells                        map[*catalog.Agreement]*[9]string // formatted once per row shown
@@ -33,8 +34,8 @@ type agreementsScreen struct {
 }
 
 var agreementColumns = []column{
-	{"col.number", 120, false}, {"col.title", 200, true}, {"col.partners", 220, true}, {"col.kind", 140, true},
-	{"col.valid_from", 95, false}, {"col.valid_until", 95, false}, {"col.status", 95, false}, {"col.days_left", 65, false}, {"col.open_tasks", 75, false},
+	{"col.number", 120, false, false}, {"col.title", 200, true, false}, {"col.partners", 220, true, false}, {"col.kind", 140, true, true},
+	{"col.valid_from", 95, false, false}, {"col.valid_until", 95, false, true}, {"col.status", 95, false, true}, {"col.days_left", 65, false, false}, {"col.open_tasks", 75, false, false},
 }
 
 func newAgreementsScreen(u *UI) screen {
@@ -43,22 +44,22 @@ func newAgreementsScreen(u *UI) screen {
 	s.search.SetPlaceHolder(tr("placeholder.search_agreements"))
 	s.search.OnChanged = func(text string) { s.q.Text = text; s.reload() }
 	all := tr("filter.all")
-	s.status = widget.NewSelect(append([]string{all}, labels(model.Statuses)...), func(v string) {
+	s.status = newSelect(append([]string{all}, labels(model.Statuses)...), func(v string) {
 		s.q.Statuses = nil
 		if st := fromLabel(model.Statuses, v); st != "" {
 			s.q.Statuses = []model.Status{st}
 		}
 		s.reload()
 	})
-	s.kind = widget.NewSelect(append([]string{all}, labels(model.AgreementKinds)...), func(v string) {
+	s.kind = newSelect(append([]string{all}, labels(model.AgreementKinds)...), func(v string) {
 		s.q.Kind = fromLabel(model.AgreementKinds, v)
 		s.reload()
 	})
-	s.category = widget.NewSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
+	s.category = newSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
 		s.q.Category = fromLabel(model.Categories, v)
 		s.reload()
 	})
-	s.year = widget.NewSelect([]string{all}, func(v string) {
+	s.year = newSelect([]string{all}, func(v string) {
 		s.q.Year, _ = strconv.Atoi(v)
 		s.reload()
 	})
@@ -72,7 +73,9 @@ func newAgreementsScreen(u *UI) screen {
 		sel.SetSelectedIndex(0)
 	}
 	s.count = widget.NewLabel("")
-	s.table = newListTable(agreementColumns, func() int { return len(s.rows) }, s.cell)
+	cols := slices.Clone(agreementColumns)
+	cols[6].width = min(max(cols[6].width, textWidth(labels(model.Statuses)...)), 135) // "Мерзімі өткен" whole
+	s.table = newListTable(cols, func() int { return len(s.rows) }, s.cell)
 	s.table.onSort = func(col int, desc bool) { s.q.Sort, s.q.Desc = catalog.AgreementColumn(col), desc; s.reload() }
 	s.table.onOpen = func(row int) { u.openAgreement(s.rows[row].ID, "") }
 	add := widget.NewButtonWithIcon(tr("action.new_agreement"), theme.ContentAddIcon(), s.create)

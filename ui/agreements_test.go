@@ -174,3 +174,21 @@ func TestRenewLinksBoth(t *testing.T) {
 		t.Errorf("list shows the old one as %s", st)
 	}
 }
+
+// Renew proposes the original term again: 01.09.2025–31.08.2028 renews
+// as 01.09.2028–31.08.2031 (once proposed a month short, 31.07.2031).
+func TestRenewProposesTheSameTerm(t *testing.T) {
+	u, s := newTestUI(t, "ru")
+	p := savePartner(t, u, "П", storetest.BIN1)
+	a := storetest.FullAgreement("СП-2025/001", p.ID)
+	if err := s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+	u.cat.PutAgreement(model.Summarize(&a))
+	u.openAgreement(a.ID, "")
+	test.Tap(u.page.(*agreementEditor).renew)
+	next := u.page.(*agreementEditor)
+	if next.terms.from.Text != "01.09.2028" || next.terms.until.Text != "31.08.2031" {
+		t.Errorf("the renewal is proposed for %s–%s", next.terms.from.Text, next.terms.until.Text)
+	}
+}

@@ -46,12 +46,16 @@ type Options struct {
 	Backups Backups
 	// Start names what to show first: a screen id (dashboard, partners,
 	// agreements, reports, settings), "agreement:NUMBER[:TAB]",
+	// "diagnostics:ROUND-ID[:TAB]",
 	// "partner:NAME" or "import:FILE" / "merge:FILE" (for screenshots and
 	// documentation).
 	Start string
 	// Printer sends documents to the printers; default printing.System().
 	// Tests give a printtest.Fake.
 	Printer printing.Printer
+	// HasPDFViewer reports whether the system can open a PDF; default
+	// systemHasPDFViewer.
+	HasPDFViewer func() bool
 }
 
 // UI is the main window's content and state.
@@ -72,6 +76,8 @@ type UI struct {
 	current int
 	page    page // the editor shown in place of a screen, or nil
 
+	escapes     []escapeEntry  // the dialogs and pop-ups Esc closes
+	reselect    bool           // the navigation is being put back, not chosen
 	settingsTab int            // the Settings tab last shown
 	busy        sync.WaitGroup // work started by runLater and not yet done
 }
@@ -82,6 +88,7 @@ type page interface {
 	dirty() bool
 	save() bool // false when the record is invalid or the save failed
 	focusSearch()
+	flash(message string) // a word in the status line ("nothing to save")
 }
 
 // New builds the interface into win over the store s.
@@ -91,6 +98,9 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	}
 	if opts.Printer == nil {
 		opts.Printer = printing.System()
+	}
+	if opts.HasPDFViewer == nil {
+		opts.HasPDFViewer = systemHasPDFViewer
 	}
 	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
@@ -155,10 +165,14 @@ func (u *UI) build() {
 			u.nav.UnselectAll() // the welcome panel first
 			return
 		}
-		if id == u.current && u.page == nil {
+		if u.reselect || (id == u.current && u.page == nil) {
 			return
 		}
-		u.leave(func() { u.show(id) }, func() { u.nav.Select(u.current) })
+		if u.page != nil && u.page.dirty() {
+			// The highlight stays where it was until the user decides.
+			u.selectNav(u.current)
+		}
+		u.leave(func() { u.selectNav(id); u.show(id) }, nil)
 	}
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
@@ -182,6 +196,13 @@ func (u *UI) rebuild() {
 		u.nav.Select(cur)
 		u.show(cur)
 	}
+}
+
+// selectNav highlights screen i in the navigation without acting on it.
+func (u *UI) selectNav(i int) {
+	u.reselect = true
+	defer func() { u.reselect = false }()
+	u.nav.Select(i)
 }
 
 // show makes screen i current.
@@ -243,7 +264,7 @@ func (u *UI) screenByID(id string) int {
 func (u *UI) goTo(id string, then func()) {
 	i := u.screenByID(id)
 	u.leave(func() {
-		u.nav.Select(i)
+		u.selectNav(i)
 		u.show(i)
 		if then != nil {
 			then()
@@ -291,6 +312,9 @@ func (u *UI) start(what string) {
 		}
 	case "new-partner":
 		u.goTo("partners", u.newPartner)
+	case "diagnostics":
+		id, tab, _ := strings.Cut(arg, ":")
+		u.goTo("diagnostics", func() { u.openRound(id, tab) })
 	case "import", "merge":
 		u.goTo("reports", func() { u.startImport(arg, kind == "merge") })
 	default:

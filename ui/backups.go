@@ -77,10 +77,9 @@ func (u *UI) backupsBox() fyne.CanvasObject {
 	b := u.opts.Backups
 	list := container.NewVBox(widget.NewProgressBarInfinite())
 	load := func() {
-		go func() {
-			infos, err := b.List()
-			fyne.Do(func() { u.showBackupList(list, infos, err) })
-		}()
+		var infos []backup.Info
+		u.runLater(func() (err error) { infos, err = b.List(); return err },
+			func(err error) { u.showBackupList(list, infos, err) })
 	}
 	now := widget.NewButtonWithIcon(tr("backups.now"), theme.DocumentSaveIcon(), func() {
 		u.runLater(func() error { _, err := b.BackUpNow(); return err }, func(err error) {

@@ -66,7 +66,7 @@ func (d *dashboard) build() fyne.CanvasObject {
 		barChart(tr("dash.chart_partners"), partnersByCat, 0, theme.Color(theme.ColorNameSuccess)),
 		barChart(tr("dash.chart_status"), byStatus, 0, theme.Color(theme.ColorNameHyperlink)),
 		barChart(tr("dash.chart_categories"), byCat, 0, theme.Color(theme.ColorNamePrimary)),
-		barChart(tr("dash.chart_principles", "Total", strconv.Itoa(f.InForce)), coverage, f.InForce, theme.Color(theme.ColorNameWarning)),
+		barChart(tr("dash.principles_in_force", "Total", strconv.Itoa(f.InForce)), coverage, f.InForce, theme.Color(theme.ColorNameWarning)),
 	)
 	lists := container.NewGridWithColumns(3,
 		d.listBox(tr("dash.list_expiring"), d.expiring, len(f.Expiring)),
@@ -76,7 +76,7 @@ func (d *dashboard) build() fyne.CanvasObject {
 	export := widget.NewButtonWithIcon(tr("menu.export_calendar"), theme.CalendarIcon(), d.u.onExportCalendar)
 	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle(tr("nav.dashboard"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), export)
 	if f.Agreements == 0 {
-		hint := widget.NewLabel(tr("dash.empty"))
+		hint := widget.NewLabel(tr("dash.empty_now"))
 		hint.Wrapping = fyne.TextWrapWord
 		return container.NewBorder(container.NewVBox(top, cards, hint), nil, nil, nil)
 	}

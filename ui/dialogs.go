@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -89,6 +90,13 @@ func fieldMessage(fe model.FieldError) string {
 // fieldLabel translates a field path such as "contacts[1].email" into the
 // field's label.
 func fieldLabel(path string) string {
+	parts := strings.Split(path, ".")
+	if n := len(parts); n >= 3 && parts[0] == "texts" {
+		return langLabel("field."+parts[n-1], parts[n-2]) // texts.kk.title
+	}
+	if n := len(parts); n >= 2 && strings.HasSuffix(parts[n-2], "descriptions") {
+		return langLabel("field.description", parts[n-1]) // responsibilities[0].descriptions.kk
+	}
 	last := path
 	if i := strings.LastIndexAny(path, ".]"); i >= 0 && i+1 < len(path) {
 		last = strings.TrimPrefix(path[i+1:], ".")
@@ -109,20 +117,43 @@ func (u *UI) showError(err error) {
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(tr("msg.error"), tr("action.ok"), text, u.win)
 	d.Resize(fyne.NewSize(520, 220))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
-// confirmDanger asks before a destructive action.
+// confirmDanger asks before a destructive action; its button is red.
 func (u *UI) confirmDanger(title, message, action string, do func()) {
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, action, tr("action.cancel"), text, func(ok bool) {
-		if ok {
-			do()
-		}
-	}, u.win)
+	var d *dialog.CustomDialog
+	yes := widget.NewButton(action, func() { d.Hide(); do() })
+	yes.Importance = widget.DangerImportance
+	no := widget.NewButton(tr("action.cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, text, u.win)
+	d.SetButtons([]fyne.CanvasObject{no, yes})
 	d.Resize(fyne.NewSize(480, 200))
-	d.Show()
+	u.showDialog(d, nil)
+}
+
+// confirmDelete asks before deleting a record. With a data file it takes
+// a verified backup first, and deletes only when that worked, so the
+// promise of a restore holds; in memory it promises nothing.
+func (u *UI) confirmDelete(message string, do func()) {
+	if u.opts.Backups == nil {
+		u.confirmDanger(tr("action.delete"), message+"\n\n"+tr("delete.no_backup"), tr("action.delete"), do)
+		return
+	}
+	u.confirmDanger(tr("action.delete"), message+"\n\n"+tr("delete.backup_first"), tr("action.delete"), func() {
+		u.runLater(func() error {
+			_, err := u.opts.Backups.BackUpNow()
+			return err
+		}, func(err error) {
+			if err != nil {
+				u.showError(fmt.Errorf("%s: %w", tr("delete.backup_failed"), err))
+				return
+			}
+			do()
+		})
+	})
 }
 
 // askUnsaved asks Save / Discard / Cancel about unsaved changes; done gets
@@ -133,18 +164,19 @@ func (u *UI) askUnsaved(done func(save bool), cancel func()) {
 	saveBtn.Importance = widget.HighImportance
 	discard := widget.NewButton(tr("action.discard"), func() { d.Hide(); done(false) })
 	discard.Importance = widget.DangerImportance
-	cancelBtn := widget.NewButton(tr("action.cancel"), func() {
+	onCancel := func() {
 		d.Hide()
 		if cancel != nil {
 			cancel()
 		}
-	})
+	}
+	cancelBtn := widget.NewButton(tr("action.cancel"), onCancel)
 	text := widget.NewLabel(tr("msg.unsaved"))
 	text.Wrapping = fyne.TextWrapWord
 	d = dialog.NewCustomWithoutButtons(tr("msg.unsaved_title"), text, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancelBtn, discard, saveBtn})
 	d.Resize(fyne.NewSize(460, 180))
-	d.Show()
+	u.showDialog(d, onCancel)
 }
 
 // errPartnerInUse is the error the store gives for a partner in use, made

@@ -21,6 +21,17 @@ type document struct {
 	// load reads what the document needs inside a read transaction and
 	// returns the function that writes the PDF with the options.
 	load func(tx *store.Tx) (func(w io.Writer, o pdf.Options) error, error)
+	// gaps, when set, lists what the document would print in the wrong
+	// language or leave blank in the given languages (memoGaps).
+	gaps func(tx *store.Tx, langs []string) []string
+}
+
+// langs returns the languages of the choice, in column order.
+func (c documentChoice) langs() []string {
+	if c.bilingual != "" {
+		return strings.Split(c.bilingual, "+")
+	}
+	return []string{c.lang}
 }
 
 // documentChoice is what the user chose in the document dialog.
@@ -93,11 +104,12 @@ func safeFileName(s string) string {
 // included, so the secretary sees what she is about to sign).
 func (e *agreementEditor) memorandumDoc(a model.Agreement) document {
 	return document{
-		title: tr("doc.memorandum"), fileName: a.Number, bilingual: true,
+		title: tr("doc.print_kind", "Kind", label(a.Kind)), fileName: a.Number, bilingual: true,
 		load: func(tx *store.Tx) (func(io.Writer, pdf.Options) error, error) {
 			d, err := pdf.NewMemoData(tx, a)
 			return func(w io.Writer, o pdf.Options) error { return pdf.Memorandum(w, &d, o) }, err
 		},
+		gaps: func(tx *store.Tx, langs []string) []string { return memoGaps(tx, &a, langs) },
 	}
 }
 

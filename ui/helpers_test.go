@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -14,6 +15,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/catalog"
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/model/store/storetest"
 	"github.com/partnerdesk/partnerdesk/reports/printing/printtest"
 )
 
@@ -32,7 +34,7 @@ func newTestUI(t *testing.T, lang string) (*UI, *store.Store) {
 func newTestUIWith(t *testing.T, lang string, printer *printtest.Fake) (*UI, *store.Store) {
 	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir()) // where the documents to print go
-	a := &testApp{App: test.NewTempApp(t)}
+	a := &testApp{App: test.NewTempApp(t), t: t}
 	s := store.OpenMemory(store.Options{})
 	in := demo.Institution()
 	if err := s.SaveInstitution(&in); err != nil {
@@ -40,8 +42,9 @@ func newTestUIWith(t *testing.T, lang string, printer *printtest.Fake) (*UI, *st
 	}
 	w := a.NewWindow("PartnerDesk")
 	w.Resize(fyne.NewSize(1280, 800))
-	u := New(a, w, s, Options{Today: func() model.Date { return testToday }, Language: lang, Printer: printer})
-	t.Cleanup(func() { u.busy.Wait(); setLanguage("en") })
+	u := New(a, w, s, Options{Today: func() model.Date { return testToday }, Language: lang, Printer: printer,
+		HasPDFViewer: func() bool { return true }})
+	t.Cleanup(func() { settle(u); setLanguage("en") })
 	return u, s
 }
 
@@ -49,6 +52,7 @@ func newTestUIWith(t *testing.T, lang string, printer *printtest.Fake) (*UI, *st
 // the system's programs.
 type testApp struct {
 	fyne.App
+	t      testing.TB
 	mu     sync.Mutex
 	opened []string
 }
@@ -71,9 +75,18 @@ func openedPaths(u *UI) []string {
 // fakePrinter returns the interface's fake printer.
 func fakePrinter(u *UI) *printtest.Fake { return u.opts.Printer.(*printtest.Fake) }
 
+// settleTimeout bounds settle: background work of a test finishes in
+// seconds.
+const settleTimeout = time.Minute
+
 // settle waits until the work the interface started in the background
-// (runLater) is done, its results shown.
-func settle(u *UI) { u.busy.Wait() }
+// (runLater) is done, its results shown, and fails the test when that
+// takes longer than settleTimeout.
+func settle(u *UI) {
+	t := u.app.(*testApp).t
+	t.Helper()
+	storetest.WaitTimeout(t, &u.busy, settleTimeout)
+}
 
 // withDemo loads demonstration data and rebuilds the catalog.
 func withDemo(t *testing.T, u *UI, s *store.Store, partners, agreements int) {

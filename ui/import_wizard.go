@@ -34,6 +34,7 @@ func (w *importWizard) view() fyne.CanvasObject { return w.root }
 func (w *importWizard) dirty() bool             { return false }
 func (w *importWizard) save() bool              { return false }
 func (w *importWizard) focusSearch()            {}
+func (w *importWizard) flash(string)            {}
 
 func (w *importWizard) title(stepKey string) fyne.CanvasObject {
 	key := "import.title"
@@ -105,7 +106,7 @@ func (w *importWizard) mappingCard(i int) fyne.CanvasObject {
 	}
 	for _, c := range m.Columns {
 		col := c
-		sel := widget.NewSelect(names, nil)
+		sel := newSelect(names, nil)
 		sel.SetSelectedIndex(0) // not imported, unless a field matches
 		for k, code := range codes {
 			if code == col.Field {
@@ -137,8 +138,8 @@ func (w *importWizard) addSheetBox() fyne.CanvasObject {
 	for _, k := range kinds {
 		kindNames = append(kindNames, k.Name(w.u.lang))
 	}
-	sheet := widget.NewSelect(sheets, nil)
-	kind := widget.NewSelect(kindNames, nil)
+	sheet := newSelect(sheets, nil)
+	kind := newSelect(kindNames, nil)
 	add := widget.NewButtonWithIcon(tr("import.add_sheet"), theme.ContentAddIcon(), func() {
 		if sheet.Selected == "" || kind.SelectedIndex() < 0 {
 			return

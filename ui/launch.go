@@ -29,6 +29,13 @@ const quickOpenSize = 32 << 20
 // and never written to; a sound file opens, and a verified daily backup
 // is taken in the background. The returned function closes the file.
 func Launch(app fyne.App, win fyne.Window, path string, opts Options) (closeStore func()) {
+	l := launch(app, win, path, opts)
+	return l.close
+}
+
+// launch is Launch, returning the launcher (tests wait for its
+// background work).
+func launch(app fyne.App, win fyne.Window, path string, opts Options) *launcher {
 	app.Settings().SetTheme(newTheme())
 	code := opts.Language
 	if code == "" {
@@ -37,11 +44,14 @@ func Launch(app fyne.App, win fyne.Window, path string, opts Options) (closeStor
 	setLanguage(code)
 	l := &launcher{app: app, win: win, opts: opts}
 	l.open(path)
-	return func() {
-		l.background.Wait() // let a backup in progress finish
-		if l.st != nil {
-			l.st.Close()
-		}
+	return l
+}
+
+// close waits for a backup in progress, then closes the file.
+func (l *launcher) close() {
+	l.background.Wait()
+	if l.st != nil {
+		l.st.Close()
 	}
 }
 

@@ -5,13 +5,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/backup"
+	"github.com/partnerdesk/partnerdesk/model/store/storetest"
 )
 
 // A damaged data file is explained, not written to, and the newest good
@@ -63,23 +66,68 @@ func TestLaunchRestoresDamagedFile(t *testing.T) {
 	}
 }
 
-// A sound file opens and Settings lists its backups (the daily one runs in
-// the background after the window shows).
+// A sound file opens, the daily backup is taken in the background, and
+// the backups section of Settings → Data lists both backups (the one taken by hand before and
+// the daily one), each with its kind, its counts and a Restore button.
 func TestLaunchOpensAndListsBackups(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "partnerdesk.db")
-	st, _ := store.Open(path, store.Options{})
-	in := demo.Institution()
-	st.SaveInstitution(&in)
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Load(st, demo.Generate(demo.Options{Seed: 5, Partners: 3, Agreements: 7, Today: testToday}), 100, nil); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := backup.New(path, backup.Options{}).Manual(st); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
-	closeStore := Launch(a, w, path, Options{Today: func() model.Date { return testToday }, Language: "en"})
-	defer closeStore()
+	w.Resize(fyne.NewSize(1280, 800))
+	l := launch(a, w, path, Options{Today: func() model.Date { return testToday }, Language: "en"})
+	defer l.close()
 	if !contains(texts(w.Content()), "Dashboard") {
 		t.Fatalf("not opened: %v", texts(w.Content()))
+	}
+	storetest.WaitTimeout(t, &l.background, time.Minute) // the daily backup
+	// The backups section of Settings → Data, built on its own: opening
+	// the whole screen here would race with the list's loading, which
+	// Fyne's test driver runs on the loading goroutine (the real app
+	// runs it on the interface goroutine).
+	box := l.u.backupsBox()
+	storetest.WaitTimeout(t, &l.u.busy, time.Minute) // the list is read in the background
+	var rows []string
+	for _, s := range texts(box) {
+		if strings.Contains(s, " · ") {
+			rows = append(rows, s)
+		}
+	}
+	if len(rows) != 2 {
+		t.Fatalf("backups listed: %q\nsection: %q", rows, texts(box))
+	}
+	kinds := map[string]bool{}
+	for _, r := range rows {
+		if !strings.Contains(r, "3 partners, 7 agreements") {
+			t.Errorf("row %q lacks the counts", r)
+		}
+		for _, k := range []string{"by hand", "daily"} {
+			if strings.Contains(r, " · "+k+" · ") {
+				kinds[k] = true
+			}
+		}
+	}
+	if !kinds["by hand"] || !kinds["daily"] {
+		t.Errorf("rows %q: want one taken by hand and one daily", rows)
+	}
+	restores := 0
+	for _, s := range texts(box) {
+		if s == "Restore" {
+			restores++
+		}
+	}
+	if restores != 2 {
+		t.Errorf("%d Restore buttons for 2 good backups", restores)
 	}
 }
 

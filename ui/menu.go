@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,11 +21,17 @@ func (u *UI) menu() *fyne.MainMenu {
 	file := fyne.NewMenu(tr("menu.file"),
 		fyne.NewMenuItem(tr("menu.backup"), u.onBackup),
 		fyne.NewMenuItem(tr("menu.export_calendar"), u.onExportCalendar),
+		fyne.NewMenuItemSeparator(),
+		withKey(fyne.NewMenuItem(tr("menu.save"), u.onSave), keySave),
+		withKey(fyne.NewMenuItem(tr("menu.print"), u.onPrint), keyPrint),
+		fyne.NewMenuItemSeparator(),
+		u.quitItem(),
 	)
 	edit := fyne.NewMenu(tr("menu.edit"),
 		fyne.NewMenuItem(tr("menu.new_partner"), func() { u.goTo("partners", u.newPartner) }),
 		fyne.NewMenuItem(tr("menu.new_agreement"), func() { u.goTo("agreements", func() { u.newAgreement(0) }) }),
-		fyne.NewMenuItem(tr("menu.find"), u.onFind),
+		withKey(fyne.NewMenuItem(tr("menu.new_here"), u.onNew), keyNew),
+		withKey(fyne.NewMenuItem(tr("menu.find"), u.onFind), keyFind),
 	)
 	view := fyne.NewMenu(tr("menu.view"))
 	for _, e := range u.screens {
@@ -39,26 +44,43 @@ func (u *UI) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
-// shortcuts registers Ctrl+N, Ctrl+F, Ctrl+S and Esc (Cmd on macOS).
+// shortcuts handles Esc: it closes the top dialog or pop-up, else leaves
+// the editor. Ctrl+S, N, F, P and Q are on the menu's items (keys.go).
 func (u *UI) shortcuts() {
 	c := u.win.Canvas()
-	add := func(key fyne.KeyName, fn func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { fn() })
-	}
-	add(fyne.KeyN, u.onNew)
-	add(fyne.KeyF, u.onFind)
-	add(fyne.KeyS, func() {
-		if u.page != nil {
-			u.page.save()
-		}
-	})
-	add(fyne.KeyP, u.onPrint)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		// Esc over a dialog must not leave the editor behind it.
-		if ev.Name == fyne.KeyEscape && u.page != nil && c.Overlays().Top() == nil {
+		if ev.Name != fyne.KeyEscape {
+			return
+		}
+		// Esc over a dialog closes it and must not leave the editor behind it.
+		if !u.onEscape() && u.page != nil {
 			u.leave(u.back, nil)
 		}
 	})
+}
+
+// quitItem is File → Quit (Ctrl+Q): it asks about unsaved changes first,
+// as closing the window does.
+func (u *UI) quitItem() *fyne.MenuItem {
+	q := withKey(fyne.NewMenuItem(tr("menu.quit"), u.onClose), keyQuit)
+	q.IsQuit = true
+	return q
+}
+
+// onSave saves the editor shown (Ctrl+S); with no editor it says there is
+// nothing to save rather than doing nothing.
+func (u *UI) onSave() {
+	if u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	if u.page == nil {
+		return
+	}
+	if !u.page.dirty() {
+		u.page.flash(tr("msg.nothing_to_save"))
+		return
+	}
+	u.page.save()
 }
 
 func (u *UI) onNew() {
@@ -181,7 +203,7 @@ func (u *UI) onAbout() {
 	body := container.NewBorder(container.NewVBox(widget.NewLabel(text), lic), nil, nil, nil, container.NewVScroll(acc))
 	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), body, u.win)
 	d.Resize(fyne.NewSize(640, 600))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // licenceText shows a licence as written (its lines are already short), in
@@ -212,5 +234,5 @@ func (u *UI) offerOpen(message, path string, openFile bool) {
 				u.openPath(filepath.Dir(path))
 			}
 		}, u.win)
-	d.Show()
+	u.showDialog(d, nil)
 }

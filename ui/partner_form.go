@@ -30,6 +30,7 @@ type partnerForm struct {
 	contacts                                                         *rowList[model.Contact]
 	saveBtn, markReal, del, printBtn                                 *widget.Button
 	status                                                           *widget.Label
+	titleLabel                                                       *widget.Label
 }
 
 var countries = []string{"KZ", "KG", "RU", "UZ", "TJ", "TM", "CN", "TR", "KR", "DE", "US", "GB"}
@@ -52,11 +53,11 @@ func newPartnerForm(u *UI, p model.Partner) *partnerForm {
 	f.address.SetText(p.Address)
 	f.notes.SetText(p.Notes)
 	f.address.OnChanged, f.notes.OnChanged = func(string) { f.changed() }, func(string) { f.changed() }
-	f.country = widget.NewSelectEntry(countries)
-	f.country.SetText(p.Country)
+	f.country = newCountryEntry(countries)
+	f.country.SetText(countryOption(p.Country))
 	f.country.OnChanged = func(string) { f.changed() }
-	f.subKind = widget.NewSelect(nil, func(string) { f.changed() })
-	f.category = widget.NewSelect(labels(model.Categories), func(v string) {
+	f.subKind = newSelect(nil, func(string) { f.changed() })
+	f.category = newSelect(labels(model.Categories), func(v string) {
 		f.setSubKinds(fromLabel(model.Categories, v), "")
 		f.changed()
 	})
@@ -100,6 +101,7 @@ func (f *partnerForm) build() fyne.CanvasObject {
 		fs.field("address", "field.address", f.address),
 		fs.field("website", "field.website", f.website),
 		newColumns(2, fs.field("category", "field.category", f.category), fs.field("sub_kind", "field.sub_kind", f.subKind)),
+		wrapped(tr("hint.categories")),
 		fs.field("relation", "field.relation", f.relation),
 		newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
 		heading("partner.contacts"), f.contacts.content("action.add_contact"),
@@ -126,10 +128,10 @@ func (f *partnerForm) build() fyne.CanvasObject {
 	if f.orig.ID != 0 {
 		title = f.orig.Name
 	}
-	titleLabel := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	titleLabel.Truncation = fyne.TextTruncateEllipsis
+	f.titleLabel = widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.titleLabel.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.printBtn, f.status), container.NewHBox(f.markReal, f.del))
-	return container.NewBorder(container.NewVBox(titleLabel, bar, fs.summary), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+	return container.NewBorder(container.NewVBox(f.titleLabel, bar, fs.summary), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
 }
 
 // agreementsBox lists the partner's agreements; tapping one opens it.
@@ -175,7 +177,7 @@ func (f *partnerForm) collect() model.Partner {
 	p := f.orig
 	p.Name, p.ShortName = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.short.Text)
 	p.Names = model.Names{RU: strings.TrimSpace(f.namesRU.Text), KK: strings.TrimSpace(f.namesKK.Text), KY: strings.TrimSpace(f.namesKY.Text), EN: strings.TrimSpace(f.namesEN.Text)}
-	p.Country = strings.ToUpper(strings.TrimSpace(f.country.Text))
+	p.Country = countryCode(f.country.Text)
 	p.Region, p.City = strings.TrimSpace(f.region.Text), strings.TrimSpace(f.city.Text)
 	p.Address, p.Website = strings.TrimSpace(f.address.Text), strings.TrimSpace(f.website.Text)
 	p.TaxID = model.NormalizeTaxID(p.Country, f.taxID.Text)
@@ -223,6 +225,8 @@ func (f *partnerForm) dirty() bool {
 	return len(model.ChangedFields(&f.orig, &p)) > 0
 }
 
+func (f *partnerForm) flash(message string) { f.status.SetText(message) }
+
 func (f *partnerForm) focusSearch() {}
 
 // saveNow stores the partner; it returns false when it could not.
@@ -237,6 +241,7 @@ func (f *partnerForm) saveNow() bool {
 	}
 	f.u.cat.PutPartner(p)
 	f.orig = p
+	f.titleLabel.SetText(p.Name) // no longer "New partner"
 	f.del.Show()
 	f.printBtn.Show()
 	if p.Relation == model.RelationPotential {
@@ -267,7 +272,7 @@ func (f *partnerForm) onDelete() {
 		f.u.showError(errPartnerInUse(f.orig.Name, nums))
 		return
 	}
-	f.u.confirmDanger(tr("action.delete"), tr("partner.confirm_delete", "Name", f.orig.Name), tr("action.delete"), func() {
+	f.u.confirmDelete(tr("delete.partner", "Name", f.orig.Name), func() {
 		if err := f.u.store.DeletePartner(f.orig.ID); err != nil {
 			f.u.showError(err)
 			return

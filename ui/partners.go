@@ -25,14 +25,14 @@ type partnersScreen struct {
 	country  *widget.Select
 	count    *widget.Label
 	table    *listTable
-	empty    *fyne.Container
+	empty    *emptyHint
 	rows     []*catalog.Partner
 	q        catalog.PartnerQuery
 }
 
 var partnerColumns = []column{
-	{"col.name", 330, true}, {"col.category", 175, true}, {"col.relation", 150, false}, {"col.country", 60, false},
-	{"col.region", 150, true}, {"col.tax_id", 125, false}, {"col.agreements", 80, false},
+	{"col.name", 330, true, false}, {"col.category", 175, true, false}, {"col.relation", 150, false, true}, {"col.country", 60, false, false},
+	{"col.region", 150, true, false}, {"col.tax_id", 125, false, false}, {"col.agreements", 80, false, false},
 }
 
 func newPartnersScreen(u *UI) screen {
@@ -41,20 +41,20 @@ func newPartnersScreen(u *UI) screen {
 	s.search.SetPlaceHolder(tr("placeholder.search_partners"))
 	s.search.OnChanged = func(text string) { s.q.Text = text; s.reload() }
 	all := tr("filter.all")
-	s.category = widget.NewSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
+	s.category = newSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
 		s.q.Category = fromLabel(model.Categories, v)
 		s.reload()
 	})
 	s.category.SetSelectedIndex(0)
-	s.relation = widget.NewSelect(append([]string{all}, labels(model.Relations)...), func(v string) {
+	s.relation = newSelect(append([]string{all}, labels(model.Relations)...), func(v string) {
 		s.q.Relation = fromLabel(model.Relations, v)
 		s.reload()
 	})
 	s.relation.SetSelectedIndex(0)
-	s.country = widget.NewSelect([]string{all}, func(v string) {
+	s.country = newSelect([]string{all}, func(v string) {
 		s.q.Country = ""
 		if v != all {
-			s.q.Country = v
+			s.q.Country = countryCode(v)
 		}
 		s.reload()
 	})
@@ -75,7 +75,10 @@ func (s *partnersScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *partnersScreen) refresh() {
 	all := tr("filter.all")
-	s.country.Options = append([]string{all}, s.u.cat.Countries()...)
+	s.country.Options = []string{all}
+	for _, c := range s.u.cat.Countries() {
+		s.country.Options = append(s.country.Options, countryOption(c))
+	}
 	if s.country.Selected == "" {
 		s.country.SetSelectedIndex(0)
 	}
@@ -132,7 +135,7 @@ func (u *UI) newPartner() {
 // pickPartner opens a searchable list of every partner; picked gets the
 // one the user taps.
 func (u *UI) pickPartner(picked func(model.ID)) {
-	search := widget.NewEntry()
+	search := newEscEntry(u) // it has the focus: Esc must still close the list
 	search.SetPlaceHolder(tr("placeholder.search_partners"))
 	var found []*catalog.Partner
 	list := widget.NewList(func() int { return len(found) },
@@ -159,6 +162,6 @@ func (u *UI) pickPartner(picked func(model.ID)) {
 	}
 	d = dialog.NewCustom(tr("action.choose_partner"), tr("action.cancel"), container.NewBorder(search, wrapped(tr("hint.no_partner")), nil, nil, list), u.win)
 	d.Resize(fyne.NewSize(640, 520))
-	d.Show()
+	u.showDialog(d, nil)
 	u.win.Canvas().Focus(search)
 }

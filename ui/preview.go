@@ -114,8 +114,11 @@ func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []ima
 	buttons := []fyne.CanvasObject{
 		widget.NewButton(tr("action.close"), func() { d.Hide() }),
 		widget.NewButtonWithIcon(tr("print.open_viewer"), theme.FileIcon(), func() {
-			u.openInViewer(t)
+			// Closing first: hiding a dialog also removes every overlay
+			// above it (the "no viewer" dialog was gone at once).
+			t.kept = true
 			d.Hide()
+			u.openInViewer(t)
 		}),
 	}
 	if printNow != nil {
@@ -131,7 +134,7 @@ func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []ima
 	d.SetOnClosed(t.remove)
 	win := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(win.Width-40, widest+60), win.Height-40))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // pageView shows a page image pixel for pixel in a thin frame.

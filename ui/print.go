@@ -60,6 +60,10 @@ func sweepTempPDFs(age time.Duration) {
 
 // openInViewer gives the file to the system's viewer and keeps it.
 func (u *UI) openInViewer(t *tempPDF) {
+	if !u.opts.HasPDFViewer() {
+		u.noViewer(t) // opening would silently do nothing
+		return
+	}
 	t.kept = true
 	u.openPath(t.path)
 }
@@ -110,7 +114,7 @@ func (u *UI) showPrinted(t *tempPDF, job printing.Job) {
 	text := widget.NewLabel(tr("print.sent", "Printer", job.Printer, "Copies", strconv.Itoa(job.Copies)))
 	d := dialog.NewCustom(tr("print.sent_title"), tr("action.close"), text, u.win)
 	d.SetOnClosed(t.remove)
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // showPrintFailure says why the document was not printed and offers it as
@@ -121,15 +125,16 @@ func (u *UI) showPrintFailure(t *tempPDF, err error) {
 	save := widget.NewButtonWithIcon(tr("doc.save_pdf"), theme.DocumentSaveIcon(), func() { u.saveCopy(t) })
 	save.Importance = widget.HighImportance
 	open := widget.NewButtonWithIcon(tr("print.open_viewer"), theme.FileIcon(), func() {
-		u.openInViewer(t)
+		t.kept = true // closing must not remove the file
 		d.Hide()
+		u.openInViewer(t)
 	})
 	closeBtn := widget.NewButton(tr("action.close"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(tr("print.failed_title"), wrapped(errorText(err)+"\n\n"+tr("print.fallback")), u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, open, save})
 	d.SetOnClosed(t.remove)
 	d.Resize(fyne.NewSize(580, 280))
-	d.Show()
+	u.showDialog(d, nil)
 }
 
 // saveCopy asks where to save the temporary PDF and copies it there. The

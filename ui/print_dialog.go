@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
@@ -40,6 +41,7 @@ type printDialog struct {
 	printerSel *widget.Select
 	copies     *widget.Entry
 	status     *widget.Label // looking for printers, or none set up
+	gaps       *widget.Label // what the chosen languages lack (memoGaps)
 
 	printBtn, previewBtn, saveBtn, cancelBtn *widget.Button
 }
@@ -55,7 +57,7 @@ func (p *printDialog) buildUI() {
 	for i, l := range docLangs {
 		names[i] = tr("lang." + l)
 	}
-	p.langSel = widget.NewSelect(names, nil)
+	p.langSel = newSelect(names, nil)
 	p.langSel.SetSelectedIndex(0)
 	for i, l := range docLangs {
 		if l == p.u.lang {
@@ -66,13 +68,27 @@ func (p *printDialog) buildUI() {
 	p.layoutSel.Required = true
 	p.layoutSel.SetSelected(tr("doc.one_language"))
 
-	p.printerSel = widget.NewSelect(nil, nil)
+	p.printerSel = newSelect(nil, nil)
 	p.printerSel.PlaceHolder = tr("print.looking")
 	p.printerSel.Disable()
 	p.copies = widget.NewEntry()
 	p.copies.SetText("1")
 	p.copies.Validator = validCopies
 	p.status = wrapped(tr("print.looking"))
+	p.gaps = wrapped("")
+	p.gaps.Importance = widget.WarningImportance
+	p.langSel.OnChanged = func(string) { p.showGaps() }
+	p.layoutSel.OnChanged = func(v string) {
+		// Two columns name their languages: the one-language choice
+		// does not apply.
+		if v == tr("doc.one_language") {
+			p.langSel.Enable()
+		} else {
+			p.langSel.Disable()
+		}
+		p.showGaps()
+	}
+	p.showGaps()
 
 	p.printBtn = widget.NewButtonWithIcon(tr("print.print"), theme.DocumentPrintIcon(), p.onPrint)
 	p.printBtn.Importance = widget.HighImportance
@@ -91,6 +107,7 @@ func (p *printDialog) view() fyne.CanvasObject {
 	}
 	copies := container.NewVBox(heading("print.copies"), minWidth(90, p.copies))
 	printer := container.NewVBox(heading("print.printer"), p.printerSel)
+	form.Add(p.gaps)
 	form.Add(container.NewBorder(nil, nil, nil, copies, printer))
 	form.Add(p.status)
 	return form
@@ -100,7 +117,7 @@ func (p *printDialog) show() {
 	p.d = dialog.NewCustomWithoutButtons(p.doc.title, p.view(), p.u.win)
 	p.d.SetButtons([]fyne.CanvasObject{p.cancelBtn, p.saveBtn, p.previewBtn, p.printBtn})
 	p.d.Resize(fyne.NewSize(620, p.d.MinSize().Height))
-	p.d.Show()
+	p.u.showDialog(p.d, p.onCancel)
 	p.loadPrinters()
 }
 
@@ -203,4 +220,28 @@ func validCopies(s string) error {
 		return errors.New(tr("print.err.copies"))
 	}
 	return nil
+}
+
+// showGaps warns, before anything is printed, about the fields the chosen
+// languages have no text for (they would print in Russian) and a missing
+// signatory.
+func (p *printDialog) showGaps() {
+	if p.doc.gaps == nil || p.gaps == nil {
+		return
+	}
+	var lines []string
+	_ = p.u.store.View(func(tx *store.Tx) error {
+		lines = p.doc.gaps(tx, p.choice().langs())
+		return nil
+	})
+	if len(lines) == 0 {
+		p.gaps.SetText("")
+		p.gaps.Hide()
+		return
+	}
+	p.gaps.SetText("⚠ " + strings.Join(lines, "\n⚠ "))
+	p.gaps.Show()
+	if p.d != nil {
+		p.d.Resize(fyne.NewSize(620, p.d.MinSize().Height))
+	}
 }

@@ -292,16 +292,19 @@ func TestPrintPartnerCardAndRegister(t *testing.T) {
 	}
 }
 
-// Esc and Ctrl+P over the print dialog neither leave the editor nor open a
-// second dialog.
+// Ctrl+P over the print dialog opens no second dialog; Esc closes the
+// dialog (issue 20 asked for it) and does not leave the editor.
 func TestKeysOverThePrintDialog(t *testing.T) {
 	u, _ := newTestUI(t, "en")
 	dlg := editMemorandum(t, u)
 	n := overlays(u)
 	u.onPrint()
+	if overlays(u) != n || topOverlay(t, u) != dlg {
+		t.Errorf("Ctrl+P over the dialog: %d dialogs (want %d)", overlays(u), n)
+	}
 	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if _, ok := u.page.(*agreementEditor); !ok || overlays(u) != n || topOverlay(t, u) != dlg {
-		t.Errorf("page %T, %d dialogs (want the editor and %d)", u.page, overlays(u), n)
+	if _, ok := u.page.(*agreementEditor); !ok || overlays(u) != n-1 {
+		t.Errorf("after Esc: page %T, %d dialogs (want the editor and %d)", u.page, overlays(u), n-1)
 	}
 }
 

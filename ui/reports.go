@@ -51,9 +51,9 @@ func (s *reportsScreen) excelForm() fyne.CanvasObject {
 	for i, l := range langs {
 		names[i] = tr("lang." + l)
 	}
-	lang := widget.NewSelect(names, nil)
+	lang := newSelect(names, nil)
 	lang.SetSelectedIndex(0) // ministries read Russian
-	from, until := newDateEntry(s.u.win, nil), newDateEntry(s.u.win, nil)
+	from, until := newDateEntry(s.u, nil), newDateEntry(s.u, nil)
 	y := s.u.today().Year()
 	from.setDate(model.NewDate(y, 1, 1))
 	until.setDate(model.NewDate(y, 12, 31))

@@ -33,6 +33,7 @@ func (u *UI) registry() []*screenEntry {
 		{id: "dashboard", title: "nav.dashboard", icon: theme.HomeIcon(), make: newDashboard},
 		{id: "partners", title: "nav.partners", icon: theme.AccountIcon(), make: newPartnersScreen},
 		{id: "agreements", title: "nav.agreements", icon: theme.DocumentIcon(), make: newAgreementsScreen},
+		{id: "diagnostics", title: "diag.title", icon: theme.GridIcon(), make: newDiagnosticsScreen},
 		{id: "reports", title: "nav.reports", icon: theme.FileTextIcon(), make: newReportsScreen},
 		{id: "settings", title: "nav.settings", icon: theme.SettingsIcon(), make: newSettingsScreen},
 	}

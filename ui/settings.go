@@ -59,7 +59,7 @@ func (u *UI) languageSelect() *widget.Select {
 	for _, l := range assets.Languages {
 		names = append(names, tr("lang."+l))
 	}
-	sel := widget.NewSelect(names, nil)
+	sel := newSelect(names, nil)
 	saved := u.prefs.String(prefLanguage)
 	sel.SetSelectedIndex(0)
 	for i, l := range assets.Languages {
@@ -108,10 +108,10 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	f.address = multiline(2)
 	f.address.SetText(in.Address)
 	f.address.OnChanged = func(string) { ch() }
-	f.country = widget.NewSelectEntry([]string{"KZ", "KG"})
-	f.country.SetText(in.Country)
+	f.country = newCountryEntry([]string{"KZ", "KG"})
+	f.country.SetText(countryOption(in.Country))
 	if in.Country == "" {
-		f.country.SetText("KZ")
+		f.country.SetText(countryOption("KZ"))
 	}
 	f.country.OnChanged = func(string) { ch() }
 	f.preview = widget.NewLabel("")
@@ -122,12 +122,15 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	names := newColumns(2, fs.field("names.ru", "field.ru", f.ru), fs.field("names.kk", "field.kk", f.kk),
 		fs.field("names.ky", "field.ky", f.ky), fs.field("names.en", "field.en", f.en))
 	ids := newColumns(3, fs.field("country", "field.country", f.country), fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
+	signatory := newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos))
 	if brief {
-		f.root = container.NewVBox(names, ids, fs.summary)
+		// The signatory too: without one the institution's signature
+		// block of every memorandum is empty.
+		f.root = container.NewVBox(names, ids, signatory, wrapped(tr("hint.signatory")), fs.summary)
 	} else {
 		f.root = container.NewVBox(names, fs.field("short_name", "field.short_name", f.short), ids,
 			fs.field("address", "field.address", f.address), fs.field("department", "field.department", f.dept),
-			newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
+			signatory,
 			newColumns(2, fs.field("number_pattern", "field.number_pattern", container.NewVBox(f.pattern, f.preview)),
 				fs.field("warning_days", "field.warning_days", f.warn)),
 			fs.summary, container.NewHBox(f.saveBtn, f.status))
@@ -142,7 +145,7 @@ func (f *institutionForm) collect() (model.Institution, model.ValidationError) {
 	in := f.u.inst
 	in.Names = model.Names{RU: strings.TrimSpace(f.ru.Text), KK: strings.TrimSpace(f.kk.Text), KY: strings.TrimSpace(f.ky.Text), EN: strings.TrimSpace(f.en.Text)}
 	in.ShortName, in.Department = strings.TrimSpace(f.short.Text), strings.TrimSpace(f.dept.Text)
-	in.Country = strings.ToUpper(strings.TrimSpace(f.country.Text))
+	in.Country = countryCode(f.country.Text)
 	in.TaxID = model.NormalizeTaxID(in.Country, f.taxID.Text)
 	in.Address, in.City = strings.TrimSpace(f.address.Text), strings.TrimSpace(f.city.Text)
 	in.Signatory = model.Person{Name: strings.TrimSpace(f.sigName.Text), Position: strings.TrimSpace(f.sigPos.Text)}
@@ -177,7 +180,7 @@ func (f *institutionForm) refreshState() {
 		f.saveBtn.Enable()
 	}
 	if key, _ := model.CheckPattern(in.Pattern()); key == "" {
-		f.preview.SetText(tr("settings.number_example", "Number", model.SuggestNumber(in.Pattern(), f.u.opts.Today(), nil)))
+		f.preview.SetText(tr("settings.number_example", "Number", model.SuggestNumber(in.Pattern(), f.u.opts.Today(), f.u.cat.Numbers())))
 	} else {
 		f.preview.SetText("")
 	}

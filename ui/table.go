@@ -14,6 +14,9 @@ type column struct {
 	// clipped, which is three times cheaper to draw and never happens in
 	// practice since they are wide enough for their values.
 	long bool
+	// cut columns hold words (statuses, "open-ended") that may not fit:
+	// they end with "…" too, but keep their width.
+	cut bool
 }
 
 // listTable is a table of records with a clickable header that sorts by
@@ -28,6 +31,7 @@ type listTable struct {
 	text    func(row, col int) string
 	onSort  func(col int, desc bool)
 	onOpen  func(row int)
+	refit   func() // lays the columns out again (fitColumns)
 }
 
 func newListTable(cols []column, rows func() int, text func(row, col int) string) *listTable {
@@ -42,7 +46,7 @@ func newListTable(cols []column, rows func() int, text func(row, col int) string
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			trunc := fyne.TextTruncateClip
-			if lt.cols[id.Col].long {
+			if c := lt.cols[id.Col]; c.long || c.cut {
 				trunc = fyne.TextTruncateEllipsis
 			}
 			text := lt.text(id.Row, id.Col)
@@ -98,6 +102,9 @@ func (lt *listTable) sortBy(col int) {
 	if lt.onSort != nil {
 		lt.onSort(lt.sortCol, lt.desc)
 	}
+	if lt.refit != nil {
+		lt.refit() // the arrow moved to another header
+	}
 	lt.table.Refresh()
 }
 
@@ -106,14 +113,32 @@ func (lt *listTable) reload() {
 	lt.table.ScrollToTop()
 }
 
-// reloadCounted shows new rows from the top, "shown of total" in count,
-// and the empty-list hint when there are no records at all.
-func (lt *listTable) reloadCounted(shown, total int, count *widget.Label, empty fyne.CanvasObject) {
+// emptyHint stands in place of a list's table while it has no rows: the
+// first-use hint when there are no records at all, "nothing found" when
+// the search and filters leave none.
+type emptyHint struct {
+	box   *fyne.Container
+	label *widget.Label
+	key   string // the first-use hint
+}
+
+// reloadCounted shows new rows from the top and "shown of total" in count;
+// with no rows the hint takes the table's place (drawn over the column
+// headers it was unreadable).
+func (lt *listTable) reloadCounted(shown, total int, count *widget.Label, empty *emptyHint) {
 	count.SetText(tr("list.count", "Shown", itoa(shown), "Total", itoa(total)))
-	if total == 0 {
-		empty.Show()
+	switch {
+	case total == 0:
+		empty.label.SetText(tr(empty.key))
+	case shown == 0:
+		empty.label.SetText(tr("list.no_results"))
+	}
+	if shown == 0 {
+		lt.table.Hide()
+		empty.box.Show()
 	} else {
-		empty.Hide()
+		empty.box.Hide()
+		lt.table.Show()
 	}
 	lt.reload()
 }
@@ -123,11 +148,16 @@ func (lt *listTable) reloadCounted(shown, total int, count *widget.Label, empty 
 // hint emptyKey shows while there are no records at all. It returns the
 // screen's root and the hint, which reloadCounted shows or hides.
 func listLayout(titleKey string, search *widget.Entry, actions []fyne.CanvasObject, filterRows []fyne.CanvasObject,
-	emptyKey string, table *listTable) (root fyne.CanvasObject, empty *fyne.Container) {
+	emptyKey string, table *listTable) (root fyne.CanvasObject, empty *emptyHint) {
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(titleKey), container.NewHBox(actions...), search))
 	for _, r := range filterRows {
 		top.Add(r)
 	}
-	empty = container.NewVBox(wrapped(tr(emptyKey)))
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(table.table, empty)), empty
+	empty = &emptyHint{label: wrapped(tr(emptyKey)), key: emptyKey}
+	empty.box = container.NewVBox(widget.NewSeparator(), empty.label)
+	empty.box.Hide()
+	fit := &fitColumns{lt: table, sorted: -1}
+	fitted := container.New(fit, table.table)
+	table.refit = func() { fit.Layout(fitted.Objects, fitted.Size()) }
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(fitted, empty.box)), empty
 }

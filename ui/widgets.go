@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,54 +13,6 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 )
-
-// dateEntry is a text entry for dd.mm.yyyy dates with a button that opens
-// Fyne's calendar. Fyne's own DateEntry takes its format from the system's
-// region and writes 28/11/2026 in Kazakhstan; secretaries write 28.11.2026.
-type dateEntry struct {
-	widget.Entry
-	win fyne.Window
-}
-
-func newDateEntry(win fyne.Window, changed func(string)) *dateEntry {
-	e := &dateEntry{win: win}
-	e.ExtendBaseWidget(e)
-	e.PlaceHolder = tr("placeholder.date")
-	e.OnChanged = changed
-	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.pick)
-	return e
-}
-
-func (e *dateEntry) pick() {
-	start := e.date().Time()
-	if e.date().IsZero() {
-		start = model.Today().Time()
-	}
-	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		e.SetText(model.DateOf(t).String())
-		pop.Hide()
-	})
-	pop = widget.NewPopUp(cal, e.win.Canvas())
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
-	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
-}
-
-// date returns the entered date, zero when empty or not a date.
-func (e *dateEntry) date() model.Date {
-	d, _ := model.ParseDate(e.Text)
-	return d
-}
-
-// problem returns the message key when the text is not a date.
-func (e *dateEntry) problem() string {
-	if _, err := model.ParseDate(e.Text); err != nil {
-		return "err.date_invalid"
-	}
-	return ""
-}
-
-func (e *dateEntry) setDate(d model.Date) { e.SetText(d.String()) }
 
 // intValue reads a whole number from an entry; empty is 0, and ok is false
 // for text that is not a whole number.
@@ -105,14 +56,14 @@ type formField struct {
 	box  *fyne.Container
 }
 
-func newFormField(path, labelKey string, input fyne.CanvasObject) *formField {
+func newFormField(path, labelText string, input fyne.CanvasObject) *formField {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
 	f := &formField{path: path, msg: msg}
 	if input != nil {
-		lbl := widget.NewLabelWithStyle(tr(labelKey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		lbl := widget.NewLabelWithStyle(labelText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		f.box = container.NewVBox(lbl, input, msg)
 	}
 	return f
@@ -126,6 +77,20 @@ type fieldSet struct {
 	// quiet hides "required" messages until the user has changed
 	// something: a new, empty form should not open covered in red.
 	quiet bool
+	// kept are the fields whose message keeps its room when empty, so
+	// that what is below does not move when it comes and goes.
+	kept map[string]bool
+}
+
+// steady keeps the room of the message of a registered field.
+func (fs *fieldSet) steady(path string) {
+	if fs.kept == nil {
+		fs.kept = map[string]bool{}
+	}
+	fs.kept[path] = true
+	if f := fs.fields[path]; f != nil {
+		f.msg.Show()
+	}
 }
 
 func newFieldSet() *fieldSet {
@@ -138,7 +103,12 @@ func newFieldSet() *fieldSet {
 
 // field registers and returns a labelled input.
 func (fs *fieldSet) field(path, labelKey string, input fyne.CanvasObject) fyne.CanvasObject {
-	f := newFormField(path, labelKey, input)
+	return fs.labelled(path, tr(labelKey), input)
+}
+
+// labelled is field with a label already translated.
+func (fs *fieldSet) labelled(path, label string, input fyne.CanvasObject) fyne.CanvasObject {
+	f := newFormField(path, label, input)
 	fs.fields[path] = f
 	return f.box
 }
@@ -178,9 +148,11 @@ func (fs *fieldSet) show(v model.ValidationError) int {
 		if msgs := byField[path]; len(msgs) > 0 {
 			f.msg.SetText(strings.Join(msgs, " "))
 			f.msg.Show()
-		} else if f.msg.Visible() {
+		} else if f.msg.Text != "" || (f.msg.Visible() && !fs.kept[path]) {
 			f.msg.SetText("")
-			f.msg.Hide()
+			if !fs.kept[path] {
+				f.msg.Hide()
+			}
 		}
 	}
 	if len(rest) > 0 {
@@ -282,3 +254,11 @@ func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// newSelect is widget.NewSelect with the placeholder in the interface
+// language (Fyne's "(Select one)" is not translated).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = tr("placeholder.choose")
+	return s
+}

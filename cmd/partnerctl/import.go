@@ -112,7 +112,11 @@ func transfer(c *ctx, kind, path string, mode interchange.Mode) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "done: partners %s; agreements %s\n", countText(res.Partners), countText(res.Agreements))
+	fmt.Fprintf(c.out, "done: partners %s; agreements %s", countText(res.Partners), countText(res.Agreements))
+	if res.Rounds != (interchange.Counts{}) {
+		fmt.Fprintf(c.out, "; diagnostic rounds %s", countText(res.Rounds))
+	}
+	fmt.Fprintln(c.out)
 	return nil
 }
 
@@ -204,6 +208,9 @@ func printPlan(c *ctx, p *interchange.Plan) {
 		fmt.Fprintln(c.out, "institution settings: will be added")
 	}
 	fmt.Fprintf(c.out, "partners: %s\nagreements: %s\n", countText(p.PartnerCounts()), countText(p.AgreementCounts()))
+	if len(p.Rounds) > 0 {
+		fmt.Fprintf(c.out, "diagnostic rounds: %s\n", countText(p.RoundCounts()))
+	}
 }
 
 func countText(n interchange.Counts) string {

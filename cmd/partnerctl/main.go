@@ -56,6 +56,7 @@ type opts struct {
 	server                      serverOpts
 	printer                     printerFlag
 	copies                      int
+	compare                     string // diagnostics show: an earlier round
 }
 
 // ctx is what a running command gets.
@@ -74,7 +75,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdServer, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdDiagnostics, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdServer, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -140,15 +142,20 @@ func TestDamagedAndLockedFiles(t *testing.T) {
 	}
 	// A file held by another process (the app) gives the locked status.
 	db := demoFile(t)
-	holder := exec.Command(os.Args[0])
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	holder := exec.CommandContext(ctx, os.Args[0])
 	holder.Env = append(os.Environ(), "PARTNERCTL_HOLD="+db)
 	stdout, _ := holder.StdoutPipe()
 	if err := holder.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer func() { holder.Process.Kill(); holder.Wait() }()
-	buf := make([]byte, 5)
-	stdout.Read(buf)
+	// The holder says "open" once it has the file; the context kills it
+	// after a minute, which ends this read too.
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); line != "open\n" {
+		t.Fatalf("the holder did not open the file: %q %v", line, err)
+	}
 	code, _, errOut = ctl(t, "list", "partners", "--db", db)
 	if code != exitLocked || !strings.Contains(errOut, "already open") {
 		t.Errorf("locked: %d %q", code, errOut)

@@ -32,6 +32,9 @@ type Data struct {
 	// Renews[i] is the index of the agreement that Agreements[i] renews,
 	// or -1. A renewed agreement always comes before its successor.
 	Renews []int
+	// Rounds are diagnostic rounds, the paper's first; they name
+	// agreements by 1-based position in Agreements.
+	Rounds []model.Round
 }
 
 type gen struct {
@@ -72,6 +75,11 @@ func Generate(o Options) Data {
 		d.Agreements = append(d.Agreements, a)
 		d.Renews = append(d.Renews, renews)
 	}
+	var first []model.ID
+	if len(d.Agreements) > 0 {
+		first = []model.ID{1}
+	}
+	d.Rounds = Rounds(o.Seed, g.today, first)
 	return d
 }
 

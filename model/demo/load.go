@@ -70,7 +70,19 @@ func Load(s *store.Store, d Data, batch int, progress func(done, total int)) err
 			progress(end, len(d.Agreements))
 		}
 	}
-	return nil
+	return s.Update(func(tx *store.Tx) error {
+		for i := range d.Rounds {
+			r := d.Rounds[i]
+			r.AgreementIDs = append([]model.ID(nil), r.AgreementIDs...)
+			for j, pos := range r.AgreementIDs {
+				r.AgreementIDs[j] = agreementIDs[pos-1]
+			}
+			if err := tx.SaveRound(&r); err != nil {
+				return fmt.Errorf("demo round %q: %w", r.Title, err)
+			}
+		}
+		return nil
+	})
 }
 
 // remap turns the 1-based partner positions of a generated agreement into

@@ -7,9 +7,8 @@ import (
 	"io"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
-
-var errClosed = errors.New("store is closed")
 
 // boltBackend runs the store on a bbolt file.
 type boltBackend struct{ db *bolt.DB }
@@ -17,11 +16,23 @@ type boltBackend struct{ db *bolt.DB }
 type boltTx struct{ tx *bolt.Tx }
 
 func (b *boltBackend) view(fn func(kvTx) error) error {
-	return b.db.View(func(tx *bolt.Tx) error { return fn(&boltTx{tx}) })
+	return boltErr(b.db.View(func(tx *bolt.Tx) error { return fn(&boltTx{tx}) }))
 }
 
 func (b *boltBackend) update(fn func(kvTx) error) error {
-	return b.db.Update(func(tx *bolt.Tx) error { return fn(&boltTx{tx}) })
+	return boltErr(b.db.Update(func(tx *bolt.Tx) error { return fn(&boltTx{tx}) }))
+}
+
+// boltErr turns bbolt's errors for a closed or read-only file into the
+// store's own, which the memory backend returns too.
+func boltErr(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrDatabaseNotOpen):
+		return ErrClosed
+	case errors.Is(err, berrors.ErrDatabaseReadOnly), errors.Is(err, berrors.ErrTxNotWritable):
+		return ErrReadOnly
+	}
+	return err
 }
 
 func (b *boltBackend) close() error { return b.db.Close() }
@@ -39,11 +50,26 @@ func (t *boltTx) bucket(name []byte) *bolt.Bucket {
 
 func (t *boltTx) get(bucket, key []byte) []byte { return t.bucket(bucket).Get(key) }
 
-func (t *boltTx) put(bucket, key, value []byte) error { return t.bucket(bucket).Put(key, value) }
+func (t *boltTx) put(bucket, key, value []byte) error {
+	if !t.tx.Writable() {
+		return ErrReadOnly
+	}
+	return t.bucket(bucket).Put(key, value)
+}
 
-func (t *boltTx) del(bucket, key []byte) error { return t.bucket(bucket).Delete(key) }
+func (t *boltTx) del(bucket, key []byte) error {
+	if !t.tx.Writable() {
+		return ErrReadOnly
+	}
+	return t.bucket(bucket).Delete(key)
+}
 
-func (t *boltTx) nextSeq(bucket []byte) (uint64, error) { return t.bucket(bucket).NextSequence() }
+func (t *boltTx) nextSeq(bucket []byte) (uint64, error) {
+	if !t.tx.Writable() {
+		return 0, ErrReadOnly
+	}
+	return t.bucket(bucket).NextSequence()
+}
 
 func (t *boltTx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
 	c := t.bucket(bucket).Cursor()
@@ -58,6 +84,9 @@ func (t *boltTx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
 func (t *boltTx) hasBucket(bucket []byte) bool { return t.tx.Bucket(bucket) != nil }
 
 func (t *boltTx) createBucket(bucket []byte) error {
+	if !t.tx.Writable() {
+		return ErrReadOnly
+	}
 	_, err := t.tx.CreateBucketIfNotExists(bucket)
 	return err
 }
@@ -87,7 +116,7 @@ func (s *Store) Backup(w io.Writer) (int64, error) {
 		n, err = tx.WriteTo(w)
 		return err
 	})
-	return n, err
+	return n, boltErr(err)
 }
 
 // checkPages runs bbolt's own consistency check (free pages, page

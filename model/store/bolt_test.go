@@ -3,6 +3,7 @@ package store_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"math/rand/v2"
@@ -49,7 +50,12 @@ func TestOpenCreatesPrivateFile(t *testing.T) {
 
 func child(t *testing.T, role, path string) (*exec.Cmd, *bufio.Scanner) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	// The children hold or write the file for seconds; two minutes is a
+	// hang, and the context kills the child then (its pipe closes, so the
+	// reads below end too).
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(cancel)
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "PARTNERDESK_TEST_CHILD="+role, "PARTNERDESK_TEST_DB="+path)
 	out, err := cmd.StdoutPipe()
 	if err != nil {

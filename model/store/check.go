@@ -14,6 +14,9 @@ import (
 // record decodes and every index, summary and attachment agrees with the
 // records. It returns nil, or a *CheckError listing every problem.
 func (s *Store) Check() error {
+	if err := s.usable(); err != nil {
+		return err // a closed store is not a damaged one
+	}
 	if b, ok := s.be.(*boltBackend); ok {
 		problems := b.walk()
 		if len(problems) == 0 {

@@ -192,7 +192,7 @@ func catchRecord(err *error) {
 // returns the records that fail, at most limit of them.
 func damagedRecords(t kvTx, limit int) []RecordRef {
 	var out []RecordRef
-	for _, b := range allBuckets {
+	for _, b := range sealedBuckets() {
 		if !checksummed(b) || !t.hasBucket(b) {
 			continue
 		}
@@ -217,7 +217,7 @@ func damagedRecords(t kvTx, limit int) []RecordRef {
 // one by one, so that no cursor sees the bucket change under it and only
 // one value at a time is copied.
 func addChecksums(t kvTx) error {
-	for _, b := range allBuckets {
+	for _, b := range sealedBuckets() {
 		if !checksummed(b) || !t.hasBucket(b) {
 			continue
 		}

@@ -12,6 +12,9 @@ import (
 // the file grows is not counted: it would come back at once. An in-memory
 // store has none.
 func (s *Store) FreeShare() (float64, error) {
+	if err := s.usable(); err != nil {
+		return 0, err
+	}
 	b, ok := s.be.(*boltBackend)
 	if !ok {
 		return 0, nil
@@ -32,6 +35,9 @@ func (s *Store) CompactTo(path string) error {
 	b, ok := s.be.(*boltBackend)
 	if !ok {
 		return ErrNoFile
+	}
+	if err := s.usable(); err != nil {
+		return err // before the copy is created
 	}
 	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true})
 	if err != nil {

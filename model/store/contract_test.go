@@ -10,7 +10,17 @@ import (
 
 func TestContractBolt(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, opts store.Options) *store.Store {
-		s, err := store.Open(filepath.Join(t.TempDir(), "partnerdesk.db"), opts)
+		path := filepath.Join(t.TempDir(), "partnerdesk.db")
+		if opts.ReadOnly {
+			rw := opts
+			rw.ReadOnly = false
+			s, err := store.Open(path, rw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+		}
+		s, err := store.Open(path, opts)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -25,6 +25,11 @@ var (
 	ErrNoFile = errors.New("store has no file")
 	// ErrTooLarge: an attachment exceeds MaxAttachment.
 	ErrTooLarge = errors.New("attachment is too large")
+	// ErrClosed: the store was closed; no method works on it any more.
+	ErrClosed = errors.New("the data file is closed")
+	// ErrReadOnly: a change inside a read transaction (View), or on a
+	// store opened with Options.ReadOnly.
+	ErrReadOnly = errors.New("the data file is open for reading only: changes are refused")
 )
 
 // LockedError says that PartnerDesk (or partnerctl) already has the file

@@ -120,7 +120,7 @@ func (s *Store) Snapshot(w io.Writer) (n int64, c Counts, err error) {
 		n, err = tx.WriteTo(w)
 		return err
 	})
-	return n, c, err
+	return n, c, boltErr(err)
 }
 
 // walk runs the page walker over the file as the current read

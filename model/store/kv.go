@@ -1,10 +1,7 @@
 package store
 
 import (
-	"bytes"
 	"encoding/binary"
-	"maps"
-	"slices"
 )
 
 // Bucket names. Every bucket is created by the first migration.
@@ -72,102 +69,3 @@ func fromU64(b []byte) uint64 {
 }
 
 func pairKey(a, b uint64) []byte { return append(u64(a), u64(b)...) }
-
-// memory is the in-memory backend: buckets of sorted maps. An update works
-// on a copy and replaces the original only when fn succeeds, so a failed
-// transaction leaves nothing behind, as in bbolt.
-type memory struct {
-	buckets map[string]*memBucket
-	closed  bool
-}
-
-type memBucket struct {
-	data map[string][]byte
-	seq  uint64
-}
-
-func newMemory() *memory { return &memory{buckets: map[string]*memBucket{}} }
-
-type memTx struct {
-	m     *memory
-	write bool
-}
-
-func (m *memory) view(fn func(kvTx) error) error {
-	if m.closed {
-		return errClosed
-	}
-	return fn(&memTx{m: m})
-}
-
-func (m *memory) update(fn func(kvTx) error) error {
-	if m.closed {
-		return errClosed
-	}
-	shadow := &memory{buckets: make(map[string]*memBucket, len(m.buckets))}
-	for name, b := range m.buckets {
-		shadow.buckets[name] = &memBucket{data: maps.Clone(b.data), seq: b.seq}
-	}
-	if err := fn(&memTx{m: shadow, write: true}); err != nil {
-		return err
-	}
-	m.buckets = shadow.buckets
-	return nil
-}
-
-func (m *memory) close() error { m.closed = true; return nil }
-
-func (t *memTx) bucket(name []byte) *memBucket {
-	b := t.m.buckets[string(name)]
-	if b == nil {
-		panic("store: bucket " + string(name) + " missing")
-	}
-	return b
-}
-
-func (t *memTx) get(bucket, key []byte) []byte { return t.bucket(bucket).data[string(key)] }
-
-func (t *memTx) put(bucket, key, value []byte) error {
-	t.bucket(bucket).data[string(key)] = bytes.Clone(value)
-	return nil
-}
-
-func (t *memTx) del(bucket, key []byte) error {
-	delete(t.bucket(bucket).data, string(key))
-	return nil
-}
-
-func (t *memTx) nextSeq(bucket []byte) (uint64, error) {
-	b := t.bucket(bucket)
-	b.seq++
-	return b.seq, nil
-}
-
-func (t *memTx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
-	b := t.bucket(bucket)
-	keys := slices.Sorted(maps.Keys(b.data))
-	for _, k := range keys {
-		if !bytes.HasPrefix([]byte(k), prefix) {
-			continue
-		}
-		if err := fn([]byte(k), b.data[k]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (t *memTx) hasBucket(bucket []byte) bool { return t.m.buckets[string(bucket)] != nil }
-
-func (t *memTx) createBucket(bucket []byte) error {
-	if !t.hasBucket(bucket) {
-		t.m.buckets[string(bucket)] = &memBucket{data: map[string][]byte{}}
-	}
-	return nil
-}
-
-func (t *memTx) count(bucket []byte) int { return len(t.bucket(bucket).data) }
-
-func (t *memTx) writable() bool { return t.write }
-
-func (t *memTx) empty() bool { return len(t.m.buckets) == 0 }

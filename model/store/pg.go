@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -52,9 +53,10 @@ type session struct {
 
 // pgBackend runs the store on a PostgreSQL database.
 type pgBackend struct {
-	pool *pgxpool.Pool
-	url  string
-	ses  *session
+	pool   *pgxpool.Pool
+	url    string
+	ses    *session
+	closed atomic.Bool
 }
 
 // ServerOptions adjust OpenURL. MaxConns is the size of the connection
@@ -261,6 +263,9 @@ const maxAttempts = 8
 // is reported as such; the caller cannot know whether the commit landed,
 // and the store's revisions make saving again safe.
 func (b *pgBackend) run(txo pgx.TxOptions, write bool, fn func(kvTx) error) error {
+	if b.closed.Load() {
+		return ErrClosed
+	}
 	var err error
 	for attempt := range maxAttempts {
 		if attempt > 0 {
@@ -304,4 +309,9 @@ func (b *pgBackend) once(txo pgx.TxOptions, write bool, fn func(kvTx) error) (er
 	return tx.Commit(ctx)
 }
 
-func (b *pgBackend) close() error { b.pool.Close(); return nil }
+func (b *pgBackend) close() error {
+	if !b.closed.Swap(true) {
+		b.pool.Close()
+	}
+	return nil
+}

@@ -74,6 +74,8 @@ func (t *pgTx) get(bucket, key []byte) []byte {
 		return t.value(`SELECT summary::text FROM agreements WHERE id = $1 AND summary IS NOT NULL`, key64(key))
 	case "attachments":
 		return t.value(`SELECT data FROM attachments WHERE id = $1`, key64(key))
+	case "diag_rounds":
+		return t.value(`SELECT doc::text FROM diag_rounds WHERE id = $1`, key64(key))
 	case "history":
 		return t.value(`SELECT doc::text FROM history WHERE seq = $1`, key64(key[9:]))
 	case "idx_tax_id":
@@ -105,7 +107,7 @@ type recordCols struct {
 
 func (t *pgTx) put(bucket, key, value []byte) error {
 	if !t.write {
-		return errReadOnly
+		return ErrReadOnly
 	}
 	var err error
 	switch string(bucket) {
@@ -121,6 +123,9 @@ func (t *pgTx) put(bucket, key, value []byte) error {
 		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET summary = $2::text::json WHERE id = $1`, key64(key), string(value))
 	case "attachments":
 		_, err = t.tx.Exec(t.ctx, `INSERT INTO attachments (id, data) VALUES ($1, $2)`, key64(key), value)
+	case "diag_rounds":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO diag_rounds (id, doc) VALUES ($1, $2::text::jsonb)
+			ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`, key64(key), string(value))
 	case "history":
 		_, err = t.tx.Exec(t.ctx, `INSERT INTO history (seq, entity, entity_id, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
 			key64(key[9:]), string(key[:1]), key64(key[1:9]), string(value))
@@ -153,7 +158,7 @@ func numberTaken() error {
 
 func (t *pgTx) del(bucket, key []byte) error {
 	if !t.write {
-		return errReadOnly
+		return ErrReadOnly
 	}
 	var err error
 	switch string(bucket) {
@@ -173,6 +178,8 @@ func (t *pgTx) del(bucket, key []byte) error {
 		}
 	case "attachments":
 		_, err = t.tx.Exec(t.ctx, `DELETE FROM attachments WHERE id = $1`, key64(key))
+	case "diag_rounds":
+		_, err = t.tx.Exec(t.ctx, `DELETE FROM diag_rounds WHERE id = $1`, key64(key))
 	case "idx_number":
 		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET number_key = NULL WHERE number_key = $1`, string(key))
 	case "idx_partner_agr":
@@ -185,7 +192,10 @@ func (t *pgTx) del(bucket, key []byte) error {
 	return t.refused(err, string(bucket), "")
 }
 
-var seqOf = map[string]string{"partners": "seq_partners", "agreements": "seq_agreements", "attachments": "seq_attachments", "history": "seq_history"}
+var seqOf = map[string]string{
+	"partners": "seq_partners", "agreements": "seq_agreements", "attachments": "seq_attachments",
+	"history": "seq_history", "diag_rounds": "seq_diag_rounds",
+}
 
 func (t *pgTx) nextSeq(bucket []byte) (uint64, error) {
 	name, ok := seqOf[string(bucket)]
@@ -209,6 +219,8 @@ func scanQuery(bucket, prefix []byte) (string, []any) {
 		return `SELECT id, summary::text FROM agreements WHERE summary IS NOT NULL ORDER BY id`, nil
 	case "attachments":
 		return `SELECT id, ''::text FROM attachments ORDER BY id`, nil
+	case "diag_rounds":
+		return `SELECT id, doc::text FROM diag_rounds ORDER BY id`, nil
 	case "history":
 		if len(prefix) >= 9 {
 			return `SELECT seq, doc::text, entity, entity_id FROM history WHERE entity = $1 AND entity_id = $2 ORDER BY seq`,
@@ -288,7 +300,7 @@ func readPairs(rows pgx.Rows, bucket string) ([]kvPair, error) {
 }
 
 func (t *pgTx) hasBucket(bucket []byte) bool {
-	for _, b := range allBuckets {
+	for _, b := range sealedBuckets() {
 		if string(b) == string(bucket) {
 			return true
 		}
@@ -301,7 +313,7 @@ func (t *pgTx) createBucket([]byte) error { return nil }
 var countQuery = map[string]string{
 	"partners": `SELECT count(*) FROM partners`, "agreements": `SELECT count(*) FROM agreements`,
 	"summaries": `SELECT count(*) FROM agreements`, "attachments": `SELECT count(*) FROM attachments`,
-	"history": `SELECT count(*) FROM history`,
+	"history": `SELECT count(*) FROM history`, "diag_rounds": `SELECT count(*) FROM diag_rounds`,
 }
 
 func (t *pgTx) count(bucket []byte) int {

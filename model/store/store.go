@@ -74,6 +74,12 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !opts.ReadOnly {
+		if err := s.ensureAdditive(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
@@ -106,12 +112,21 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 }
 
 // OpenMemory returns an empty store that lives in memory only: the fake for
-// user interface tests. It obeys every rule the file store obeys.
+// user interface tests. It obeys every rule the file store obeys, under
+// concurrency too (see memory). With opts.ReadOnly every change is
+// refused with ErrReadOnly, as on a file opened read-only.
 func OpenMemory(opts Options) *Store {
-	s := newStore(newMemory(), "", opts)
-	if err := s.prepare(true, opts); err != nil {
+	m := newMemory()
+	s := newStore(m, "", opts)
+	rw := opts
+	rw.ReadOnly = false
+	if err := s.prepare(true, rw); err != nil {
 		panic(err) // cannot fail in memory
 	}
+	if err := s.ensureAdditive(); err != nil {
+		panic(err) // cannot fail in memory
+	}
+	m.readOnly = opts.ReadOnly
 	return s
 }
 
@@ -141,8 +156,14 @@ func osUser() string {
 // Path returns the data file's path, or "" for an in-memory store.
 func (s *Store) Path() string { return s.path }
 
-// Close releases the file. The store cannot be used afterwards.
+// Close releases the file. The store cannot be used afterwards: every
+// method then returns ErrClosed. Closing twice is harmless.
 func (s *Store) Close() error { return s.be.close() }
+
+// usable returns ErrClosed once the store is closed, else nil.
+func (s *Store) usable() error {
+	return s.be.view(func(kvTx) error { return nil })
+}
 
 // View runs fn in a read transaction.
 func (s *Store) View(fn func(*Tx) error) error {

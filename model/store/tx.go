@@ -19,8 +19,6 @@ type Tx struct {
 	ses  *session
 }
 
-var errReadOnly = errors.New("store: write in a read-only transaction")
-
 func (t *Tx) getJSON(bucket, key []byte, v any) error {
 	raw := t.kv.get(bucket, key)
 	if raw == nil {
@@ -34,7 +32,7 @@ func (t *Tx) getJSON(bucket, key []byte, v any) error {
 
 func (t *Tx) putJSON(bucket, key []byte, v any) error {
 	if !t.kv.writable() {
-		return errReadOnly
+		return ErrReadOnly
 	}
 	raw, err := json.Marshal(v)
 	if err != nil {

@@ -245,7 +245,10 @@ func (x *exporter) write(ctx context.Context, f *excelize.File) error {
 			}
 		}
 	}
-	return x.writeSummary(f, SheetSummary.Name(x.o.Lang))
+	if err := x.writeSummary(f, SheetSummary.Name(x.o.Lang)); err != nil {
+		return err
+	}
+	return x.writeDiagnostics(f)
 }
 
 // writeAgreements streams the agreements into their sheets.

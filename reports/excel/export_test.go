@@ -71,6 +71,8 @@ func TestRegisterWorkbook(t *testing.T) {
 	for _, k := range SheetKinds {
 		want = append(want, k.Name("ru"))
 	}
+	// The demo data holds diagnostic rounds: their sheet comes last.
+	want = append(want, DiagnosticsSheetName("ru"))
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
@@ -100,7 +102,8 @@ func TestRegisterWorkbook(t *testing.T) {
 	if v, _ := f.GetCellValue(want[5], "A4"); v != "Договоров в реестре: 123" {
 		t.Errorf("summary A4 = %q", v)
 	}
-	checkCharts(t, export(t, s, Options{}), 2)
+	// Two summary charts, and Figure 1 of each of the three rounds.
+	checkCharts(t, export(t, s, Options{}), 5)
 }
 
 func checkTableSheet(t *testing.T, f *excelize.File, sheet string, kind SheetKind, names []excelize.DefinedName) {

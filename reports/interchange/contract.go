@@ -28,7 +28,7 @@ func ContractOf(a *model.Agreement, partyIDs map[model.ID]string, numbers map[mo
 		ID: a.Number, Title: a.Title, Description: a.Subject, Kind: string(a.Kind), Status: string(a.Status),
 		DateSigned: a.SignedOn.ISO(), Period: Period{StartDate: a.ValidFrom.ISO(), EndDate: a.ValidUntil.ISO()},
 		Place: a.Place, Model: string(a.Model), Programmes: a.Programmes, PracticePlaces: a.PracticePlaces,
-		Notes: a.Notes, Created: a.Created, Updated: a.Updated,
+		Notes: a.Notes, Created: a.Created, Updated: a.Updated, Texts: a.Texts,
 	}
 	if a.AutoRenew || a.RenewalMonths != 0 {
 		c.Renewal = &Renewal{Automatic: a.AutoRenew, TermMonths: a.RenewalMonths}
@@ -67,6 +67,7 @@ func ContractOf(a *model.Agreement, partyIDs map[model.ID]string, numbers map[mo
 		c.Milestones = append(c.Milestones, Milestone{
 			ID: "R" + strconv.Itoa(i+1), Title: r.Description, Party: party(r.Party), Owner: r.Owner,
 			DueDate: r.Due.ISO(), DateMet: r.CompletedOn.ISO(), Status: string(r.Status), Evidence: r.Evidence,
+			Titles: r.Descriptions,
 		})
 	}
 	for _, pa := range a.Principles {
@@ -105,6 +106,7 @@ func (r *contractReader) agreement(i int, c *Contract) *AgreementRecord {
 	*a = model.Agreement{
 		Number: c.ID, Title: c.Title, Subject: c.Description, Kind: model.AgreementKind(c.Kind), Status: model.Status(c.Status),
 		Place: c.Place, Model: model.PartnershipModel(c.Model), Programmes: c.Programmes, PracticePlaces: c.PracticePlaces, Notes: c.Notes,
+		Texts: c.Texts,
 	}
 	a.SignedOn = r.date(c.DateSigned, p+".dateSigned", &rec.Bad)
 	a.ValidFrom = r.date(c.Period.StartDate, p+".period.startDate", &rec.Bad)
@@ -149,7 +151,7 @@ func (r *contractReader) agreement(i int, c *Contract) *AgreementRecord {
 	for k, m := range c.Milestones {
 		mp := p + ".milestones[" + strconv.Itoa(k) + "]"
 		a.Responsibilities = append(a.Responsibilities, model.Responsibility{
-			Party: party(m.Party), Description: m.Title, Owner: m.Owner, Status: model.TaskStatus(m.Status), Evidence: m.Evidence,
+			Party: party(m.Party), Description: m.Title, Descriptions: m.Titles, Owner: m.Owner, Status: model.TaskStatus(m.Status), Evidence: m.Evidence,
 			Due: r.date(m.DueDate, mp+".dueDate", &rec.Bad), CompletedOn: r.date(m.DateMet, mp+".dateMet", &rec.Bad),
 		})
 	}

@@ -22,6 +22,8 @@ type Dataset struct {
 	InstitutionNames []string
 	Partners         []*PartnerRecord
 	Agreements       []*AgreementRecord
+	// Rounds are diagnostic rounds (JSON only).
+	Rounds []*RoundRecord
 	// Problems found while reading.
 	Problems Problems
 }

@@ -38,7 +38,7 @@ func newEngine(ctx context.Context, tx *store.Tx, d *Dataset, mode Mode, given *
 	out.Problems = append(out.Problems, d.Problems...)
 	return &engine{
 		ctx: ctx, tx: tx, d: d, mode: mode, given: given, out: out, progress: progress,
-		total:    len(d.Partners) + 2*len(d.Agreements),
+		total:    len(d.Partners) + 2*len(d.Agreements) + len(d.Rounds),
 		partners: append([]*PartnerRecord(nil), d.Partners...),
 		numbers:  map[string]int{},
 		saved:    make([]*model.Agreement, len(d.Agreements)),
@@ -87,6 +87,9 @@ func (e *engine) run() error {
 			return err
 		}
 	}
+	if err := e.rounds(); err != nil {
+		return err
+	}
 	if e.progress != nil {
 		e.progress(e.total, e.total)
 	}
@@ -126,9 +129,12 @@ func (e *engine) decide(list *[]Item, it Item) (Item, bool, error) {
 	}
 	idx := len(*list)
 	var planned []Item
-	if list == &e.out.Partners {
+	switch list {
+	case &e.out.Partners:
 		planned = e.given.Partners
-	} else {
+	case &e.out.Rounds:
+		planned = e.given.Rounds
+	default:
 		planned = e.given.Agreements
 	}
 	if idx >= len(planned) {

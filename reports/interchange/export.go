@@ -78,7 +78,11 @@ func ExportJSON(ctx context.Context, s *store.Store, w io.Writer, opts ExportOpt
 		if err != nil {
 			return err
 		}
-		x.raw("\n  ]\n}\n")
+		x.raw("\n  ]")
+		if err := x.writeRounds(tx); err != nil {
+			return err
+		}
+		x.raw("\n}\n")
 		if x.err != nil {
 			return x.err
 		}

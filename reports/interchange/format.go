@@ -29,6 +29,8 @@ type Document struct {
 	Institution *JSONInstitution `json:"institution,omitempty"`
 	Parties     []Party          `json:"parties"`
 	Contracts   []Contract       `json:"contracts"`
+	// Diagnostics are the diagnostic rounds (see DiagnosticRound).
+	Diagnostics []DiagnosticRound `json:"diagnostics,omitempty"`
 }
 
 // JSONInstitution is the institution's settings.
@@ -99,32 +101,36 @@ type ContactPoint struct {
 
 // Contract is one agreement (OCDS Contract).
 type Contract struct {
-	ID               string                `json:"id"` // the agreement number
-	Title            string                `json:"title"`
-	Description      string                `json:"description,omitempty"` // the subject clause
-	Kind             string                `json:"kind"`
-	Status           string                `json:"status"`
-	DateSigned       string                `json:"dateSigned,omitempty"`
-	Period           Period                `json:"period"`
-	Renewal          *Renewal              `json:"renewal,omitempty"`
-	Place            string                `json:"place,omitempty"`
-	Parties          []ContractParty       `json:"parties"`
-	Amendments       []Amendment           `json:"amendments,omitempty"`
-	RelatedProcesses []RelatedProcess      `json:"relatedProcesses,omitempty"`
-	Levels           []string              `json:"levels,omitempty"`
-	Model            string                `json:"model,omitempty"`
-	Forms            []string              `json:"forms,omitempty"`
-	Programmes       []model.Programme     `json:"programmes,omitempty"`
-	PracticePlaces   int                   `json:"practicePlaces,omitempty"`
-	Resources        []Resource            `json:"resources,omitempty"`
-	Coordinators     []Coordinator         `json:"coordinators,omitempty"`
-	Milestones       []Milestone           `json:"milestones,omitempty"`
-	Principles       []PrincipleAssessment `json:"principles,omitempty"`
-	Outcomes         []Outcome             `json:"outcomes,omitempty"`
-	Documents        []DocumentRef         `json:"documents,omitempty"`
-	Notes            string                `json:"notes,omitempty"`
-	Created          time.Time             `json:"created,omitzero"`
-	Updated          time.Time             `json:"updated,omitzero"`
+	ID          string   `json:"id"` // the agreement number
+	Title       string   `json:"title"`
+	Description string   `json:"description,omitempty"` // the subject clause
+	Kind        string   `json:"kind"`
+	Status      string   `json:"status"`
+	DateSigned  string   `json:"dateSigned,omitempty"`
+	Period      Period   `json:"period"`
+	Renewal     *Renewal `json:"renewal,omitempty"`
+	Place       string   `json:"place,omitempty"`
+	// Texts are the title, description and place in the other document
+	// languages (kk, ky, en), keyed by language code; the fields above
+	// hold the Russian text.
+	Texts            map[string]model.DocText `json:"texts,omitempty"`
+	Parties          []ContractParty          `json:"parties"`
+	Amendments       []Amendment              `json:"amendments,omitempty"`
+	RelatedProcesses []RelatedProcess         `json:"relatedProcesses,omitempty"`
+	Levels           []string                 `json:"levels,omitempty"`
+	Model            string                   `json:"model,omitempty"`
+	Forms            []string                 `json:"forms,omitempty"`
+	Programmes       []model.Programme        `json:"programmes,omitempty"`
+	PracticePlaces   int                      `json:"practicePlaces,omitempty"`
+	Resources        []Resource               `json:"resources,omitempty"`
+	Coordinators     []Coordinator            `json:"coordinators,omitempty"`
+	Milestones       []Milestone              `json:"milestones,omitempty"`
+	Principles       []PrincipleAssessment    `json:"principles,omitempty"`
+	Outcomes         []Outcome                `json:"outcomes,omitempty"`
+	Documents        []DocumentRef            `json:"documents,omitempty"`
+	Notes            string                   `json:"notes,omitempty"`
+	Created          time.Time                `json:"created,omitzero"`
+	Updated          time.Time                `json:"updated,omitzero"`
 }
 
 // Period is a contract's term; an empty EndDate means open-ended.
@@ -198,6 +204,8 @@ type Milestone struct {
 	DateMet  string `json:"dateMet,omitempty"`
 	Status   string `json:"status"`
 	Evidence string `json:"evidence,omitempty"`
+	// Titles is the title in the other document languages, by code.
+	Titles map[string]string `json:"titles,omitempty"`
 }
 
 // PrincipleAssessment is one line of the principles checklist.

@@ -108,6 +108,9 @@ func DatasetOf(doc *Document, source string) *Dataset {
 	for i := range doc.Contracts {
 		d.Agreements = append(d.Agreements, cr.agreement(i, &doc.Contracts[i]))
 	}
+	for i := range doc.Diagnostics {
+		d.Rounds = append(d.Rounds, roundRecordOf(i, &doc.Diagnostics[i], &d.Problems))
+	}
 	return d
 }
 

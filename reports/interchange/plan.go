@@ -65,6 +65,8 @@ type Plan struct {
 	Partners []Item
 	// Agreements has one item per agreement of the file.
 	Agreements []Item
+	// Rounds has one item per diagnostic round of the file.
+	Rounds []Item
 	// Problems lists every problem, reading problems first.
 	Problems Problems
 
@@ -112,7 +114,7 @@ func (p *Plan) Changes() bool {
 	if p.Institution == ActionAdd {
 		return true
 	}
-	for _, list := range [][]Item{p.Partners, p.Agreements} {
+	for _, list := range [][]Item{p.Partners, p.Agreements, p.Rounds} {
 		for _, it := range list {
 			if it.Action == ActionAdd || it.Action == ActionUpdate || (it.Action == ActionConflict && it.TakeTheirs) {
 				return true
@@ -135,7 +137,7 @@ func (p *Plan) TakeTheirs() {
 
 // Result is what Apply did.
 type Result struct {
-	Partners, Agreements Counts
+	Partners, Agreements, Rounds Counts
 }
 
 // ErrChanged says the data file changed between the preview and Apply.
@@ -182,7 +184,7 @@ func Apply(ctx context.Context, s *store.Store, p *Plan, progress func(done, tot
 		if err := e.run(); err != nil {
 			return err
 		}
-		res = Result{Partners: count(e.out.Partners), Agreements: count(e.out.Agreements)}
+		res = Result{Partners: count(e.out.Partners), Agreements: count(e.out.Agreements), Rounds: count(e.out.Rounds)}
 		return nil
 	})
 	if err != nil {

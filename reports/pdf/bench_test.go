@@ -3,10 +3,11 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
-	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model/demo"
@@ -117,25 +118,33 @@ func BenchmarkBatch1000(b *testing.B) {
 func BenchmarkBatch1000Parallel(b *testing.B) {
 	ms := mustBatch(b)
 	for b.Loop() {
-		if err := printAll(ms, runtime.GOMAXPROCS(0), io.Discard); err != nil {
+		if err := printAll(ms, runtime.GOMAXPROCS(0), opts("ru", "")); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// printAll prints every memorandum with the given number of workers.
-func printAll(ms []MemoData, workers int, w io.Writer) error {
+// printAll prints every memorandum with the given number of workers and
+// options and
+// returns the first error. A worker that fails goes on taking (and
+// skipping) work, so the feeding loop never blocks, even when every
+// worker fails.
+func printAll(ms []MemoData, workers int, o Options) error {
 	var wg sync.WaitGroup
-	errs := make(chan error, workers)
+	errs := make(chan error, len(ms))
 	next := make(chan int)
 	for range workers {
 		wg.Go(func() {
 			var b bytes.Buffer
+			failed := false
 			for i := range next {
+				if failed {
+					continue
+				}
 				b.Reset()
-				if err := Memorandum(&b, &ms[i], opts("ru", "")); err != nil {
+				if err := Memorandum(&b, &ms[i], o); err != nil {
 					errs <- err
-					return
+					failed = true
 				}
 			}
 		})
@@ -147,6 +156,21 @@ func printAll(ms []MemoData, workers int, w io.Writer) error {
 	wg.Wait()
 	close(errs)
 	return <-errs
+}
+
+// printAllWithin is printAll for tests: it fails the test when printing
+// takes longer than d instead of hanging it.
+func printAllWithin(t *testing.T, d time.Duration, ms []MemoData, workers int, o Options) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- printAll(ms, workers, o) }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d):
+		t.Fatalf("printing %d memoranda with %d workers still running after %v", len(ms), workers, d)
+		return nil
+	}
 }
 
 func mustBatch(b *testing.B) []MemoData {
@@ -166,10 +190,20 @@ func mustBatch(b *testing.B) []MemoData {
 func TestParallel(t *testing.T) {
 	before := sha256.Sum256(assets.FontRegular)
 	ms := []MemoData{memoData(t, fullNumber), memoData(t, longNumber), memoData(t, fullNumber), memoData(t, longNumber)}
-	if err := printAll(ms, 4, io.Discard); err != nil {
+	if err := printAllWithin(t, 2*time.Minute, ms, 4, opts("ru", "")); err != nil {
 		t.Fatal(err)
 	}
 	if sha256.Sum256(assets.FontRegular) != before {
 		t.Error("printing changed assets.FontRegular")
+	}
+}
+
+// When every worker fails, printAll reports the failure instead of
+// hanging with work left to hand out.
+func TestParallelAllFail(t *testing.T) {
+	m := memoData(t, fullNumber)
+	ms := []MemoData{m, m, m, m, m, m, m, m}
+	if err := printAllWithin(t, 2*time.Minute, ms, 2, opts("xx", "")); err == nil || !strings.Contains(err.Error(), "unknown language") {
+		t.Fatalf("printing in an unknown language: %v", err)
 	}
 }

@@ -142,6 +142,7 @@ type op struct {
 	st           style
 	align        string
 	fill, border bool
+	rgb          [3]int // fill colour of a rectangle; zero means the table grey
 }
 
 // render draws the pages, each with the footer footer returns for page n
@@ -179,7 +180,11 @@ func (d *doc) draw(o op) {
 		case o.fill:
 			mode = "F"
 		}
-		f.SetFillColor(236, 236, 236)
+		if o.rgb != [3]int{} {
+			f.SetFillColor(o.rgb[0], o.rgb[1], o.rgb[2])
+		} else {
+			f.SetFillColor(236, 236, 236)
+		}
 		f.Rect(o.x, o.y, o.w, o.h, mode)
 	case opLine:
 		f.Line(o.x, o.y, o.x+o.w, o.y+o.h)

@@ -41,7 +41,7 @@ func memoWant(d *MemoData, lang string) []string {
 		want = append(want, m.partyName(lang, party))
 		for _, r := range d.Agreement.Responsibilities {
 			if r.Party == party {
-				want = append(want, r.Description)
+				want = append(want, r.DescriptionIn(lang))
 			}
 		}
 	}

@@ -63,10 +63,11 @@ func (m *memo) header(b *paraList, lang string) {
 	}
 	b.add(pTitle, "", strings.ToUpper(m.title(lang)))
 	b.add(pCenter, "", tr(lang, "pdf.number", "Number", a.Number))
+	text := a.TextIn(lang)
 	if m.showOwnTitle() {
-		b.add(pCenter, "", "«"+a.Title+"»")
+		b.add(pCenter, "", "«"+text.Title+"»")
 	}
-	place := a.Place
+	place := text.Place
 	if place == "" {
 		place = m.d.Institution.City
 	}
@@ -81,14 +82,11 @@ func (m *memo) header(b *paraList, lang string) {
 }
 
 // showOwnTitle reports whether the agreement's title says more than the
-// document's title in every printed language.
+// document's title in every printed language (each in its own language).
 func (m *memo) showOwnTitle() bool {
-	own := fold(m.d.Agreement.Title)
-	if own == "" {
-		return false
-	}
 	for _, lang := range m.langs {
-		if fold(m.title(lang)) == own {
+		own := fold(m.d.Agreement.TextIn(lang).Title)
+		if own == "" || fold(m.title(lang)) == own {
 			return false
 		}
 	}
@@ -141,8 +139,8 @@ func taxLabel(lang, country string) string {
 func (m *memo) subject(b *paraList, lang string) {
 	a := &m.d.Agreement
 	b.heading(tr(lang, "pdf.sec.subject"))
-	if a.Subject != "" {
-		b.clause(a.Subject)
+	if s := a.TextIn(lang).Subject; s != "" {
+		b.clause(s)
 	} else {
 		b.clause(tr(lang, "pdf.subject.default"))
 	}
@@ -168,20 +166,23 @@ func (m *memo) subject(b *paraList, lang string) {
 	}
 }
 
+// principles states the principles the parties commit to. How well each
+// is kept (the assessments on the Principles tab) is the institution's
+// own monitoring and stays out of the signed text.
 func (m *memo) principles(b *paraList, lang string) {
 	b.heading(tr(lang, "pdf.sec.principles"))
-	b.add(pBody, "", tr(lang, "pdf.principles.intro"))
-	for _, pa := range model.NormalizePrinciples(m.d.Agreement.Principles) {
-		text := tr(lang, pa.Principle.HelpKey()) + " " + tr(lang, "pdf.assessment") + ": " +
-			lowerFirst(reports.Label(lang, pa.Assessment))
-		if pa.Evidence != "" {
-			text += " (" + tr(lang, "pdf.evidence") + ": " + pa.Evidence + ")"
-		}
-		b.clause(text + ".")
+	b.add(pBody, "", tr(lang, "pdf.principles.commit"))
+	for _, p := range model.Principles {
+		b.clause(strings.TrimRight(tr(lang, p.HelpKey()), ".") + ".")
 	}
 }
 
+// obligations lists each party's responsibilities; an agreement with none
+// has no such section.
 func (m *memo) obligations(b *paraList, lang string) {
+	if len(m.d.Agreement.Responsibilities) == 0 {
+		return
+	}
 	b.heading(tr(lang, "pdf.sec.obligations"))
 	byParty(m, b, lang, m.d.Agreement.Responsibilities, "pdf.obligations.none",
 		func(r model.Responsibility) model.Party { return r.Party },
@@ -193,11 +194,16 @@ func (m *memo) obligations(b *paraList, lang string) {
 			if !r.Due.IsZero() {
 				details = append(details, tr(lang, "pdf.due", "Date", r.Due.String()))
 			}
-			return sentence(r.Description, details)
+			return sentence(r.DescriptionIn(lang), details)
 		})
 }
 
+// resources lists what each party brings; an agreement with none has no
+// such section.
 func (m *memo) resources(b *paraList, lang string) {
+	if len(m.d.Agreement.Resources) == 0 {
+		return
+	}
 	b.heading(tr(lang, "pdf.sec.resources"))
 	byParty(m, b, lang, m.d.Agreement.Resources, "pdf.resources.none",
 		func(r model.Resource) model.Party { return r.Party },

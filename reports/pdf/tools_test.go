@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/storetest"
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 )
 
 // The tests print documents from demo data and read them back with
@@ -100,7 +102,9 @@ func tool(t testing.TB, name string, args ...string) string {
 		t.Fatalf("%s is not installed: run 'make test-deps' (Debian packages poppler-utils and qpdf)", name)
 	}
 	var out, errOut bytes.Buffer
-	cmd := exec.Command(name, args...)
+	ctx, cancel := context.WithTimeout(t.Context(), pdftest.Timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out.String(), errOut.String())

@@ -40,26 +40,9 @@ func (cups) Printers(ctx context.Context) ([]Destination, error) {
 	}
 	def := ""
 	if d, err := lpRun(ctx, "lpstat", "-d"); err == nil {
-		if _, name, ok := strings.Cut(strings.TrimSpace(d), "system default destination: "); ok {
-			def = name
-		}
+		def = parseDefault(d)
 	}
-	var list []Destination
-	for _, name := range strings.Fields(out) {
-		list = append(list, Destination{Name: name, Default: name == def})
-	}
-	return list, nil
-}
-
-// printerNames picks the names out of "printer NAME is idle. …" lines.
-func printerNames(lpstatP string) string {
-	var names []string
-	for _, line := range strings.Split(lpstatP, "\n") {
-		if f := strings.Fields(line); len(f) > 1 && f[0] == "printer" {
-			names = append(names, f[1])
-		}
-	}
-	return strings.Join(names, "\n")
+	return parseDestinations(out, def), nil
 }
 
 // Print runs lp -d PRINTER -n COPIES -t TITLE FILE.
@@ -114,19 +97,4 @@ func lpRun(ctx context.Context, name string, args ...string) (string, error) {
 		return stdout.String(), failure(ctx, lpKind(msg), msg)
 	}
 	return stdout.String(), nil
-}
-
-// lpKind tells which kind of failure a message of lp or lpstat reports.
-func lpKind(msg string) error {
-	for _, s := range []string{"No default destination", "No destinations added", "Scheduler is not running", "Unable to connect to server"} {
-		if strings.Contains(msg, s) {
-			return ErrNoPrinter
-		}
-	}
-	for _, s := range []string{"does not exist", "Invalid destination name", "Unknown destination"} {
-		if strings.Contains(msg, s) {
-			return ErrPrinterNotFound
-		}
-	}
-	return ErrPrintFailed
 }

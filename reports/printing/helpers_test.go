@@ -1,6 +1,7 @@
 package printing_test
 
 import (
+	"context"
 	"io"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/storetest"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 )
 
 const memoNumber = "МС-2026/777"
@@ -59,7 +61,9 @@ func memorandum(t testing.TB, dir string) string {
 // pdfPages returns the number of pages of a PDF (poppler's pdfinfo).
 func pdfPages(t testing.TB, path string) int {
 	t.Helper()
-	out, err := exec.Command("pdfinfo", path).Output()
+	ctx, cancel := context.WithTimeout(t.Context(), pdftest.Timeout)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "pdfinfo", path).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo %s: %v (install poppler-utils: make test-deps)", path, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 	"github.com/partnerdesk/partnerdesk/reports/printing/printtest"
@@ -71,7 +72,11 @@ func TestFake(t *testing.T) {
 	if err := f.Print(ctx, path, printing.Job{Printer: "Dean", Copies: 2, Title: "x"}); err != nil {
 		t.Fatal(err)
 	}
-	<-sent
+	select {
+	case <-sent:
+	case <-time.After(time.Minute):
+		t.Fatal("the fake did not report the job")
+	}
 	if j := f.Jobs(); len(j) != 1 || j[0].Printer != "Dean" || j[0].Copies != 2 || string(j[0].PDF) != "%PDF-1.3 test" {
 		t.Errorf("recorded %+v", j)
 	}

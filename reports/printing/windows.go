@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"syscall"
 	"unsafe"
 
@@ -106,17 +105,9 @@ func (s shell) Print(ctx context.Context, pdfPath string, job Job) error {
 	if err != nil {
 		return err
 	}
-	if len(list) == 0 || (job.Printer == "" && DefaultName(list) == "") {
-		return &Error{Kind: ErrNoPrinter}
-	}
-	// "print" for the default printer: more PDF programs know it than
-	// "printto", which names the printer.
-	verb, args := "print", ""
-	if job.Printer != "" && job.Printer != DefaultName(list) {
-		if !slices.ContainsFunc(list, func(d Destination) bool { return d.Name == job.Printer }) {
-			return &Error{Kind: ErrPrinterNotFound, Detail: job.Printer}
-		}
-		verb, args = "printto", `"`+job.Printer+`"`
+	verb, args, err := shellVerb(list, job.Printer)
+	if err != nil {
+		return err
 	}
 	// The shell may hand the verb to COM components: they want a
 	// single-threaded apartment on this thread.
@@ -152,13 +143,18 @@ func shellExecute(verb, file, args string) error {
 	}
 	dir, _ := windows.UTF16PtrFromString(filepath.Dir(file))
 	err = windows.ShellExecute(0, v, f, a, dir, windows.SW_HIDE)
-	switch {
-	case err == nil:
+	if err == nil {
 		return nil
-	case errors.Is(err, windows.ERROR_NO_ASSOCIATION):
-		return &Error{Kind: ErrNoPDFProgram, Detail: err.Error()}
-	case errors.Is(err, windows.ERROR_INVALID_PRINTER_NAME):
-		return &Error{Kind: ErrPrinterNotFound, Detail: err.Error()}
 	}
-	return &Error{Kind: ErrPrintFailed, Detail: err.Error()}
+	var code syscall.Errno
+	if !errors.As(err, &code) {
+		return &Error{Kind: ErrPrintFailed, Detail: err.Error()}
+	}
+	return &Error{Kind: shellErrKind(uint32(code)), Detail: err.Error()}
 }
+
+// The codes of shell.go are x/sys/windows's: a difference does not compile.
+var (
+	_ = [1]struct{}{}[errorNoAssociation-windows.ERROR_NO_ASSOCIATION]
+	_ = [1]struct{}{}[errorInvalidPrinterName-windows.ERROR_INVALID_PRINTER_NAME]
+)

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/model/store/storetest"
 )
 
 func TestNamesRoundTripAndRejectOthers(t *testing.T) {
@@ -71,31 +73,93 @@ func TestTakeWritesAVerifiedPrivateCopy(t *testing.T) {
 	}
 }
 
+// Backups taken while another goroutine saves are each a whole, checked
+// state of the file: between what the file held before and after the
+// backup, with every agreement's partner in it.
 func TestTakeWhileSaving(t *testing.T) {
 	e := newEnv(t)
 	defer e.close()
 	e.save()
-	var wg sync.WaitGroup
 	stop := make(chan struct{})
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for {
+	saved := make(chan struct{}, 1)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for n := 0; ; n++ {
 			select {
 			case <-stop:
 				return
 			default:
-				e.save()
+			}
+			if err := saveTwo(e.st, n); err != nil {
+				errs <- err
+				return
+			}
+			select {
+			case saved <- struct{}{}:
+			default:
 			}
 		}
-	}()
+	})
+	var taken []Info
+	last := 0
 	for range 5 {
-		if _, err := e.set.Take(e.st, KindManual); err != nil {
-			t.Error(err)
+		// At least one save between two backups.
+		for e.counts().Agreements <= last {
+			select {
+			case <-saved:
+			case err := <-errs:
+				t.Fatal(err)
+			case <-time.After(time.Minute):
+				t.Fatal("no save for a minute")
+			}
 		}
+		before := e.counts()
+		b, err := e.set.Take(e.st, KindManual)
+		if err != nil {
+			t.Fatal(err)
+		}
+		after := e.counts()
+		info := Inspect(b)
+		if info.Err != nil {
+			t.Fatalf("backup %s: %v", b.Path, info.Err)
+		}
+		c := info.Counts
+		if c.Partners < before.Partners || c.Partners > after.Partners || c.Agreements < before.Agreements || c.Agreements > after.Agreements {
+			t.Errorf("backup holds %+v; the file held %+v before and %+v after", c, before, after)
+		}
+		taken = append(taken, info)
+		last = c.Agreements
 	}
 	close(stop)
-	wg.Wait()
+	storetest.WaitTimeout(t, &wg, time.Minute)
+	select {
+	case err := <-errs:
+		t.Fatal(err)
+	default:
+	}
+	for i := 1; i < len(taken); i++ {
+		if taken[i].Counts.Agreements <= taken[i-1].Counts.Agreements {
+			t.Errorf("backup %d holds %d agreements, backup %d before it %d: saves in between are missing", i, taken[i].Counts.Agreements, i-1, taken[i-1].Counts.Agreements)
+		}
+	}
+	if names := files(t, e.set.Dir()); len(names) != len(taken) {
+		t.Errorf("backup folder holds %v, want %d backups", names, len(taken))
+	}
+}
+
+// saveTwo adds a partner and an agreement naming it in one transaction,
+// returning the error instead of failing the test (it runs in a
+// goroutine).
+func saveTwo(st *store.Store, n int) error {
+	return st.Update(func(tx *store.Tx) error {
+		p := storetest.FullPartner("Сохранение "+strconv.Itoa(n), "")
+		if err := tx.SavePartner(&p); err != nil {
+			return err
+		}
+		a := storetest.FullAgreement("СС-"+strconv.Itoa(n), p.ID)
+		return tx.SaveAgreement(&a)
+	})
 }
 
 func TestFailingBackupIsDeletedAndReported(t *testing.T) {

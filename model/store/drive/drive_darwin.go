@@ -11,9 +11,5 @@ func classify(path string) (Kind, string) {
 	if err := unix.Statfs(path, &st); err != nil {
 		return Unknown, ""
 	}
-	name := unix.ByteSliceToString(st.Fstypename[:])
-	if st.Flags&unix.MNT_LOCAL == 0 {
-		return Network, name
-	}
-	return ClassifyFSType(name), name
+	return classifyStatfs(unix.ByteSliceToString(st.Fstypename[:]), st.Flags&unix.MNT_LOCAL != 0)
 }

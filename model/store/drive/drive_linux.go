@@ -36,7 +36,7 @@ func mountFSType(r io.Reader, path string) string {
 	for sc.Scan() {
 		// 36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw
 		pre, post, ok := strings.Cut(sc.Text(), " - ")
-		f, g := strings.Fields(pre), strings.Fields(post)
+		f, g := spaceFields(pre), spaceFields(post)
 		if !ok || len(f) < 5 || len(g) < 1 {
 			continue
 		}
@@ -46,6 +46,13 @@ func mountFSType(r io.Reader, path string) string {
 		}
 	}
 	return fstype
+}
+
+// spaceFields splits a mountinfo line at spaces only: the kernel escapes
+// space, tab, newline and backslash in paths and leaves every other
+// character (a vertical tab, a no-break space) as it is.
+func spaceFields(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' })
 }
 
 func under(path, dir string) bool {

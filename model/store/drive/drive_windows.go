@@ -20,13 +20,17 @@ func classify(path string) (Kind, string) {
 	if err != nil {
 		return Unknown, ""
 	}
-	switch windows.GetDriveType(root) {
-	case windows.DRIVE_REMOTE:
-		return Network, "network drive " + vol
-	case windows.DRIVE_REMOVABLE, windows.DRIVE_CDROM:
-		return Removable, "drive " + vol
-	case windows.DRIVE_FIXED, windows.DRIVE_RAMDISK:
-		return Local, "drive " + vol
-	}
-	return Unknown, ""
+	return classifyDriveType(windows.GetDriveType(root), vol)
 }
+
+// The constants of platform.go are x/sys/windows's: a difference does not
+// compile.
+var (
+	_ = [1]struct{}{}[driveUnknown-windows.DRIVE_UNKNOWN]
+	_ = [1]struct{}{}[driveNoRootDir-windows.DRIVE_NO_ROOT_DIR]
+	_ = [1]struct{}{}[driveRemovable-windows.DRIVE_REMOVABLE]
+	_ = [1]struct{}{}[driveFixed-windows.DRIVE_FIXED]
+	_ = [1]struct{}{}[driveRemote-windows.DRIVE_REMOTE]
+	_ = [1]struct{}{}[driveCDROM-windows.DRIVE_CDROM]
+	_ = [1]struct{}{}[driveRAMDisk-windows.DRIVE_RAMDISK]
+)

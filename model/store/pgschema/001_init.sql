@@ -72,7 +72,14 @@ CREATE TABLE history (
 );
 CREATE INDEX history_record ON history (entity, entity_id, seq);
 
+-- Diagnostic rounds (their records, as the file store keeps them).
+CREATE TABLE diag_rounds (
+    id  bigint PRIMARY KEY,
+    doc jsonb NOT NULL
+);
+
 CREATE SEQUENCE seq_partners;
+CREATE SEQUENCE seq_diag_rounds;
 CREATE SEQUENCE seq_agreements;
 CREATE SEQUENCE seq_attachments;
 CREATE SEQUENCE seq_history;
@@ -151,6 +158,11 @@ CREATE POLICY edit ON attachments FOR UPDATE
 CREATE POLICY remove ON attachments FOR DELETE
     USING ((agreement_id IS NULL AND added_by = session_user) OR may_change_agreement(agreement_id));
 
+ALTER TABLE diag_rounds ENABLE ROW LEVEL SECURITY;
+ALTER TABLE diag_rounds FORCE ROW LEVEL SECURITY;
+CREATE POLICY read ON diag_rounds FOR SELECT USING (true);
+CREATE POLICY change ON diag_rounds FOR ALL USING (my_role() IN ('secretary', 'office')) WITH CHECK (my_role() IN ('secretary', 'office'));
+
 ALTER TABLE history ENABLE ROW LEVEL SECURITY;
 ALTER TABLE history FORCE ROW LEVEL SECURITY;
 CREATE POLICY read ON history FOR SELECT USING (true);
@@ -211,7 +223,7 @@ GRANT SELECT ON ALL TABLES IN SCHEMA partnerdesk TO partnerdesk_secretary, partn
 GRANT EXECUTE ON FUNCTION my_role(), my_department(), may_change_department(text), may_change_agreement(bigint), is_admin()
     TO partnerdesk_secretary, partnerdesk_office, partnerdesk_auditor;
 GRANT EXECUTE ON FUNCTION add_person(text, text, text, text), set_person(text, text, text) TO partnerdesk_office;
-GRANT INSERT, UPDATE, DELETE ON partners, agreements, agreement_partners, attachments TO partnerdesk_secretary, partnerdesk_office;
+GRANT INSERT, UPDATE, DELETE ON partners, agreements, agreement_partners, attachments, diag_rounds TO partnerdesk_secretary, partnerdesk_office;
 GRANT INSERT ON history TO partnerdesk_secretary, partnerdesk_office;
 GRANT INSERT, UPDATE, DELETE ON institution, departments TO partnerdesk_office;
 GRANT UPDATE ON meta TO partnerdesk_office;

@@ -17,6 +17,8 @@ import (
 )
 
 // Opener returns a new, empty store for one test, using the options given.
+// With opts.ReadOnly it returns an empty store opened read-only (for a
+// file: created, closed and opened again read-only).
 type Opener func(t *testing.T, opts store.Options) *store.Store
 
 // Real BINs (their check digits are right).
@@ -26,7 +28,8 @@ const (
 	BIN3 = "020240000555"
 )
 
-// Run runs the contract tests.
+// Run runs the contract tests. Run them under -race too: several cases
+// read and write from many goroutines at once.
 func Run(t *testing.T, open Opener) {
 	tests := map[string]func(*testing.T, *store.Store, *Clock){
 		"PartnerRoundTrip":          testPartnerRoundTrip,
@@ -45,7 +48,11 @@ func Run(t *testing.T, open Opener) {
 		"Renew":                     testRenew,
 		"DeleteAgreement":           testDeleteAgreement,
 		"NotFound":                  testNotFound,
+		"ConcurrentSaves":           testConcurrentSaves,
+		"ReadersSeeWholeTxs":        testReadersSeeWholeTransactions,
+		"ReadTxRefusesWrites":       testReadTxRefusesWrites,
 	}
+	maps.Copy(tests, roundTests)
 	for _, name := range slices.Sorted(maps.Keys(tests)) {
 		t.Run(name, func(t *testing.T) {
 			clock := &Clock{T: time.Date(2026, 11, 28, 9, 30, 0, 0, time.UTC)}
@@ -56,6 +63,8 @@ func Run(t *testing.T, open Opener) {
 			}
 		})
 	}
+	t.Run("ClosedStore", func(t *testing.T) { testClosedStore(t, open) })
+	t.Run("ReadOnlyOpen", func(t *testing.T) { testReadOnlyOpen(t, open) })
 }
 
 func mustSavePartner(t *testing.T, s *store.Store, name, taxID string) model.Partner {
