@@ -105,14 +105,12 @@ func OpenURLWith(rawURL string, opts Options, so ServerOptions) (*Store, error) 
 	}
 	be.ses = ses
 	if opts.ReadOnly && ses.refuse == nil {
-		ses.refuse = errReadOnlyStore
+		ses.refuse = ErrReadOnly
 	}
 	s := newStore(be, be.url, opts)
 	s.user, s.ses = ses.login, ses
 	return s, nil
 }
-
-var errReadOnlyStore = errors.New("store: opened read-only")
 
 // DefaultTLS adds sslmode=verify-full to a server URL that names no
 // sslmode.

@@ -198,6 +198,9 @@ var seqOf = map[string]string{
 }
 
 func (t *pgTx) nextSeq(bucket []byte) (uint64, error) {
+	if !t.write {
+		return 0, ErrReadOnly
+	}
 	name, ok := seqOf[string(bucket)]
 	if !ok {
 		return 0, fmt.Errorf("store: no sequence for bucket %s", bucket)

@@ -32,7 +32,7 @@ func (r RecordRef) Derived() bool {
 // (PostgreSQL checks its pages).
 func (s *Store) DamagedRecords() (list []RecordRef, err error) {
 	if s.ses != nil {
-		return nil, nil
+		return nil, s.usable()
 	}
 	err = safely(s.path, func() error {
 		return s.be.view(func(t kvTx) error {
@@ -106,6 +106,12 @@ type Restoration struct {
 // Records still damaged are left as they are (and out of the indexes).
 func (s *Store) RepairRecords(fixes []Restoration) error {
 	if s.ses != nil {
+		if err := s.usable(); err != nil {
+			return err
+		}
+		if s.ses.refuse != nil {
+			return s.ses.refuse
+		}
 		return ErrNoFile
 	}
 	return s.Update(func(t *Tx) error {
