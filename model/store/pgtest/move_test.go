@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -37,7 +36,7 @@ func demoStore(t testing.TB, partners, agreements int) *store.Store {
 // compareMoved checks n agreements of the file (all when n <= 0) field by
 // field against the server's: everything equal but the IDs, which are
 // new, and the partners, which must be the same by tax ID and name.
-func compareMoved(t *testing.T, src, dst *store.Store, dept string, n int) int {
+func compareMoved(t testing.TB, src, dst *store.Store, dept string, n int) int {
 	t.Helper()
 	partnersBy := func(s *store.Store) map[model.ID]model.Partner {
 		list, err := s.Partners()
@@ -140,55 +139,57 @@ func TestMoveFileFieldByField(t *testing.T) {
 	}
 }
 
-// TestLoad is the load test: 10,000 partners and 50,000 agreements
-// moved in from the demo file (timed, compared field by field on a
-// sample), then 20 clients saving at once. It takes minutes: set
-// PARTNERDESK_PG_LOAD=1 to run it; figures in BENCHMARKS.md.
-func TestLoad(t *testing.T) {
-	if os.Getenv("PARTNERDESK_PG_LOAD") == "" {
-		t.Skip("set PARTNERDESK_PG_LOAD=1 for the 50,000-agreement load test (minutes)")
-	}
-	db := pgtest.Need(t).NewDB(t, store.NumbersPerUniversity)
+// BenchmarkLoad is the load test, run once whatever b.N is: 10,000
+// partners and 50,000 agreements moved in from the demo file (timed,
+// compared field by field on a sample), the open to first list, then 20
+// clients saving at once. It takes minutes; figures in BENCHMARKS.md:
+//
+//	CGO_ENABLED=0 go test -run '^$' -bench Load -benchtime 1x -timeout 40m ./model/store/pgtest/
+func BenchmarkLoad(b *testing.B) {
+	db := pgtest.Need(b).NewDB(b, store.NumbersPerUniversity)
 	for i := range 20 {
-		db.AddPerson(t, fmt.Sprintf("c%02d", i), "office", store.RoleOffice)
+		db.AddPerson(b, fmt.Sprintf("c%02d", i), "office", store.RoleOffice)
 	}
-	srcPath := storetest.BenchFile(t, 10000, 50000)
-	src, err := store.Open(srcPath, store.Options{ReadOnly: true})
+	src, err := store.Open(storetest.BenchFile(b, 10000, 50000), store.Options{ReadOnly: true})
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
 	defer src.Close()
-	office := db.Open(t, "office", store.Options{})
+	office := db.Open(b, "office", store.Options{})
 	start := time.Now()
 	rep, err := store.MoveFile(src, office, "", false)
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
 	moved := time.Since(start)
-	sampled := compareMoved(t, src, office, "", 500)
-	t.Logf("migrate-from: %d partners, %d agreements, %d attachments, %d history entries in %.1f s; %d agreements compared field by field",
+	sampled := compareMoved(b, src, office, "", 500)
+	b.Logf("migrate-from: %d partners, %d agreements, %d attachments, %d history entries in %.1f s; %d agreements compared field by field",
 		rep.Partners, rep.Agreements, rep.Attachments, rep.History, moved.Seconds(), sampled)
-
+	b.ReportMetric(moved.Seconds(), "migrate-s")
+	var opens []time.Duration
 	for range 3 {
 		start = time.Now()
 		s, err := store.OpenURL(db.URL("c00"), store.Options{})
 		if err != nil {
-			t.Fatal(err)
+			b.Fatal(err)
 		}
-		_, partners, sums, err := s.ListData()
-		if err != nil {
-			t.Fatal(err)
+		if _, _, _, err := s.ListData(); err != nil {
+			b.Fatal(err)
 		}
-		t.Logf("open to first list: %d ms (%d partners, %d agreements)", time.Since(start).Milliseconds(), len(partners), len(sums))
+		opens = append(opens, time.Since(start))
 		s.Close()
 	}
-	loadClients(t, db, 20, 150)
+	b.Logf("open to first list: %v", opens)
+	slices.Sort(opens)
+	b.ReportMetric(float64(opens[1].Milliseconds()), "open-ms")
+	p95 := loadClients(b, db, 20, 150)
+	b.ReportMetric(p95, "save-p95-ms")
 }
 
 // loadClients runs clients that each save perSave times: most saves on
 // agreements of their own share, one in ten on a small shared set where
 // clients collide. Every acknowledged save must be there afterwards.
-func loadClients(t *testing.T, db *pgtest.DB, clients, perClient int) {
+func loadClients(t testing.TB, db *pgtest.DB, clients, perClient int) float64 {
 	s0 := db.Open(t, "office", store.Options{})
 	sums, _ := s0.Summaries()
 	hot := sums[:20]
@@ -280,6 +281,7 @@ func loadClients(t *testing.T, db *pgtest.DB, clients, perClient int) {
 	pct := func(p float64) float64 { return float64(all[int(p*float64(len(all)-1))].Microseconds()) / 1000 }
 	t.Logf("%d clients, %d saves: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; shared set: %d saved, %d refused as stale, 0 lost",
 		clients, len(all), pct(0.5), pct(0.95), pct(0.99), pct(1), hotSaves, conflicts)
+	return pct(0.95)
 }
 
 func errorsIsConflict(err error) bool {
