@@ -145,7 +145,7 @@ func (s *agreementsScreen) format(a *catalog.Agreement, col int) string {
 	case 3:
 		return label(a.Kind)
 	case 4:
-		return a.ValidFrom.String()
+		return a.Term.Start.String()
 	case 5:
 		if a.End.IsZero() && a.Summary.Status != model.StatusDraft {
 			return tr("agreement.open_ended")
