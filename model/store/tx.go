@@ -27,11 +27,12 @@ type Tx struct {
 	// nums holds the number index entries of saved agreements in the same
 	// way (normalised number → key); lookups see them first.
 	nums map[string][]byte
+	ses  *session
 }
 
-// numberKey returns the agreement key indexed under a normalised number,
-// looking at the entries held back first.
-func (t *Tx) numberKey(num string) []byte {
+// indexedNumber returns the agreement key indexed under a number index key
+// (see numberKey), looking at the entries held back first.
+func (t *Tx) indexedNumber(num string) []byte {
 	if k, ok := t.nums[num]; ok {
 		return k
 	}
@@ -108,6 +109,9 @@ var keyInstitution = []byte("institution")
 // SaveInstitution validates and stores the institution's settings.
 func (t *Tx) SaveInstitution(in *model.Institution) error {
 	if err := in.Validate(); err != nil {
+		return err
+	}
+	if err := t.mayWrite("institution", true); err != nil {
 		return err
 	}
 	old, err := t.Institution()
