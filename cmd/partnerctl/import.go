@@ -103,19 +103,22 @@ func transfer(c *ctx, kind, path string, mode interchange.Mode) error {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	plan := interchange.PlanImport
-	if mode == interchange.ModeMerge {
-		plan = interchange.PlanMerge
-	}
-	p, err := plan(ctx, s, d, progress(c.errOut, "records checked", func(int, int) {}))
+	// Without problems, the preview's own transaction is kept: every record
+	// is checked and written once.
+	p, kept, err := interchange.PlanAndKeep(ctx, s, d, mode, progress(c.errOut, "records checked", func(int, int) {}), func(p *interchange.Plan) bool {
+		if c.o.xfer.theirs {
+			p.TakeTheirs()
+		}
+		printPlan(c, p)
+		return !c.o.xfer.dryRun && p.Changes()
+	})
 	if err != nil {
 		return err
 	}
-	if c.o.xfer.theirs {
-		p.TakeTheirs()
-	}
-	printPlan(c, p)
 	switch {
+	case kept:
+		printResult(c, p.Result())
+		return nil
 	case p.Errors() > 0 && !c.o.xfer.skipInvalid:
 		return fmt.Errorf("%d problem(s) listed above: nothing was imported (correct the file, or import the valid records with --skip-invalid)", p.Errors())
 	case c.o.xfer.dryRun:
@@ -129,12 +132,16 @@ func transfer(c *ctx, kind, path string, mode interchange.Mode) error {
 	if err != nil {
 		return err
 	}
+	printResult(c, res)
+	return nil
+}
+
+func printResult(c *ctx, res interchange.Result) {
 	fmt.Fprintf(c.out, "done: partners %s; agreements %s", countText(res.Partners), countText(res.Agreements))
 	if res.Rounds != (interchange.Counts{}) {
 		fmt.Fprintf(c.out, "; diagnostic rounds %s", countText(res.Rounds))
 	}
 	fmt.Fprintln(c.out)
-	return nil
 }
 
 func readDataset(c *ctx, kind, path string) (*interchange.Dataset, error) {

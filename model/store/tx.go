@@ -27,6 +27,12 @@ type Tx struct {
 	// nums holds the number index entries of saved agreements in the same
 	// way (normalised number → key); lookups see them first.
 	nums map[string][]byte
+	// hist holds the history entries written in the transaction (key,
+	// then JSON) until it ends or history is read, in the same way: an
+	// entry for agreement 7 belongs before the entries of partners, so
+	// entries written in the order of the saves landed in the middle of
+	// one page each time.
+	hist [][2][]byte
 	ses  *session
 }
 
@@ -54,7 +60,25 @@ func (t *Tx) flushIndexes() error {
 		}
 		t.nums = nil
 	}
+	if err := t.flushHistory(); err != nil {
+		return err
+	}
 	return t.flushPairs()
+}
+
+// flushHistory writes the history entries held back, in key order.
+func (t *Tx) flushHistory() error {
+	if len(t.hist) == 0 {
+		return nil
+	}
+	slices.SortFunc(t.hist, func(a, b [2][]byte) int { return bytes.Compare(a[0], b[0]) })
+	for _, e := range t.hist {
+		if err := t.kv.put(bucketHistory, e[0], e[1]); err != nil {
+			return err
+		}
+	}
+	t.hist = nil
+	return nil
 }
 
 // flushPairs writes the partner–agreement index entries held back.
@@ -130,12 +154,20 @@ func (t *Tx) SaveInstitution(in *model.Institution) error {
 
 // log appends a history entry.
 func (t *Tx) log(entity model.Entity, id model.ID, action model.Action, fields []string, note string) error {
+	if !t.kv.writable() {
+		return ErrReadOnly
+	}
 	seq, err := t.kv.nextSeq(bucketHistory)
 	if err != nil {
 		return err
 	}
 	e := model.HistoryEntry{At: t.now, User: t.user, Entity: entity, EntityID: id, Action: action, Fields: fields, Note: note}
-	return t.putJSON(bucketHistory, historyKey(entity, id, seq), &e)
+	raw, err := json.Marshal(&e)
+	if err != nil {
+		return err
+	}
+	t.hist = append(t.hist, [2][]byte{historyKey(entity, id, seq), raw})
+	return nil
 }
 
 func historyKey(entity model.Entity, id model.ID, seq uint64) []byte {
@@ -148,6 +180,9 @@ func historyKey(entity model.Entity, id model.ID, seq uint64) []byte {
 
 // History returns the changes to one record, oldest first.
 func (t *Tx) History(entity model.Entity, id model.ID) ([]model.HistoryEntry, error) {
+	if err := t.flushHistory(); err != nil {
+		return nil, err
+	}
 	var out []model.HistoryEntry
 	err := t.kv.scan(bucketHistory, historyKey(entity, id, 0), func(_, v []byte) error {
 		var e model.HistoryEntry
@@ -170,6 +205,7 @@ type Counts struct {
 
 // Counts returns the number of records of each kind.
 func (t *Tx) Counts() Counts {
+	_ = t.flushHistory() // a count inside a writing transaction sees what it wrote
 	return Counts{
 		Partners:    t.kv.count(bucketPartners),
 		Agreements:  t.kv.count(bucketAgreements),

@@ -185,6 +185,51 @@ func plan(ctx context.Context, s *store.Store, d *Dataset, mode Mode, progress f
 	return out, nil
 }
 
+// PlanAndKeep works out importing or merging d into s like PlanImport and
+// PlanMerge, then always calls keep with the plan (which may set
+// TakeTheirs) while its trial transaction is still open. When the plan has no errors and no conflict set to take the
+// file's values, the trial wrote exactly what Apply would write: if keep
+// returns true, that transaction is committed instead of being rolled
+// back, and kept is true (Apply is not to be called). Otherwise nothing is
+// written, and the caller may Apply the plan as usual. Importing from a
+// terminal, this saves checking and writing every record a second time.
+func PlanAndKeep(ctx context.Context, s *store.Store, d *Dataset, mode Mode, progress func(done, total int), keep func(*Plan) bool) (p *Plan, kept bool, err error) {
+	err = s.Update(func(tx *store.Tx) error {
+		e := newEngine(ctx, tx, d, mode, nil, progress)
+		if err := e.run(); err != nil {
+			return err
+		}
+		p = e.out
+		if !keep(p) || p.Errors() > 0 || p.theirsTaken() {
+			return errTrial
+		}
+		kept = true
+		return nil
+	})
+	if err != nil && !errors.Is(err, errTrial) {
+		return nil, false, err
+	}
+	return p, kept, nil
+}
+
+// theirsTaken reports whether a conflict is set to take the file's value
+// (the trial keeps the data file's).
+func (p *Plan) theirsTaken() bool {
+	for _, list := range [][]Item{p.Partners, p.Agreements} {
+		for _, it := range list {
+			if it.Action == ActionConflict && it.TakeTheirs {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Result returns what committing the plan's own trial did (PlanAndKeep).
+func (p *Plan) Result() Result {
+	return Result{Partners: count(p.Partners), Agreements: count(p.Agreements), Rounds: count(p.Rounds)}
+}
+
 // Apply carries out a plan made by PlanImport or PlanMerge in one
 // transaction: every record the plan does not skip is saved, or, on any
 // error, nothing is. When the data file changed since the plan was made
