@@ -35,12 +35,19 @@ func ReadJSON(r io.Reader, source string, limit int64) (*Dataset, error) {
 	if !utf8.Valid(data) {
 		return nil, NewProblem(Loc{}, "xlsx.err.utf8", "Offset", strconv.Itoa(invalidUTF8At(data)))
 	}
-	var head struct {
+	// The document is decoded once; the head is looked at on its own only
+	// when that fails, so that another format or a newer version is named
+	// before any error inside it.
+	var doc Document
+	docErr := json.Unmarshal(data, &doc)
+	head := struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, jsonProblem(err)
+	}{doc.Format, doc.Version}
+	if docErr != nil {
+		if err := json.Unmarshal(data, &head); err != nil {
+			return nil, jsonProblem(err)
+		}
 	}
 	if head.Format != FormatName {
 		return nil, NewProblem(Loc{Path: "format"}, "xlsx.err.json_format")
@@ -48,9 +55,8 @@ func ReadJSON(r io.Reader, source string, limit int64) (*Dataset, error) {
 	if head.Version < 1 || head.Version > FormatVersion {
 		return nil, NewProblem(Loc{Path: "version"}, "xlsx.err.json_version", "Version", strconv.Itoa(head.Version), "Max", strconv.Itoa(FormatVersion))
 	}
-	var doc Document
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, jsonProblem(err)
+	if docErr != nil {
+		return nil, jsonProblem(docErr)
 	}
 	return DatasetOf(&doc, source), nil
 }
