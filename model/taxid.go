@@ -71,13 +71,16 @@ func CheckTaxID(country, taxID string) string {
 	return ""
 }
 
+// taxIDSpaces drops what people type between a tax ID's digits.
+var taxIDSpaces = strings.NewReplacer(" ", "", "-", "", "\u00a0", "")
+
 // NormalizeTaxID removes the spaces and dashes people type into Kazakh and
 // Kyrgyz numbers ("050 740 004 819"), leaving other countries' numbers as
 // typed apart from surrounding space.
 func NormalizeTaxID(country, taxID string) string {
 	taxID = strings.TrimSpace(taxID)
 	if country == "KZ" || country == "KG" {
-		taxID = strings.NewReplacer(" ", "", "-", "", "\u00a0", "").Replace(taxID)
+		taxID = taxIDSpaces.Replace(taxID)
 	}
 	return taxID
 }

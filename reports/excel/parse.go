@@ -163,9 +163,12 @@ func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") 
 
 // parseYear reads an academic year: "2025/2026", "2025-2026", "2025/26"
 // or "2025" (the year it starts).
+// yearDashes turns the dashes of "2024-2025" into slashes.
+var yearDashes = strings.NewReplacer("-", "/", "–", "/", "—", "/", " ", "")
+
 func parseYear(raw string) (int, string) {
 	s := strings.TrimSpace(raw)
-	first, second, two := strings.Cut(strings.NewReplacer("-", "/", "–", "/", "—", "/", " ", "").Replace(s), "/")
+	first, second, two := strings.Cut(yearDashes.Replace(s), "/")
 	y, err := strconv.Atoi(first)
 	if err != nil {
 		if v, key := parseInt(s); key == "" && !two {

@@ -11,15 +11,19 @@ import (
 type sheetCols struct {
 	m     *Mapping
 	col   map[Field]Column
-	heads map[int]string // normalised header by column index, made on first use
+	locs  map[Field]*interchange.Loc // each column's cell location, without the row
+	heads map[int]string             // normalised header by column index, made on first use
 }
 
 func prepare(m *Mapping) *sheetCols {
-	c := &sheetCols{m: m, col: map[Field]Column{}}
+	c := &sheetCols{m: m, col: map[Field]Column{}, locs: map[Field]*interchange.Loc{}}
 	for _, col := range m.Columns {
 		if col.Field != "" {
 			c.col[col.Field] = col
 		}
+	}
+	for f, col := range c.col {
+		c.locs[f] = &interchange.Loc{Sheet: m.Sheet, Column: col.Letter, Header: col.Header}
 	}
 	return c
 }
@@ -81,8 +85,8 @@ func derivedField(kind SheetKind, f Field) bool {
 
 // at records that the model field path came from field f's cell.
 func (rr *rowReader) at(f Field, path string) {
-	if path != "" && rr.c.has(f) {
-		rr.origin.Set(path, rr.loc(f))
+	if l, ok := rr.c.locs[f]; ok && path != "" {
+		rr.origin.SetCell(path, l, rr.row)
 	}
 }
 

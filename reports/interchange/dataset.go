@@ -108,6 +108,17 @@ type Origin interface {
 type CellOrigin struct {
 	Base  Loc
 	Cells map[string]Loc
+	// cols are the cells recorded by SetCell: a register's reader records
+	// tens of fields for each of hundreds of thousands of rows, which
+	// weighed more in maps of whole locations than the records did.
+	cols []cellRef
+}
+
+// cellRef is a field read from a column's cell in a row.
+type cellRef struct {
+	field string
+	col   *Loc // the column: sheet, letter, header
+	row   int
 }
 
 // Set records where field came from.
@@ -118,9 +129,23 @@ func (o *CellOrigin) Set(field string, l Loc) {
 	o.Cells[field] = l
 }
 
+// SetCell records that field came from the given row of the column col
+// (a location without a row, shared by the column's cells). It is Set
+// without a location per cell.
+func (o *CellOrigin) SetCell(field string, col *Loc, row int) {
+	o.cols = append(o.cols, cellRef{field: field, col: col, row: row})
+}
+
 // Locate returns the cell of field or of its nearest parent.
 func (o *CellOrigin) Locate(field string) Loc {
 	for f := field; f != ""; f = parentPath(f) {
+		for i := len(o.cols) - 1; i >= 0; i-- { // the last recorded wins
+			if c := o.cols[i]; c.field == f {
+				l := *c.col
+				l.Row = c.row
+				return l
+			}
+		}
 		if l, ok := o.Cells[f]; ok {
 			return l
 		}
@@ -174,6 +199,16 @@ func strictName(s string) string {
 	return ""
 }
 
+// paddedLegalForms are longLegalForms with a space each side, made once
+// (names are normalised for every row of a register).
+var paddedLegalForms = func() []string {
+	out := make([]string, len(longLegalForms))
+	for i, f := range longLegalForms {
+		out[i] = " " + f + " "
+	}
+	return out
+}()
+
 func normNameForms(s string, dropForms bool) string {
 	if len(s) > 4*model.MaxName {
 		return "" // longer than any valid name: matches nothing
@@ -189,9 +224,9 @@ func normNameForms(s string, dropForms bool) string {
 		return ' '
 	}, s)
 	s = " " + strings.Join(strings.Fields(s), " ") + " "
-	for _, f := range longLegalForms {
-		if dropForms {
-			s = strings.ReplaceAll(s, " "+f+" ", " ")
+	if dropForms {
+		for _, f := range paddedLegalForms {
+			s = strings.ReplaceAll(s, f, " ")
 		}
 	}
 	words := strings.Fields(s)
