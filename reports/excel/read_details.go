@@ -21,6 +21,7 @@ func (r *reader) detailRow(rr *rowReader) {
 	}
 	rr.origin = rec.Origin.(*interchange.CellOrigin)
 	a := &rec.Agreement
+	rr.group(detailPrefix(rr.c.m.Kind, a))
 	switch rr.c.m.Kind {
 	case SheetResponsibilities:
 		a.Responsibilities = append(a.Responsibilities, r.responsibility(rr, len(a.Responsibilities)))
@@ -42,6 +43,22 @@ func (r *reader) detailRow(rr *rowReader) {
 		})
 	}
 	rec.Bad = rec.Bad || rr.bad
+}
+
+// detailPrefix is the start of the paths of the fields a detail row gives
+// agreement a.
+func detailPrefix(kind SheetKind, a *model.Agreement) string {
+	switch kind {
+	case SheetResponsibilities:
+		return "responsibilities[" + strconv.Itoa(len(a.Responsibilities)) + "]."
+	case SheetIndicators:
+		return "outcomes[" + strconv.Itoa(len(a.Outcomes)) + "]."
+	case SheetCoordinators:
+		return "coordinators[" + strconv.Itoa(len(a.Coordinators)) + "]."
+	case SheetResources:
+		return "resources[" + strconv.Itoa(len(a.Resources)) + "]."
+	}
+	return "principles["
 }
 
 func party(rr *rowReader, path string) model.Party {

@@ -12,11 +12,12 @@ type sheetCols struct {
 	m     *Mapping
 	col   map[Field]Column
 	locs  map[Field]*interchange.Loc // each column's cell location, without the row
+	cells interchange.RowCells       // the columns of a detail row's fields, by path after the row's prefix
 	heads map[int]string             // normalised header by column index, made on first use
 }
 
 func prepare(m *Mapping) *sheetCols {
-	c := &sheetCols{m: m, col: map[Field]Column{}, locs: map[Field]*interchange.Loc{}}
+	c := &sheetCols{m: m, col: map[Field]Column{}, locs: map[Field]*interchange.Loc{}, cells: interchange.RowCells{}}
 	for _, col := range m.Columns {
 		if col.Field != "" {
 			c.col[col.Field] = col
@@ -38,6 +39,8 @@ type rowReader struct {
 	cells    []string
 	date1904 bool
 	origin   *interchange.CellOrigin
+	prefix   string // set by group: the fields under it are recorded once for the row
+	grouped  bool
 	problems *interchange.Problems
 	bad      bool
 }
@@ -85,9 +88,23 @@ func derivedField(kind SheetKind, f Field) bool {
 
 // at records that the model field path came from field f's cell.
 func (rr *rowReader) at(f Field, path string) {
-	if l, ok := rr.c.locs[f]; ok && path != "" {
+	l, ok := rr.c.locs[f]
+	switch {
+	case !ok || path == "":
+	case rr.grouped && strings.HasPrefix(path, rr.prefix):
+		if suffix := path[len(rr.prefix):]; rr.c.cells[suffix] == nil {
+			rr.c.cells[suffix] = l
+		}
+	default:
 		rr.origin.SetCell(path, l, rr.row)
 	}
+}
+
+// group records that the fields under prefix come from this row's cells
+// (with the same columns in every row of the sheet).
+func (rr *rowReader) group(prefix string) {
+	rr.prefix, rr.grouped = prefix, true
+	rr.origin.SetRow(prefix, rr.c.cells, rr.row)
 }
 
 // fail reports a problem with field f's cell; a warning leaves the record

@@ -114,12 +114,18 @@ type CellOrigin struct {
 	cols []cellRef
 }
 
-// cellRef is a field read from a column's cell in a row.
+// cellRef is a field read from a column's cell in a row or, with cells,
+// the fields field+suffix read from that row's cells.
 type cellRef struct {
 	field string
 	col   *Loc // the column: sheet, letter, header
+	cells RowCells
 	row   int
 }
+
+// RowCells maps the last part of field paths to the columns they are read
+// from, for the rows of one sheet.
+type RowCells map[string]*Loc
 
 // Set records where field came from.
 func (o *CellOrigin) Set(field string, l Loc) {
@@ -136,12 +142,27 @@ func (o *CellOrigin) SetCell(field string, col *Loc, row int) {
 	o.cols = append(o.cols, cellRef{field: field, col: col, row: row})
 }
 
+// SetRow records that the fields prefix+suffix, for each suffix of cells
+// (which may be filled in later), came from the given row: one entry for
+// a row of a detail sheet instead of one per cell.
+func (o *CellOrigin) SetRow(prefix string, cells RowCells, row int) {
+	o.cols = append(o.cols, cellRef{field: prefix, cells: cells, row: row})
+}
+
 // Locate returns the cell of field or of its nearest parent.
 func (o *CellOrigin) Locate(field string) Loc {
 	for f := field; f != ""; f = parentPath(f) {
 		for i := len(o.cols) - 1; i >= 0; i-- { // the last recorded wins
-			if c := o.cols[i]; c.field == f {
-				l := *c.col
+			c := o.cols[i]
+			col := c.col
+			switch {
+			case c.cells != nil && strings.HasPrefix(f, c.field):
+				col = c.cells[f[len(c.field):]]
+			case c.cells != nil || c.field != f:
+				col = nil
+			}
+			if col != nil {
+				l := *col
 				l.Row = c.row
 				return l
 			}
