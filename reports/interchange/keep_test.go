@@ -66,8 +66,14 @@ func TestPlanAndKeep(t *testing.T) {
 		t.Errorf("counts kept %+v, applied %+v", ck, ca)
 	}
 
-	// The same file again: every number is taken, nothing is kept even if
-	// the caller would.
+	// The same file again (a kept dataset is spent: read it again): every
+	// number is taken, nothing is kept even if the caller would.
+	if len(d.Agreements) != 0 {
+		t.Errorf("a kept dataset still holds %d agreements", len(d.Agreements))
+	}
+	if d, err = jsonBytes(data); err != nil {
+		t.Fatal(err)
+	}
 	called := false
 	again, ok, err := PlanAndKeep(ctx, kept, d, ModeImport, nil, func(*Plan) bool { called = true; return true })
 	if err != nil || ok || !called || again.Errors() == 0 {

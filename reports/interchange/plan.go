@@ -193,6 +193,7 @@ func plan(ctx context.Context, s *store.Store, d *Dataset, mode Mode, progress f
 // back, and kept is true (Apply is not to be called). Otherwise nothing is
 // written, and the caller may Apply the plan as usual. Importing from a
 // terminal, this saves checking and writing every record a second time.
+// A kept dataset is spent: its records are dropped before the commit.
 func PlanAndKeep(ctx context.Context, s *store.Store, d *Dataset, mode Mode, progress func(done, total int), keep func(*Plan) bool) (p *Plan, kept bool, err error) {
 	err = s.Update(func(tx *store.Tx) error {
 		e := newEngine(ctx, tx, d, mode, nil, progress)
@@ -204,6 +205,10 @@ func PlanAndKeep(ctx context.Context, s *store.Store, d *Dataset, mode Mode, pro
 			return errTrial
 		}
 		kept = true
+		// What is left to do is the commit, which needs memory about the
+		// size of what was written: the records read are not needed any
+		// more (the plan's items and problems are copies).
+		d.Partners, d.Agreements, d.Rounds = nil, nil, nil
 		return nil
 	})
 	if err != nil && !errors.Is(err, errTrial) {
