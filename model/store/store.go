@@ -6,8 +6,6 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
-	"runtime"
-	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -85,38 +83,6 @@ func Open(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// initialMap is the size of the first memory map of a data file opened to
-// write: each time a transaction grows the file past its map, bbolt maps
-// it again and copies every record the transaction holds onto the heap
-// (importing 50,000 agreements did so a dozen times, 2 s of CPU and a heap
-// twice the data). Mapping 1 GiB of address space costs no memory on Linux
-// and macOS; on Windows the map is the file's size, so there it stays
-// bbolt's default, as it does for a file shorter than its meta page says
-// (bbolt refuses that one only while its map is the file's size).
-func initialMap(path string, opts Options) int {
-	if opts.ReadOnly || runtime.GOOS == "windows" || strconv.IntSize == 32 {
-		return 0
-	}
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return 1 << 30 // a new file
-	} else if err != nil {
-		return 0
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	switch {
-	case err != nil:
-		return 0
-	case st.Size() == 0:
-		return 1 << 30
-	}
-	if m, ok := chooseMeta(f, st.Size()); !ok || m.pgid*uint64(m.pageSize) > uint64(st.Size()) {
-		return 0
-	}
-	return 1 << 30
-}
-
 func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 	// bbolt panics, or faults outside its memory map, on some kinds of
 	// damage to the first pages: preflight looks for that damage first,
@@ -125,7 +91,7 @@ func openBolt(path string, opts Options) (db *bolt.DB, err error) {
 		return nil, err
 	}
 	err = safely(path, func() error {
-		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly, InitialMmapSize: initialMap(path, opts)})
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
 		return err
 	})
 	var damaged *DamagedError
