@@ -2,11 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"mime"
 	"os"
 	"path/filepath"
+
+	"github.com/partnerdesk/partnerdesk/reports"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"

@@ -2,9 +2,10 @@ package ui
 
 import (
 	"bytes"
-	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"strings"
 	"testing"
+
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 
 	"fyne.io/fyne/v2/test"
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,8 +28,8 @@ func (w *importWizard) showPreview() {
 	body := container.NewBorder(counts, nil, nil, nil, problems)
 	if w.merge && (pc.Conflict > 0 || ac.Conflict > 0) {
 		body = container.NewBorder(counts, nil, nil, nil, container.NewAppTabs(
-			container.NewTabItem(tr("import.problems_tab", "Count", itoa(len(p.Problems))), problems),
-			container.NewTabItem(tr("import.conflicts_tab", "Count", itoa(pc.Conflict+ac.Conflict)), w.conflictList()),
+			container.NewTabItem(tr("import.problems_tab", "Count", strconv.Itoa(len(p.Problems))), problems),
+			container.NewTabItem(tr("import.conflicts_tab", "Count", strconv.Itoa(pc.Conflict+ac.Conflict)), w.conflictList()),
 		))
 	}
 	apply := widget.NewButtonWithIcon(w.applyLabel(ac), theme.ConfirmIcon(), w.apply)
@@ -45,18 +46,18 @@ func (w *importWizard) showPreview() {
 }
 
 func (w *importWizard) countArgs(c interchange.Counts) []string {
-	return []string{"Add", itoa(c.Add), "Update", itoa(c.Update), "Unchanged", itoa(c.Unchanged + c.UseExisting),
-		"Conflict", itoa(c.Conflict), "Skip", itoa(c.Skip)}
+	return []string{"Add", strconv.Itoa(c.Add), "Update", strconv.Itoa(c.Update), "Unchanged", strconv.Itoa(c.Unchanged + c.UseExisting),
+		"Conflict", strconv.Itoa(c.Conflict), "Skip", strconv.Itoa(c.Skip)}
 }
 
 func (w *importWizard) applyLabel(ac interchange.Counts) string {
 	if w.plan_.Errors() > 0 {
-		return tr("import.apply_valid", "Count", itoa(ac.Add+ac.Update), "Skip", itoa(ac.Skip))
+		return tr("import.apply_valid", "Count", strconv.Itoa(ac.Add+ac.Update), "Skip", strconv.Itoa(ac.Skip))
 	}
 	if w.merge {
 		return tr("import.apply_merge")
 	}
-	return tr("import.apply", "Count", itoa(ac.Add))
+	return tr("import.apply", "Count", strconv.Itoa(ac.Add))
 }
 
 // problemList lists every problem with its place in the file.

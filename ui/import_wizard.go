@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -123,7 +124,7 @@ func (w *importWizard) mappingCard(i int) fyne.CanvasObject {
 	}
 	showMissing()
 	title := fmt.Sprintf("%s — %s", m.Sheet, m.Kind.Name(w.u.lang))
-	sub := tr("import.header_row", "Row", itoa(m.HeaderRow))
+	sub := tr("import.header_row", "Row", strconv.Itoa(m.HeaderRow))
 	return widget.NewCard(title, sub, container.NewVBox(missing, rows))
 }
 

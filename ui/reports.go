@@ -46,7 +46,7 @@ func (s *reportsScreen) refresh() {
 
 // excelForm chooses the register's language, period and statuses.
 func (s *reportsScreen) excelForm() fyne.CanvasObject {
-	langs := []string{"ru", "kk", "ky", "en"}
+	langs := model.Languages
 	names := make([]string, len(langs))
 	for i, l := range langs {
 		names[i] = tr("lang." + l)

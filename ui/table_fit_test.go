@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -171,7 +172,7 @@ func TestNewAgreementCountsShownProblems(t *testing.T) {
 	}
 	want := ""
 	if shown > 0 {
-		want = tr("msg.problems", "Count", itoa(shown))
+		want = tr("msg.problems", "Count", strconv.Itoa(shown))
 	}
 	if e.problems.Text != want {
 		t.Errorf("the status says %q with %d messages shown", e.problems.Text, shown)

@@ -253,8 +253,6 @@ func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(c.minCol*float32(c.n)+pad*float32(c.n-1), h)
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // newSelect is widget.NewSelect with the placeholder in the interface
 // language (Fyne's "(Select one)" is not translated).
 func newSelect(options []string, changed func(string)) *widget.Select {

@@ -4,14 +4,14 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"os"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/partnerdesk/partnerdesk/assets"
+	"github.com/partnerdesk/partnerdesk/reports"
+
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports/excel"
 	"github.com/partnerdesk/partnerdesk/reports/interchange"
@@ -56,8 +56,8 @@ var cmdExport = &command{
 func registerOptions(c *ctx) (excel.Options, error) {
 	x := c.o.xfer
 	o := excel.Options{Lang: x.lang}
-	if !slices.Contains(assets.Languages, x.lang) {
-		return o, usagef("--lang must be one of %v", assets.Languages)
+	if !slices.Contains(model.Languages, x.lang) {
+		return o, usagef("--lang must be one of %v", model.Languages)
 	}
 	var err error
 	if o.Today, err = c.today(); err != nil {

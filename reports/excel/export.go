@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 )
@@ -36,7 +36,7 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	if !slices.Contains(assets.Languages, o.Lang) {
+	if !slices.Contains(model.Languages, o.Lang) {
 		o.Lang = "ru"
 	}
 	if o.Today.IsZero() {
@@ -160,7 +160,7 @@ func seqKeys(listed []*model.Partner) map[model.ID]string {
 		}
 		for _, n := range partnerNames(p) {
 			if names[n] > 1 {
-				keys[p.ID] = "№ " + itoa(i+1)
+				keys[p.ID] = "№ " + strconv.Itoa(i+1)
 				break
 			}
 		}

@@ -3,6 +3,7 @@ package excel
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -208,7 +209,7 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 			return problem("xlsx.err.damaged", "Part", sheet)
 		}
 		if n > w.lim.Rows && !blank(cells) {
-			return problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", itoa(w.lim.Rows))
+			return problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Rows))
 		}
 		more, err := fn(n, cells)
 		if err != nil || !more {

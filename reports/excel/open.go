@@ -5,12 +5,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"os"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/partnerdesk/partnerdesk/reports"
 
 	"github.com/xuri/excelize/v2"
 

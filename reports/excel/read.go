@@ -121,7 +121,7 @@ func (r *reader) partnerRow(rr *rowReader) {
 	if main := rr.text("main_contact", "contacts"); main != "" && !r.contacts {
 		p.Contacts = []model.Contact{{Name: main}}
 	}
-	key, name := taxKey(p.TaxID), normLabel(p.Name)
+	key, name := model.TaxKey(p.TaxID), normLabel(p.Name)
 	if i, dup := r.byTax[key]; dup && key != "" {
 		rr.fail("tax_id", false, "xlsx.err.dup_partner", "Where", r.d.Partners[i].Origin.Locate("").String())
 	}
@@ -141,12 +141,10 @@ func (r *reader) partnerRow(rr *rowReader) {
 	}
 }
 
-func taxKey(t string) string { return model.NormalizeTaxID("KZ", t) }
-
 // contactRow adds a contact to the partner it names (by tax ID, then
 // name) on the Partners sheet.
 func (r *reader) contactRow(rr *rowReader) {
-	tax := taxKey(parseTaxID(rr.raw("tax_id"), ""))
+	tax := model.TaxKey(parseTaxID(rr.raw("tax_id"), ""))
 	i, ok := r.byTax[tax]
 	if n, isSeq := seqRef(rr.raw("tax_id")); isSeq {
 		i, ok = r.bySeq[n]

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -59,7 +60,7 @@ func Register(w io.Writer, d *RegisterData, o Options) error {
 	rows := []*row{
 		para1(d.Institution.Names.In(lang), full, style{size: 10, bold: true, align: "C"}, 0, 1),
 		para1(tr(lang, "pdf.register.title"), full, style{size: 13, bold: true, align: "C"}, 0, 1),
-		para1(tr(lang, "pdf.asof", "Date", o.Today.String())+"; "+lowerFirst(tr(lang, "pdf.register.count", "N", itoa(len(d.Agreements)))),
+		para1(tr(lang, "pdf.asof", "Date", o.Today.String())+"; "+lowerFirst(tr(lang, "pdf.register.count", "N", strconv.Itoa(len(d.Agreements)))),
 			full, style{size: 9, align: "C"}, 0, 1),
 	}
 	if d.Filter != "" {
@@ -73,7 +74,7 @@ func Register(w io.Writer, d *RegisterData, o Options) error {
 	}
 	dc.meta(tr(lang, "pdf.register.title"), d.Institution.Names.In(lang))
 	footer := func(n, total int) []op {
-		return dc.footerOps(tr(lang, "pdf.page", "N", itoa(n), "M", itoa(total)), tr(lang, "pdf.generated", "Date", o.Today.String()))
+		return dc.footerOps(tr(lang, "pdf.page", "N", strconv.Itoa(n), "M", strconv.Itoa(total)), tr(lang, "pdf.generated", "Date", o.Today.String()))
 	}
 	return dc.render(w, dc.layout(rows), footer)
 }
@@ -108,11 +109,11 @@ func registerRecords(d *RegisterData, o Options) [][]string {
 			}
 		}
 		out[i] = []string{
-			itoa(i + 1), s.Number, s.Title, reports.Label(lang, s.Kind), strings.Join(names, "; "),
+			strconv.Itoa(i + 1), s.Number, s.Title, reports.Label(lang, s.Kind), strings.Join(names, "; "),
 			s.SignedOn.String(), s.ValidFrom.String(), endText(lang, s.EndOn(o.Today)),
 			reports.Label(lang, s.StatusOn(o.Today, d.Institution.Warning())),
 			tasksText(len(s.OpenDue), s.OverdueOn(o.Today)),
-			itoa(s.PrinciplesMet()) + "/" + itoa(len(model.Principles)),
+			strconv.Itoa(s.PrinciplesMet()) + "/" + strconv.Itoa(len(model.Principles)),
 		}
 	}
 	return out
@@ -129,7 +130,7 @@ func endText(lang string, end model.Date) string {
 // tasksText is "open (overdue)", or just "open" when none is overdue.
 func tasksText(open, overdue int) string {
 	if overdue == 0 {
-		return itoa(open)
+		return strconv.Itoa(open)
 	}
-	return itoa(open) + " (" + itoa(overdue) + ")"
+	return strconv.Itoa(open) + " (" + strconv.Itoa(overdue) + ")"
 }
