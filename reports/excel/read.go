@@ -248,6 +248,35 @@ func storedStatus(s model.Status, signed model.Date) model.Status {
 	return model.StatusActive
 }
 
+// refTax reads a partner's tax ID cell line: a tax ID, or "#n" naming the
+// n-th partner of the Partners sheet.
+func (r *reader) refTax(rr *rowReader, tax string, ref *interchange.PartnerRef) {
+	ref.TaxID = parseTaxID(tax, "")
+	if n, ok := seqRef(tax); ok {
+		ref.TaxID = ""
+		if ref.Index, ok = r.bySeq[n]; !ok {
+			ref.Index = -1
+			rr.fail("tax_ids", false, "xlsx.err.partner_missing")
+		}
+	}
+}
+
+// refCategory reads the i-th partner's category: its line of the
+// categories cell, or the only line for all partners.
+func refCategory(rr *rowReader, cats []string, i int) model.Category {
+	cat := ""
+	if i < len(cats) {
+		cat = cats[i]
+	} else if len(cats) == 1 {
+		cat = cats[0]
+	}
+	code, ok := lookup("category", cat)
+	if !ok && cat != "" {
+		rr.fail("categories", false, "err.unknown_value", "Value", interchange.Shorten(cat))
+	}
+	return model.Category(code)
+}
+
 // partnerRefs reads the partners, tax IDs and categories columns: one
 // partner per line, lines matching across the columns.
 func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
@@ -267,26 +296,9 @@ func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
 			ref.Name = names[i]
 		}
 		if i < len(taxes) {
-			ref.TaxID = parseTaxID(taxes[i], "")
-			if n, ok := seqRef(taxes[i]); ok {
-				ref.TaxID = ""
-				if ref.Index, ok = r.bySeq[n]; !ok {
-					ref.Index = -1
-					rr.fail("tax_ids", false, "xlsx.err.partner_missing")
-				}
-			}
+			r.refTax(rr, taxes[i], &ref)
 		}
-		cat := ""
-		if i < len(cats) {
-			cat = cats[i]
-		} else if len(cats) == 1 {
-			cat = cats[0]
-		}
-		if code, ok := lookup("category", cat); ok {
-			ref.Category = model.Category(code)
-		} else if cat != "" {
-			rr.fail("categories", false, "err.unknown_value", "Value", interchange.Shorten(cat))
-		}
+		ref.Category = refCategory(rr, cats, i)
 		if ref.Name != "" || ref.TaxID != "" {
 			refs = append(refs, ref)
 		}
