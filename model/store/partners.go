@@ -59,12 +59,8 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 		}
 		action = model.ActionUpdated
 	}
-	newKey := taxKey(p.Country, p.TaxID)
-	if p.TaxID != "" {
-		if raw := t.kv.get(bucketTaxIndex, newKey); raw != nil && model.ID(fromU64(raw)) != p.ID {
-			other, _ := t.Partner(model.ID(fromU64(raw)))
-			return model.ValidationError{{Field: "tax_id", Key: "err.taxid_taken", Args: map[string]string{"Other": other.Name}}}
-		}
+	if err := t.taxIDFree(p); err != nil {
+		return err
 	}
 	if p.ID == 0 {
 		seq, err := t.kv.nextSeq(bucketPartners)
@@ -73,15 +69,8 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 		}
 		p.ID, old.Created = model.ID(seq), t.now
 	}
-	if oldKey := taxKey(old.Country, old.TaxID); old.TaxID != "" && string(oldKey) != string(newKey) {
-		if err := t.kv.del(bucketTaxIndex, oldKey); err != nil {
-			return err
-		}
-	}
-	if p.TaxID != "" {
-		if err := t.kv.put(bucketTaxIndex, newKey, u64(uint64(p.ID))); err != nil {
-			return err
-		}
+	if err := t.indexTaxID(&old, p); err != nil {
+		return err
 	}
 	p.Rev, p.Created, p.Updated = old.Rev+1, old.Created, t.now
 	if err := t.putJSON(bucketPartners, u64(uint64(p.ID)), p); err != nil {
@@ -92,6 +81,33 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 		fields = model.ChangedFields(&old, p)
 	}
 	return t.log(model.EntityPartner, p.ID, action, fields, "")
+}
+
+// taxIDFree fails when another partner of p's country has its tax ID.
+func (t *Tx) taxIDFree(p *model.Partner) error {
+	if p.TaxID == "" {
+		return nil
+	}
+	if raw := t.kv.get(bucketTaxIndex, taxKey(p.Country, p.TaxID)); raw != nil && model.ID(fromU64(raw)) != p.ID {
+		other, _ := t.Partner(model.ID(fromU64(raw)))
+		return model.ValidationError{{Field: "tax_id", Key: "err.taxid_taken", Args: map[string]string{"Other": other.Name}}}
+	}
+	return nil
+}
+
+// indexTaxID moves the tax ID index entry of partner p from its old tax
+// ID to its new one.
+func (t *Tx) indexTaxID(old, p *model.Partner) error {
+	newKey := taxKey(p.Country, p.TaxID)
+	if oldKey := taxKey(old.Country, old.TaxID); old.TaxID != "" && string(oldKey) != string(newKey) {
+		if err := t.kv.del(bucketTaxIndex, oldKey); err != nil {
+			return err
+		}
+	}
+	if p.TaxID == "" {
+		return nil
+	}
+	return t.kv.put(bucketTaxIndex, newKey, u64(uint64(p.ID)))
 }
 
 // AgreementIDsOf returns the IDs of the agreements with the partner.
