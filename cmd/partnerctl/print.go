@@ -46,26 +46,8 @@ var printKinds = map[string]func(c *ctx, s *store.Store, o pdf.Options) (func(io
 }
 
 func runPrint(c *ctx) error {
-	if len(c.args) == 0 || printKinds[c.args[0]] == nil {
-		return usagef("say what to print: memorandum NUMBER, partner ID-or-TAXID, or register")
-	}
-	if want := map[string]int{"memorandum": 2, "partner": 2, "register": 1}[c.args[0]]; len(c.args) != want {
-		if c.o.printer.set && c.o.printer.name == "" && len(c.args) == want+1 {
-			return usagef("print %s takes %d argument(s); to name a printer write --printer=%s (with '=')", c.args[0], want-1, c.args[want])
-		}
-		return usagef("print %s takes %d argument(s)", c.args[0], want-1)
-	}
-	if c.o.out == "" && !c.o.printer.set {
-		return usagef("say where the document goes: --out FILE.pdf, --printer (the default printer), or both")
-	}
-	if c.o.copies < 1 || c.o.copies > printing.MaxCopies {
-		return usagef("--copies must be 1 to %d", printing.MaxCopies)
-	}
-	if c.o.copies != 1 && !c.o.printer.set {
-		return usagef("--copies applies to --printer")
-	}
-	if c.o.bilingual != "" && c.args[0] != "memorandum" {
-		return usagef("--bilingual applies to memoranda only")
+	if err := c.checkPrintArgs(); err != nil {
+		return err
 	}
 	o, err := c.pdfOptions()
 	if err != nil {
@@ -91,6 +73,33 @@ func runPrint(c *ctx) error {
 	}
 	if c.o.printer.set {
 		return sendToPrinter(c, c.o.out, o)
+	}
+	return nil
+}
+
+// checkPrintArgs checks what print was asked: a known document with its
+// arguments, somewhere for it to go, and flags that apply to it.
+func (c *ctx) checkPrintArgs() error {
+	if len(c.args) == 0 || printKinds[c.args[0]] == nil {
+		return usagef("say what to print: memorandum NUMBER, partner ID-or-TAXID, or register")
+	}
+	if want := map[string]int{"memorandum": 2, "partner": 2, "register": 1}[c.args[0]]; len(c.args) != want {
+		if c.o.printer.set && c.o.printer.name == "" && len(c.args) == want+1 {
+			return usagef("print %s takes %d argument(s); to name a printer write --printer=%s (with '=')", c.args[0], want-1, c.args[want])
+		}
+		return usagef("print %s takes %d argument(s)", c.args[0], want-1)
+	}
+	if c.o.out == "" && !c.o.printer.set {
+		return usagef("say where the document goes: --out FILE.pdf, --printer (the default printer), or both")
+	}
+	if c.o.copies < 1 || c.o.copies > printing.MaxCopies {
+		return usagef("--copies must be 1 to %d", printing.MaxCopies)
+	}
+	if c.o.copies != 1 && !c.o.printer.set {
+		return usagef("--copies applies to --printer")
+	}
+	if c.o.bilingual != "" && c.args[0] != "memorandum" {
+		return usagef("--bilingual applies to memoranda only")
 	}
 	return nil
 }
