@@ -220,8 +220,6 @@ func (e *agreementEditor) dirty() bool {
 	return e.dirtyDraft(&a)
 }
 
-func (e *agreementEditor) focusSearch() {}
-
 func (e *agreementEditor) flash(message string) { e.status.SetText(message) }
 
 func (e *agreementEditor) selectTab(key string) {

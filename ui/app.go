@@ -86,8 +86,7 @@ type UI struct {
 type page interface {
 	view() fyne.CanvasObject
 	dirty() bool
-	save() bool // false when the record is invalid or the save failed
-	focusSearch()
+	save() bool           // false when the record is invalid or the save failed
 	flash(message string) // a word in the status line ("nothing to save")
 }
 

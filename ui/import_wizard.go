@@ -34,7 +34,6 @@ type importWizard struct {
 func (w *importWizard) view() fyne.CanvasObject { return w.root }
 func (w *importWizard) dirty() bool             { return false }
 func (w *importWizard) save() bool              { return false }
-func (w *importWizard) focusSearch()            {}
 func (w *importWizard) flash(string)            {}
 
 func (w *importWizard) title(stepKey string) fyne.CanvasObject {

@@ -227,8 +227,6 @@ func (f *partnerForm) dirty() bool {
 
 func (f *partnerForm) flash(message string) { f.status.SetText(message) }
 
-func (f *partnerForm) focusSearch() {}
-
 // saveNow stores the partner; it returns false when it could not.
 func (f *partnerForm) saveNow() bool {
 	p := f.collect()
