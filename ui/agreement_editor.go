@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,8 +33,7 @@ type agreementEditor struct {
 	fs      *fieldSet
 	root    fyne.CanvasObject
 	appTabs *container.AppTabs
-	tabs    []agreementTab
-	tabKeys []string
+	tabs    []editorTab
 	terms   *termsTab
 
 	saveBtn, renew, terminate, duplicate, del *widget.Button
@@ -42,19 +42,31 @@ type agreementEditor struct {
 	building                                  bool
 }
 
-// tab prefixes: which field paths belong to which tab, for the tab marks.
-var tabPrefixes = []string{"", "responsibilities[", "principles[", "outcomes[", "attachments", "history"}
+// editorTab describes one tab of the agreement editor.
+type editorTab struct {
+	key string // translation key of its title; Options.Start and tests pick tabs by it
+	// prefix starts the field paths the tab shows, for its ⚠ mark; the
+	// terms tab, with "", takes the paths no other tab claims.
+	prefix string
+	tab    agreementTab
+}
 
 // newAgreementEditor edits a; when renewOf is not 0, a is a new draft
 // that Save stores as the renewal of agreement renewOf.
 func newAgreementEditor(u *UI, a model.Agreement, renewOf model.ID) *agreementEditor {
 	e := &agreementEditor{u: u, orig: a, renewOf: renewOf, fs: newFieldSet(), building: true}
 	e.terms = newTermsTab(e)
-	e.tabs = []agreementTab{e.terms, newTasksTab(e), newPrinciplesTab(e), newOutcomesTab(e), newFilesTab(e), newHistoryTab(e)}
-	e.tabKeys = []string{"tab.terms", "tab.responsibilities", "tab.principles", "tab.outcomes", "tab.attachments", "tab.history"}
+	e.tabs = []editorTab{
+		{key: "tab.terms", tab: e.terms},
+		{key: "tab.responsibilities", prefix: "responsibilities[", tab: newTasksTab(e)},
+		{key: "tab.principles", prefix: "principles[", tab: newPrinciplesTab(e)},
+		{key: "tab.outcomes", prefix: "outcomes[", tab: newOutcomesTab(e)},
+		{key: "tab.attachments", prefix: "attachments", tab: newFilesTab(e)},
+		{key: "tab.history", prefix: "history", tab: newHistoryTab(e)},
+	}
 	e.appTabs = container.NewAppTabs()
-	for i, t := range e.tabs {
-		e.appTabs.Append(container.NewTabItem(tr(e.tabKeys[i]), t.content()))
+	for _, t := range e.tabs {
+		e.appTabs.Append(container.NewTabItem(tr(t.key), t.tab.content()))
 	}
 	e.root = e.build()
 	e.building = false
@@ -120,7 +132,7 @@ func (e *agreementEditor) collect() (model.Agreement, model.ValidationError) {
 	a := e.orig
 	var parse model.ValidationError
 	for _, t := range e.tabs {
-		parse = append(parse, t.collect(&a)...)
+		parse = append(parse, t.tab.collect(&a)...)
 	}
 	return a, parse
 }
@@ -184,15 +196,15 @@ func (e *agreementEditor) markTabs(v model.ValidationError) {
 	bad := make([]bool, len(e.tabs))
 	for _, fe := range v {
 		tab := 0
-		for i := 1; i < len(tabPrefixes); i++ {
-			if strings.HasPrefix(fe.Field, tabPrefixes[i]) {
+		for i, t := range e.tabs {
+			if t.prefix != "" && strings.HasPrefix(fe.Field, t.prefix) {
 				tab = i
 			}
 		}
 		bad[tab] = true
 	}
 	for i, item := range e.appTabs.Items {
-		text := tr(e.tabKeys[i])
+		text := tr(e.tabs[i].key)
 		if bad[i] {
 			text += " ⚠"
 		}
@@ -222,11 +234,20 @@ func (e *agreementEditor) dirty() bool {
 
 func (e *agreementEditor) flash(message string) { e.status.SetText(message) }
 
+// tabIndex returns the position of the tab with the given key, -1 when
+// there is none.
+func (e *agreementEditor) tabIndex(key string) int {
+	return slices.IndexFunc(e.tabs, func(t editorTab) bool { return t.key == key })
+}
+
+// tab returns the tab with the given key.
+func (e *agreementEditor) tab(key string) agreementTab { return e.tabs[e.tabIndex(key)].tab }
+
+// selectTab shows the tab with the given key; an unknown key changes
+// nothing.
 func (e *agreementEditor) selectTab(key string) {
-	for i, k := range e.tabKeys {
-		if k == key {
-			e.appTabs.SelectIndex(i)
-		}
+	if i := e.tabIndex(key); i >= 0 {
+		e.appTabs.SelectIndex(i)
 	}
 }
 

@@ -133,7 +133,7 @@ func TestEditorStatusReadable(t *testing.T) {
 func TestResponsibilityDialogDoesNotJump(t *testing.T) {
 	u, _ := newTestUI(t, "ru")
 	e, _ := openStored(t, u)
-	td := e.tabs[1].(*tasksTab).openDialog(-1)
+	td := e.tab("tab.responsibilities").(*tasksTab).openDialog(-1)
 	d := fyne.CurrentApp().Driver()
 	test.Type(td.desc, "x")
 	td.desc.SetText("")

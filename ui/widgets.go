@@ -17,7 +17,7 @@ import (
 // intValue reads a whole number from an entry; empty is 0, and ok is false
 // for text that is not a whole number.
 func intValue(s string) (int, bool) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, " ", ""))
+	s = strings.TrimSpace(strings.NewReplacer(" ", "", "\u00a0", "").Replace(s))
 	if s == "" {
 		return 0, true
 	}
