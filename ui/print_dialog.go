@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
@@ -227,11 +226,7 @@ func (p *printDialog) showGaps() {
 	if p.doc.gaps == nil || p.gaps == nil {
 		return
 	}
-	var lines []string
-	_ = p.u.store.View(func(tx *store.Tx) error {
-		lines = p.doc.gaps(tx, p.choice().langs())
-		return nil
-	})
+	lines := p.doc.gaps(p.u.store, p.choice().langs())
 	if len(lines) == 0 {
 		p.gaps.SetText("")
 		p.gaps.Hide()

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
@@ -21,7 +20,7 @@ type PartnerData struct {
 }
 
 // LoadPartner reads a partner and the summaries of its agreements.
-func LoadPartner(tx *store.Tx, id model.ID) (PartnerData, error) {
+func LoadPartner(tx Reader, id model.ID) (PartnerData, error) {
 	in, err := tx.Institution()
 	if err != nil {
 		return PartnerData{}, err

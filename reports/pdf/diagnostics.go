@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
@@ -19,7 +18,7 @@ type RoundData struct {
 }
 
 // LoadRound reads a round and the numbers of its agreements.
-func LoadRound(tx *store.Tx, id model.ID) (RoundData, error) {
+func LoadRound(tx Reader, id model.ID) (RoundData, error) {
 	in, err := tx.Institution()
 	if err != nil {
 		return RoundData{}, err

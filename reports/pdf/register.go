@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
@@ -25,7 +24,7 @@ type RegisterData struct {
 
 // LoadRegister collects the institution and the partners the summaries
 // name, for printing them as a register.
-func LoadRegister(tx *store.Tx, rows []model.Summary, filter string) (RegisterData, error) {
+func LoadRegister(tx Reader, rows []model.Summary, filter string) (RegisterData, error) {
 	in, err := tx.Institution()
 	if err != nil {
 		return RegisterData{}, err
