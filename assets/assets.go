@@ -96,6 +96,16 @@ func load(fsys fs.FS) (map[string]map[string]string, error) {
 			out[lang][k] = v
 		}
 	}
+	// The English validation messages live in one place, the model.
+	if out["en"] == nil {
+		out["en"] = map[string]string{}
+	}
+	for k, v := range model.Messages {
+		if _, dup := out["en"][k]; dup {
+			return nil, fmt.Errorf("key %q is a validation message of the model (model.Messages): remove it from the English files", k)
+		}
+		out["en"][k] = v
+	}
 	return out, nil
 }
 
