@@ -9,7 +9,6 @@ package ui
 import (
 	"strings"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -101,16 +100,11 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	if opts.HasPDFViewer == nil {
 		opts.HasPDFViewer = systemHasPDFViewer
 	}
-	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
-	app.Settings().SetTheme(newTheme())
+	u.runLater(sweepOldPDFs, ignoreError)
+	u.lang = applyLook(app, opts)
 	app.SetIcon(appIcon) // for windows opened later
 	win.SetIcon(appIcon)
-	code := opts.Language
-	if code == "" {
-		code = u.prefs.String(prefLanguage)
-	}
-	u.lang = setLanguage(code)
 	if err := u.load(); err != nil {
 		u.showError(err)
 	}
