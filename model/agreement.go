@@ -195,19 +195,8 @@ type Agreement struct {
 }
 
 // EndOn returns the last day of the agreement's current term on the given
-// day: ValidUntil, rolled forward by whole renewal terms while the agreement
-// renews itself automatically and today is past it. The zero Date means
-// open-ended.
-func (a *Agreement) EndOn(today Date) Date {
-	end := a.ValidUntil
-	if end.IsZero() || !a.AutoRenew || a.RenewalMonths <= 0 {
-		return end
-	}
-	for end < today {
-		end = end.AddMonths(a.RenewalMonths)
-	}
-	return end
-}
+// day (see CurrentTerm). The zero Date means open-ended.
+func (a *Agreement) EndOn(today Date) Date { return a.TermOn(today).End }
 
 // StatusOn derives the agreement's status on the given day: an active
 // agreement whose term ends within warnDays days is expiring, and one whose
@@ -236,13 +225,7 @@ func DeriveStatus(stored Status, end, today Date, warnDays int) Status {
 
 // DaysLeft returns the days from today to the end of the current term, and
 // false for an open-ended agreement.
-func (a *Agreement) DaysLeft(today Date) (int, bool) {
-	end := a.EndOn(today)
-	if end.IsZero() {
-		return 0, false
-	}
-	return today.DaysUntil(end), true
-}
+func (a *Agreement) DaysLeft(today Date) (int, bool) { return a.TermOn(today).DaysLeftOn(today) }
 
 // OpenResponsibilities counts responsibilities not done.
 func (a *Agreement) OpenResponsibilities() int {

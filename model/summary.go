@@ -59,10 +59,7 @@ func Summarize(a *Agreement) Summary {
 }
 
 // EndOn is Agreement.EndOn for the summary.
-func (s *Summary) EndOn(today Date) Date {
-	a := Agreement{ValidUntil: s.ValidUntil, AutoRenew: s.AutoRenew, RenewalMonths: s.RenewalMonths}
-	return a.EndOn(today)
-}
+func (s *Summary) EndOn(today Date) Date { return s.TermOn(today).End }
 
 // StatusOn is Agreement.StatusOn for the summary.
 func (s *Summary) StatusOn(today Date, warnDays int) Status {
@@ -70,13 +67,7 @@ func (s *Summary) StatusOn(today Date, warnDays int) Status {
 }
 
 // DaysLeft is Agreement.DaysLeft for the summary.
-func (s *Summary) DaysLeft(today Date) (int, bool) {
-	end := s.EndOn(today)
-	if end.IsZero() {
-		return 0, false
-	}
-	return today.DaysUntil(end), true
-}
+func (s *Summary) DaysLeft(today Date) (int, bool) { return s.TermOn(today).DaysLeftOn(today) }
 
 // OverdueOn counts the open responsibilities whose due date is before today.
 func (s *Summary) OverdueOn(today Date) int {

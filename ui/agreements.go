@@ -59,7 +59,7 @@ func agreementNumber(a *catalog.Agreement) string   { return a.Number }
 func agreementTitle(a *catalog.Agreement) string    { return a.Title }
 func agreementPartners(a *catalog.Agreement) string { return strings.Join(a.Partners, "; ") }
 func agreementKind(a *catalog.Agreement) string     { return label(a.Kind) }
-func agreementFrom(a *catalog.Agreement) string     { return a.ValidFrom.String() }
+func agreementFrom(a *catalog.Agreement) string     { return a.Term.Start.String() }
 func agreementStatus(a *catalog.Agreement) string   { return label(a.Status) }
 
 func agreementUntil(a *catalog.Agreement) string {

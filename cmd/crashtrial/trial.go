@@ -185,7 +185,7 @@ func (tr *trial) print(w io.Writer, took time.Duration) {
 		t.backupsChecked, yesNo(!anyFailure(t.failures, "does not check out")), t.backupsOnDisk, t.backupsRotated, t.backupsLost)
 	fmt.Fprintf(w, "  temporary files:    %d found after kills (never listed as backups), %d removed by the next start, %d left by the last kill for the next start\n",
 		len(t.tempFound), t.tempCleaned, len(tr.pending))
-	fmt.Fprintf(w, "  exports:            %d complete on disk, none half-written; %d export temp files left (hidden .*.tmp, not cleaned: see the note)\n", t.exportsOnDisk, len(t.exportTemp))
+	fmt.Fprintf(w, "  exports:            %d complete on disk, none half-written; %d export temp files left (hidden .*.tmp; the next export into that folder removes them once a day old)\n", t.exportsOnDisk, len(t.exportTemp))
 	fmt.Fprintf(w, "  failures:           %d\n", len(t.failures))
 	for i, f := range t.failures {
 		if i == 20 {

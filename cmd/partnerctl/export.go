@@ -119,7 +119,11 @@ func exportJSON(c *ctx) error {
 	}
 	defer s.Close()
 	start, agreements := time.Now(), 0
-	o := interchange.ExportOptions{Progress: progress(c.errOut, "agreements", func(done, total int) { agreements = total })}
+	today, err := c.today()
+	if err != nil {
+		return err
+	}
+	o := interchange.ExportOptions{Today: today, Progress: progress(c.errOut, "agreements", func(done, total int) { agreements = total })}
 	if err := interchange.WriteJSONFile(context.Background(), s, c.o.xfer.out, o); err != nil {
 		return err
 	}

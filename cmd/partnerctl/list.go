@@ -83,7 +83,7 @@ func matches(query string, texts ...string) bool {
 
 type partnerRow struct {
 	model.Partner
-	Agreements int `json:"agreements"`
+	Agreements int
 }
 
 // partnerWanted reports whether p passes the list's filters.
@@ -120,7 +120,11 @@ func listPartners(c *ctx, s *store.Store) error {
 		return err
 	}
 	if c.o.format == "json" {
-		return writeJSON(c.out, rows)
+		out := make([]partnerJSON, len(rows))
+		for i := range rows {
+			out[i] = newPartnerJSON(&rows[i].Partner, rows[i].Agreements)
+		}
+		return writeJSON(c.out, out)
 	}
 	for _, r := range rows {
 		tsv(c.out, r.Name, r.ShortName, r.Country, r.TaxID, string(r.Category), string(r.Relation), strconv.Itoa(r.Agreements), r.ID.String())
@@ -128,12 +132,14 @@ func listPartners(c *ctx, s *store.Store) error {
 	return nil
 }
 
+// agreementRow is a summary with what it is on the day listed.
 type agreementRow struct {
 	model.Summary
-	Derived  model.Status `json:"status_today"`
-	DaysLeft *int         `json:"days_left,omitempty"`
-	Partners []string     `json:"partners"`
-	Overdue  int          `json:"overdue"`
+	Derived  model.Status
+	Term     model.Term
+	DaysLeft *int
+	Partners []string
+	Overdue  int
 }
 
 func listAgreements(c *ctx, s *store.Store) error {
@@ -141,44 +147,48 @@ func listAgreements(c *ctx, s *store.Store) error {
 	if err != nil {
 		return err
 	}
-	rows, err := filterAgreements(c, s, today)
+	rows, partners, err := filterAgreements(c, s, today)
 	if err != nil {
 		return err
 	}
 	if c.o.format == "json" {
-		return writeJSON(c.out, rows)
+		out := make([]agreementJSON, len(rows))
+		for i := range rows {
+			out[i] = newAgreementJSON(&rows[i], partners, today)
+		}
+		return writeJSON(c.out, out)
 	}
 	for _, r := range rows {
 		days := ""
 		if r.DaysLeft != nil {
 			days = strconv.Itoa(*r.DaysLeft)
 		}
-		tsv(c.out, r.Number, string(r.Derived), r.SignedOn.String(), r.ValidFrom.String(), r.EndOn(today).String(),
+		tsv(c.out, r.Number, string(r.Derived), r.SignedOn.String(), r.Term.Start.String(), r.Term.End.String(),
 			days, string(r.Kind), r.Title, strings.Join(r.Partners, "; "), strconv.Itoa(len(r.OpenDue)), r.ID.String())
 	}
 	return nil
 }
 
 // filterAgreements returns the agreements that pass the filter flags, with
-// their status on today.
-func filterAgreements(c *ctx, s *store.Store, today model.Date) ([]agreementRow, error) {
+// their status on today, and the partners by ID.
+func filterAgreements(c *ctx, s *store.Store, today model.Date) ([]agreementRow, map[model.ID]model.Partner, error) {
 	statuses := strings.FieldsFunc(c.o.status, func(r rune) bool { return r == ',' })
 	for _, st := range statuses {
 		if !model.Status(st).Valid() {
-			return nil, usagef("unknown status %q; use %v", st, model.Statuses)
+			return nil, nil, usagef("unknown status %q; use %v", st, model.Statuses)
 		}
 	}
 	in, err := s.Institution()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var rows []agreementRow
+	names := map[model.ID]model.Partner{}
 	err = s.View(func(tx *store.Tx) error {
 		partnerFilter, err := resolvePartner(tx, c.o.partner)
 		if err != nil {
 			return err
 		}
-		names := map[model.ID]model.Partner{}
 		all, err := tx.Partners()
 		if err != nil {
 			return err
@@ -191,8 +201,9 @@ func filterAgreements(c *ctx, s *store.Store, today model.Date) ([]agreementRow,
 			return err
 		}
 		for _, sm := range sums {
-			row := agreementRow{Summary: sm, Derived: sm.StatusOn(today, in.Warning()), Overdue: sm.OverdueOn(today)}
-			if d, ok := sm.DaysLeft(today); ok {
+			term := sm.TermOn(today)
+			row := agreementRow{Summary: sm, Term: term, Derived: model.DeriveStatus(sm.Status, term.End, today, in.Warning()), Overdue: sm.OverdueOn(today)}
+			if d, ok := term.DaysLeftOn(today); ok {
 				row.DaysLeft = &d
 			}
 			cats := []string{}
@@ -207,7 +218,7 @@ func filterAgreements(c *ctx, s *store.Store, today model.Date) ([]agreementRow,
 		}
 		return nil
 	})
-	return rows, err
+	return rows, names, err
 }
 
 func keepAgreement(c *ctx, r *agreementRow, statuses []string, partner model.ID, cats []string) bool {

@@ -152,7 +152,7 @@ func printPartner(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error,
 }
 
 func printRegister(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error, error) {
-	rows, err := filterAgreements(c, s, o.Today)
+	rows, _, err := filterAgreements(c, s, o.Today)
 	if err != nil {
 		return nil, err
 	}

@@ -98,12 +98,12 @@ func showAgreement(c *ctx, s *store.Store, number string, today model.Date) erro
 	if err != nil {
 		return err
 	}
-	if c.o.format == "json" {
-		return writeJSON(c.out, a)
-	}
 	in, err := s.Institution()
 	if err != nil {
 		return err
+	}
+	if c.o.format == "json" {
+		return writeJSON(c.out, newAgreementShowJSON(&a, today, in.Warning()))
 	}
 	w := c.out
 	line(w, "Number", a.Number)
@@ -118,14 +118,7 @@ func showAgreement(c *ctx, s *store.Store, number string, today model.Date) erro
 		line(w, "Partner", fmt.Sprintf("%s (%s %s)", p.Name, p.Country, p.TaxID))
 	}
 	line(w, "Signed on", a.SignedOn.String())
-	term := a.ValidFrom.String() + " – " + a.ValidUntil.String()
-	if a.ValidUntil.IsZero() {
-		term = a.ValidFrom.String() + " – open-ended"
-	}
-	if a.AutoRenew {
-		term += fmt.Sprintf(", renews itself every %d months", a.RenewalMonths)
-	}
-	line(w, "Term", term)
+	line(w, "Term", termText(&a, today))
 	if d, ok := a.DaysLeft(today); ok {
 		line(w, "Days left", fmt.Sprint(d))
 	}
@@ -151,6 +144,24 @@ func showAgreement(c *ctx, s *store.Store, number string, today model.Date) erro
 		line(w, "Attachment", fmt.Sprintf("%s (%d bytes, sha256 %s)", att.Name, att.Size, att.SHA256[:12]))
 	}
 	return nil
+}
+
+// termText is the current term, with how it renews and, once renewed,
+// the term as signed.
+func termText(a *model.Agreement, today model.Date) string {
+	t := a.TermOn(today)
+	end := t.End.String()
+	if t.End.IsZero() {
+		end = "open-ended"
+	}
+	text := t.Start.String() + " – " + end
+	if a.AutoRenew {
+		text += fmt.Sprintf(", renews itself every %d months", a.RenewalMonths)
+	}
+	if t.Renewed() {
+		text += fmt.Sprintf(" (renewed %d times; signed for %s – %s)", t.Renewals, a.ValidFrom, t.OriginalEnd)
+	}
+	return text
 }
 
 func line(w io.Writer, label, value string) {

@@ -50,9 +50,11 @@ func TestExportImportMerge(t *testing.T) {
 		}
 		t.Logf("%v:\n%s", args, out)
 	}
-	for _, f := range []string{reg, js} {
-		if st, err := os.Stat(f); err != nil || st.Mode().Perm() != 0o644 {
-			t.Errorf("%s: %v %v, want mode 0644", f, st, err)
+	// The register is a document to hand on; the JSON holds the whole
+	// data set, contacts included, and is kept private like the data file.
+	for f, mode := range map[string]os.FileMode{reg: 0o644, js: 0o600} {
+		if st, err := os.Stat(f); err != nil || st.Mode().Perm() != mode {
+			t.Errorf("%s: %v %v, want mode %o", f, st, err, mode)
 		}
 	}
 	if got, want := fingerprint(t, b), "20/60/"; !strings.HasPrefix(got, want) {

@@ -41,7 +41,8 @@ type Agreement struct {
 
 	// Derived for the day given to the last query (see Catalog.SetDay).
 	Status   model.Status
-	End      model.Date // end of the current term; zero when open-ended
+	Term     model.Term // the current term (model.CurrentTerm)
+	End      model.Date // end of the current term (Term.End); zero when open-ended
 	DaysLeft int        // days from the day to End; 0 when open-ended
 	Overdue  int        // open responsibilities past their due date
 
@@ -121,7 +122,8 @@ func (c *Catalog) SetDay(today model.Date, warn int) {
 func (c *Catalog) Day() (model.Date, int) { return c.today, c.warn }
 
 func (c *Catalog) derive(a *Agreement) {
-	a.End = a.EndOn(c.today)
+	a.Term = a.TermOn(c.today)
+	a.End = a.Term.End
 	a.Status = model.DeriveStatus(a.Summary.Status, a.End, c.today, c.warn)
 	a.DaysLeft = 0
 	if !a.End.IsZero() {

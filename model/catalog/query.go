@@ -198,7 +198,7 @@ func compareAgreements(col AgreementColumn, a, b *Agreement) int {
 	case AgreementByKind:
 		return cmp.Compare(slices.Index(model.AgreementKinds, a.Kind), slices.Index(model.AgreementKinds, b.Kind))
 	case AgreementByFrom:
-		return cmp.Compare(a.ValidFrom, b.ValidFrom)
+		return cmp.Compare(a.Term.Start, b.Term.Start)
 	case AgreementByUntil, AgreementByDaysLeft:
 		return compareEnds(a.End, b.End)
 	case AgreementByStatus:

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"time"
 )
 
 // ErrIsDataFile refuses to write an export or backup over a data file that
@@ -26,13 +28,30 @@ func WriteFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 	return Commit(tmp, path)
 }
 
+// tempMark is in the name of every temporary file WriteTemp makes:
+// ".<name>.partnerdesk-tmp-<random>.tmp".
+const tempMark = ".partnerdesk-tmp-"
+
+// staleTemp is the age after which a temporary file of WriteTemp is taken
+// for one a crash left behind: no export or backup takes that long, so no
+// program can still be writing it.
+const staleTemp = 24 * time.Hour
+
 // WriteTemp writes the temporary file that WriteFileAtomic renames: a
-// hidden ".<name>.<random>.tmp" in path's folder, filled by write, synced,
-// closed and given mode perm. It returns the file's name; on an error the
-// file is removed. Callers that check a file before it takes its name
-// (backups) call WriteTemp, check, then Commit.
+// hidden ".<name>.partnerdesk-tmp-<random>.tmp" in path's folder, filled by
+// write, synced, closed and given mode perm. It returns the file's name; on
+// an error the file is removed. Callers that check a file before it takes
+// its name (backups) call WriteTemp, check, then Commit.
+//
+// A crash (or a power cut) while writing leaves the temporary file behind,
+// in a folder of the user's (exports go wherever the user saves them).
+// WriteTemp first removes such leftovers from the folder it writes to:
+// files with its mark in the name older than a day. Younger ones are left
+// alone: another PartnerDesk (the app and partnerctl, or two data files)
+// may be writing into the same folder right now.
 func WriteTemp(path string, perm os.FileMode, write func(io.Writer) error) (_ string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	RemoveStaleTemp(filepath.Dir(path), time.Now())
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+tempMark+"*.tmp")
 	if err != nil {
 		return "", err
 	}
@@ -60,6 +79,32 @@ func WriteTemp(path string, perm os.FileMode, write func(io.Writer) error) (_ st
 		return "", err
 	}
 	return tmp, nil
+}
+
+// RemoveStaleTemp removes from dir the temporary files of WriteTemp that
+// were last written more than a day before now, and returns their names.
+// Errors are ignored: a leftover that cannot be removed now is tried again
+// on the next export.
+func RemoveStaleTemp(dir string, now time.Time) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var removed []string
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tmp") || !strings.Contains(name, tempMark) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || now.Sub(info.ModTime()) < staleTemp {
+			continue
+		}
+		if os.Remove(filepath.Join(dir, name)) == nil {
+			removed = append(removed, name)
+		}
+	}
+	return removed
 }
 
 // Commit renames a temporary file from WriteTemp to path and syncs the

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -124,43 +126,103 @@ func BenchmarkBareStreamWriter(b *testing.B) {
 	}
 	var size int64
 	for b.Loop() {
-		f := excelize.NewFile()
-		for i, sh := range shape {
-			name := "S" + strconv.Itoa(i)
-			if _, err := f.NewSheet(name); err != nil {
-				b.Fatal(err)
-			}
-			sw, err := f.NewStreamWriter(name)
-			if err != nil {
-				b.Fatal(err)
-			}
-			row := make([]any, sh.cols)
-			for r := 1; r <= sh.rows; r++ {
-				for c := range row {
-					if c%3 == 2 {
-						row[c] = r
-					} else {
-						row[c] = "СП-2026/001 значение"
-					}
-				}
-				cell, _ := excelize.CoordinatesToCellName(1, r)
-				if err := sw.SetRow(cell, row); err != nil {
-					b.Fatal(err)
-				}
-			}
-			if err := sw.Flush(); err != nil {
-				b.Fatal(err)
-			}
-		}
-		w := &countingWriter{}
-		if err := f.Write(w); err != nil {
-			b.Fatal(err)
-		}
-		f.Close()
-		size = w.n
+		size = bareRegister(b, shape)
 	}
 	b.ReportMetric(float64(cells), "cells")
 	b.ReportMetric(float64(size)/(1<<20), "MiB/file")
+}
+
+// bareRegister writes sheets of the given shape with a bare StreamWriter
+// and returns the file's size.
+func bareRegister(b *testing.B, shape []sheetShape) int64 {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, sh := range shape {
+		name := "S" + strconv.Itoa(i)
+		if _, err := f.NewSheet(name); err != nil {
+			b.Fatal(err)
+		}
+		sw, err := f.NewStreamWriter(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		row := make([]any, sh.cols)
+		for r := 1; r <= sh.rows; r++ {
+			for c := range row {
+				if c%3 == 2 {
+					row[c] = r
+				} else {
+					row[c] = "СП-2026/001 значение"
+				}
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, r)
+			if err := sw.SetRow(cell, row); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	w := &countingWriter{}
+	if err := f.Write(w); err != nil {
+		b.Fatal(err)
+	}
+	return w.n
+}
+
+// BenchmarkRegisterAgainstBare interleaves the two: each iteration writes
+// the bare StreamWriter's workbook, then the register, and reports the
+// ratios of their times and allocations within the iteration, which a
+// shared, noisy machine leaves comparable.
+func BenchmarkRegisterAgainstBare(b *testing.B) {
+	s := benchStore(b)
+	shape := registerShape(b, s)
+	var timeRatio, cpuRatio, byteRatio, allocRatio, bare, ours float64
+	var size, bareSize int64
+	n := 0
+	var cpu time.Duration
+	measure := func(f func()) (time.Duration, uint64, uint64) {
+		runtime.GC()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		c0 := cpuTime()
+		start := time.Now()
+		f()
+		d := time.Since(start)
+		cpu = cpuTime() - c0
+		runtime.ReadMemStats(&m1)
+		return d, m1.TotalAlloc - m0.TotalAlloc, m1.Mallocs - m0.Mallocs
+	}
+	for b.Loop() {
+		bt, bb, ba := measure(func() { bareSize = bareRegister(b, shape) })
+		bc := cpu
+		ot, ob, oa := measure(func() {
+			w := &countingWriter{}
+			if err := ExportRegister(context.Background(), s, w, Options{Today: snapshot.Today}); err != nil {
+				b.Fatal(err)
+			}
+			size = w.n
+		})
+		n++
+		oc := cpu
+		timeRatio += ot.Seconds() / bt.Seconds()
+		cpuRatio += oc.Seconds() / bc.Seconds()
+		byteRatio += float64(ob) / float64(bb)
+		allocRatio += float64(oa) / float64(ba)
+		bare += bt.Seconds()
+		ours += ot.Seconds()
+		b.Logf("bare %.2f s (CPU %.2f s) %d MB %d allocs; register %.2f s (CPU %.2f s) %d MB %d allocs; ratio %.2f (CPU %.2f)",
+			bt.Seconds(), bc.Seconds(), bb>>20, ba, ot.Seconds(), oc.Seconds(), ob>>20, oa, ot.Seconds()/bt.Seconds(), oc.Seconds()/bc.Seconds())
+	}
+	b.ReportMetric(timeRatio/float64(n), "time-ratio")
+	b.ReportMetric(cpuRatio/float64(n), "cpu-ratio")
+	b.ReportMetric(byteRatio/float64(n), "bytes-ratio")
+	b.ReportMetric(allocRatio/float64(n), "allocs-ratio")
+	b.ReportMetric(bare/float64(n), "bare-s")
+	b.ReportMetric(ours/float64(n), "register-s")
+	b.ReportMetric(float64(size)/(1<<20), "MiB/file")
+	b.ReportMetric(float64(bareSize)/(1<<20), "MiB/bare-file")
 }
 
 // BenchmarkRefuseBomb opens the zip bomb of testdata (a 200 MiB sheet in

@@ -107,13 +107,13 @@ func required(f Field, width float64, st cellStyle) FieldInfo {
 var agreementFields = append([]FieldInfo{
 	derived("seq", 5, styleCenter), required("number", 14, styleText), fi("signed_on", 12, styleDate),
 	fi("partners", 26, styleText), fi("tax_ids", 15.5, styleText), fi("categories", 18.5, styleText),
-	fi("kind", 17, styleText), fi("title", 24, styleText), fi("valid_from", 12, styleDate),
-	fi("valid_until", 12, styleDate), derived("days_left", 9, styleInt), fi("status", 11, styleText),
-	fi("auto_renew", 16.5, styleCenter), fi("levels", 22, styleText), fi("forms", 22, styleText),
+	fi("kind", 17, styleText), fi("title", 24, styleText), derived("term_from", 12, styleDate),
+	derived("term_until", 12, styleDate), derived("days_left", 9, styleInt), fi("status", 11, styleText),
+	fi("auto_renew", 16.5, styleCenter), derived("renewals", 10, styleInt), fi("levels", 22, styleText), fi("forms", 22, styleText),
 	fi("programmes", 22, styleText), fi("practice_places", 10, styleInt), fi("coordinator", 17, styleText),
 	derived("principles_met", 11, styleCenter), derived("attachment", 11, styleCenter),
 }, extra(
-	fi("renewal_months", 11, styleInt), fi("place", 14, styleText), fi("model", 18, styleText),
+	fi("valid_from", 12, styleDate), fi("valid_until", 12, styleDate), fi("renewal_months", 11, styleInt), fi("place", 14, styleText), fi("model", 18, styleText),
 	fi("subject", 40, styleText), fi("terminated_on", 12, styleDate), fi("termination_reason", 24, styleText),
 	fi("renews", 16, styleText), fi("renewed_by", 16, styleText), fi("notes", 30, styleText),
 )...)

@@ -56,6 +56,7 @@ func ExportDiagnostics(w io.Writer, rounds []model.Round, numbers map[model.ID]s
 	if err := f.SetDocProps(&excelize.DocProperties{Title: assets.T(lang, "diag.title", nil), Creator: "PartnerDesk", Language: lang}); err != nil {
 		return err
 	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newRegisterZip(w, nil) }) // true used range
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("writing the workbook: %w", err)
 	}

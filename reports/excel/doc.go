@@ -30,6 +30,19 @@
 // (grey headers, outside the print area) that carry what the ministry does
 // not ask for but a re-import needs.
 //
+// The Agreements sheet shows each agreement's current term
+// (model.CurrentTerm: an agreement that renews itself is shown with the
+// term it is in now), its days left and status on Options.Today, and the
+// number of automatic renewals; the term as signed (valid from, original
+// end) is in the extra columns, which an import reads. Every sheet
+// declares its true used range (<dimension>), which some readers trust.
+//
+// The tables' data rows are written as SpreadsheetML by rowXML and
+// compressed on goroutines while the next agreements are formatted;
+// registerZip joins them into the sheets excelize writes (header row,
+// widths, panes, autofilter, page setup) as the zip is written. See
+// BENCHMARKS.md for what this costs against a bare excelize StreamWriter.
+//
 // # Import, step by step (the GUI's import wizard)
 //
 //	wb, err := excel.OpenWorkbookFile(path, excel.DefaultLimits()) // refuses bombs at once

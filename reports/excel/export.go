@@ -11,6 +11,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/reports"
 )
 
 // Options choose what a register holds.
@@ -72,10 +73,15 @@ func ExportRegister(ctx context.Context, s *store.Store, w io.Writer, o Options)
 		}
 		f := excelize.NewFile()
 		defer f.Close()
+		defer x.close()
 		if err := x.write(ctx, f); err != nil {
 			return err
 		}
-		if err := f.Write(w); err != nil {
+		// excelize's Write makes the whole zip in memory, then copies it
+		// to w; registerZip writes it to w as it goes instead, so the
+		// buffer excelize passes stays empty.
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newRegisterZip(w, x.joined) })
+		if err := f.Write(io.Discard); err != nil {
 			return fmt.Errorf("writing the workbook: %w", err)
 		}
 		return nil
@@ -95,11 +101,21 @@ type exporter struct {
 	seqKey   map[model.ID]string // "№ 17" for partners a name and no tax ID cannot tell apart
 	stats    *stats
 	st       *styles
+	joined   map[string]*joinedSheet // the table sheets' rows, by part name
+	labels   map[reports.Keyed]string
+}
+
+// close stops the compressors of sheets not finished (after an error).
+func (x *exporter) close() {
+	for _, s := range x.joined {
+		_ = s.rows.close()
+	}
 }
 
 func newExporter(tx *store.Tx, o Options) (*exporter, error) {
 	x := &exporter{tx: tx, o: o, partners: map[model.ID]*model.Partner{}, numbers: map[model.ID]string{},
-		included: map[model.ID]bool{}, active: map[model.ID]int{}, stats: newStats()}
+		included: map[model.ID]bool{}, active: map[model.ID]int{}, stats: newStats(), joined: map[string]*joinedSheet{},
+		labels: map[reports.Keyed]string{}}
 	var err error
 	if x.in, err = tx.Institution(); err != nil {
 		return nil, err
@@ -140,6 +156,7 @@ func newExporter(tx *store.Tx, o Options) (*exporter, error) {
 		}
 	}
 	x.seqKey = seqKeys(x.listed)
+	tx.ReleaseMemory()
 	return x, nil
 }
 
@@ -226,6 +243,7 @@ func (x *exporter) write(ctx context.Context, f *excelize.File) error {
 			if err := w.finish(f); err != nil {
 				return err
 			}
+			x.joined["xl/worksheets/sheet"+strconv.Itoa(w.sw.SheetID)+".xml"].ref = w.usedRange()
 		}
 	}
 	if err := x.writeSummary(f, SheetSummary.Name(x.o.Lang)); err != nil {
@@ -282,6 +300,9 @@ func (x *exporter) writeAgreements(ctx context.Context, sheets map[SheetKind]*sh
 		}
 		if x.o.Progress != nil && (done%256 == 0 || done == total) {
 			x.o.Progress(done, total)
+		}
+		if done%2048 == 0 {
+			x.tx.ReleaseMemory() // the records read so far
 		}
 		return ctx.Err()
 	})

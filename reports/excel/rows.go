@@ -7,7 +7,16 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
-func (x *exporter) label(k reports.Keyed) string { return reports.Label(x.o.Lang, k) }
+// label is the label of an enumeration value in the register's language,
+// looked up once per value.
+func (x *exporter) label(k reports.Keyed) string {
+	if l, ok := x.labels[k]; ok {
+		return l
+	}
+	l := reports.Label(x.o.Lang, k)
+	x.labels[k] = l
+	return l
+}
 
 func lines[T any](list []T, f func(T) string) string {
 	parts := make([]string, len(list))
@@ -75,9 +84,10 @@ func (x *exporter) agreementRows(a *model.Agreement, seq int, sheets map[SheetKi
 // agreementRow follows agreementFields.
 func (x *exporter) agreementRow(a *model.Agreement, seq int) []any {
 	today := x.o.Today
-	status := a.StatusOn(today, x.in.Warning())
+	term := a.TermOn(today)
+	status := model.DeriveStatus(a.Status, term.End, today, x.in.Warning())
 	var days *int
-	if d, ok := a.DaysLeft(today); ok && (status == model.StatusActive || status == model.StatusExpiring) {
+	if d, ok := term.DaysLeftOn(today); ok && (status == model.StatusActive || status == model.StatusExpiring) {
 		days = &d
 	}
 	coordinator := ""
@@ -92,11 +102,11 @@ func (x *exporter) agreementRow(a *model.Agreement, seq int) []any {
 	cat := func(id model.ID) string { return x.label(x.partner(id).Category) }
 	return []any{
 		seq, a.Number, a.SignedOn, lines(a.PartnerIDs, name), lines(a.PartnerIDs, tax), lines(a.PartnerIDs, cat),
-		x.label(a.Kind), a.Title, a.ValidFrom, a.ValidUntil, days, x.label(status),
-		a.AutoRenew, lines(a.Levels, func(l model.Level) string { return x.label(l) }),
+		x.label(a.Kind), a.Title, term.Start, term.End, days, x.label(status),
+		a.AutoRenew, intOrNil(term.Renewals), lines(a.Levels, func(l model.Level) string { return x.label(l) }),
 		lines(a.Forms, func(f model.Form) string { return x.label(f) }), lines(a.Programmes, formatProgramme),
 		intOrNil(a.PracticePlaces), coordinator, model.PrinciplesMet(a.Principles), len(a.Attachments) > 0,
-		intOrNil(a.RenewalMonths), a.Place, x.label(a.Model), a.Subject, a.TerminatedOn, a.TerminationReason,
+		a.ValidFrom, a.ValidUntil, intOrNil(a.RenewalMonths), a.Place, x.label(a.Model), a.Subject, a.TerminatedOn, a.TerminationReason,
 		x.numbers[a.PredecessorID], x.numbers[a.SuccessorID], a.Notes,
 	}
 }

@@ -1,9 +1,9 @@
 package excel
 
 import (
+	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -11,17 +11,19 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 )
 
-// sheetWriter streams the rows of one sheet.
+// sheetWriter streams the rows of one sheet: the header row through
+// excelize's StreamWriter, the data rows through rowXML.
 type sheetWriter struct {
 	name     string
 	fields   []FieldInfo
 	styles   []int
+	perLine  []int // letters per line of each printed column; 0 for extra columns
 	sw       *excelize.StreamWriter
+	rows     *rowXML
 	row      int // rows written, header included
 	dataRows int // rows the autofilter covers, header included
 	lang     string
-	cells    []any
-	text     []string // the text of each cell of the row being written
+	yes, no  string
 }
 
 // newSheetWriter opens a stream on the sheet with its column widths, the
@@ -32,12 +34,18 @@ func (x *exporter) newSheetWriter(f *excelize.File, kind SheetKind, name string)
 	if err != nil {
 		return nil, err
 	}
-	w := &sheetWriter{name: name, fields: fields, sw: sw, lang: x.o.Lang, cells: make([]any, len(fields)), text: make([]string, len(fields))}
+	w := &sheetWriter{name: name, fields: fields, sw: sw, lang: x.o.Lang,
+		yes: assets.T(x.o.Lang, "xlsx.yes", nil), no: assets.T(x.o.Lang, "xlsx.no", nil)}
 	for i, fi := range fields {
 		if err := sw.SetColWidth(i+1, i+1, fi.width); err != nil {
 			return nil, err
 		}
 		w.styles = append(w.styles, x.st.byKind[fi.style])
+		per := 0
+		if !fi.extra {
+			per = max(1, int((fi.width-0.5)/letterWide))
+		}
+		w.perLine = append(w.perLine, per)
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
@@ -55,6 +63,8 @@ func (x *exporter) newSheetWriter(f *excelize.File, kind SheetKind, name string)
 		return nil, err
 	}
 	w.row, w.dataRows = 1, 1
+	w.rows = newRowXML(len(fields))
+	x.joined["xl/worksheets/sheet"+strconv.Itoa(sw.SheetID)+".xml"] = &joinedSheet{rows: w.rows}
 	return w, nil
 }
 
@@ -62,117 +72,78 @@ func (x *exporter) newSheetWriter(f *excelize.File, kind SheetKind, name string)
 func (w *sheetWriter) add(values ...any) error {
 	w.row++
 	w.dataRows = w.row
-	return w.put(values, nil)
+	w.put(values, 0)
+	return nil
 }
 
 // addTotal writes a row outside the autofilter (totals) in bold.
 func (w *sheetWriter) addTotal(bold int, values ...any) error {
 	w.row++
-	return w.put(values, &bold)
+	w.put(values, bold)
+	return nil
 }
 
-func (w *sheetWriter) put(values []any, bold *int) error {
+// put writes row w.row; bold, when not 0, is the style of its text cells.
+func (w *sheetWriter) put(values []any, bold int) {
+	lines := 1
+	for i, v := range values {
+		if s, ok := v.(string); ok && i < len(w.fields) && w.perLine[i] > 0 && !oneLine(s, w.perLine[i]) {
+			lines = max(lines, min(wrappedLines(s, w.perLine[i]), maxLines))
+		}
+	}
+	w.rows.startRow(w.row, float64(lines*lineHeight+5))
 	for i := range w.fields {
 		var v any
 		if i < len(values) {
-			v = w.cellValue(values[i])
+			v = values[i]
 		}
-		w.text[i], _ = v.(string)
 		style := w.styles[i]
-		if bold != nil && w.fields[i].style == styleText {
-			style = *bold
+		if bold != 0 && w.fields[i].style == styleText {
+			style = bold
 		}
-		w.cells[i] = excelize.Cell{StyleID: style, Value: v}
+		w.cell(i, style, v)
 	}
-	cell, err := excelize.CoordinatesToCellName(1, w.row)
-	if err != nil {
-		return err
-	}
-	return w.sw.SetRow(cell, w.cells, excelize.RowOpts{Height: w.height()})
+	w.rows.endRow()
 }
 
-// Row heights are set from the text, since neither Excel nor LibreOffice
-// grows rows for wrapped text they open. A line is taken as 15 points and
-// a Cyrillic letter as 1.05 of a column width unit (measured in
-// LibreOffice with Carlito, Calibri's metric twin); a row is at most
-// maxLines lines high. Columns left out of the print area do not count.
-const (
-	lineHeight = 15
-	letterWide = 1.05
-	maxLines   = 12
-)
-
-func (w *sheetWriter) height() float64 { return rowHeight(w.fields, w.text, 1) }
-
-// rowHeight estimates the height of a row of texts in the columns fields,
-// at least minLines lines.
-func rowHeight(fields []FieldInfo, text []string, minLines int) float64 {
-	lines := minLines
-	for i, t := range text {
-		if t == "" || fields[i].extra {
-			continue
-		}
-		perLine := max(1, int((fields[i].width-0.5)/letterWide))
-		lines = max(lines, min(wrappedLines(t, perLine), maxLines))
-	}
-	return float64(lines*lineHeight + 5)
-}
-
-// wrappedLines counts the lines text takes when wrapped at word
-// boundaries to perLine letters; a longer word is broken.
-func wrappedLines(text string, perLine int) int {
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		n++
-		used := 0
-		for _, word := range strings.Fields(para) {
-			l := utf8.RuneCountInString(word)
-			switch {
-			case used == 0:
-			case used+1+l <= perLine:
-				used += 1 + l
-				continue
-			default:
-				n++
-			}
-			n += (l - 1) / perLine
-			used = (l-1)%perLine + 1
-		}
-	}
-	return n
-}
-
-// cellValue turns a Go value into what the cell holds: text (never a
-// formula, cut to fit a cell), a date, a number, yes/no.
-func (w *sheetWriter) cellValue(v any) any {
+// cell writes one cell of a Go value: text (never a formula, cut to fit a
+// cell), a date, a number, yes/no; nil and zero dates as empty cells.
+func (w *sheetWriter) cell(i, style int, v any) {
+	x := w.rows
 	switch v := v.(type) {
 	case string:
-		if v == "" {
-			return nil
-		}
-		return clip(v)
+		x.text(i, style, clip(v))
 	case model.Date:
 		if v.IsZero() || !v.Valid() {
-			return nil
+			x.empty(i, style)
+		} else {
+			x.date(i, style, v)
 		}
-		return v.Time()
 	case bool:
 		if v {
-			return assets.T(w.lang, "xlsx.yes", nil)
+			x.text(i, style, w.yes)
+		} else {
+			x.text(i, style, w.no)
 		}
-		return assets.T(w.lang, "xlsx.no", nil)
+	case int:
+		x.int(i, style, v)
 	case *int:
 		if v == nil {
-			return nil
+			x.empty(i, style)
+		} else {
+			x.int(i, style, *v)
 		}
-		return *v
+	case float64:
+		x.float(i, style, v)
 	case *float64:
 		if v == nil {
-			return nil
+			x.empty(i, style)
+		} else {
+			x.float(i, style, *v)
 		}
-		return *v
+	default:
+		x.empty(i, style)
 	}
-	return v
 }
 
 // finish sets the autofilter over the header and data rows and ends the
@@ -185,7 +156,16 @@ func (w *sheetWriter) finish(f *excelize.File) error {
 	if err := f.AutoFilter(w.name, "A1:"+last, nil); err != nil {
 		return err
 	}
+	if err := w.rows.close(); err != nil {
+		return err
+	}
 	return w.sw.Flush()
+}
+
+// usedRange is the range of the sheet's cells, e.g. A1:AC50001.
+func (w *sheetWriter) usedRange() string {
+	last, _ := excelize.CoordinatesToCellName(len(w.fields), w.row)
+	return "A1:" + last
 }
 
 // page sets A4 landscape, fit to width, the page header with the

@@ -19,16 +19,21 @@ type ExportOptions struct {
 	Exported time.Time
 	// Progress, when not nil, is called with the agreements written so far.
 	Progress func(done, total int)
+	// Today is the day each contract's informative currentTerm is worked
+	// out for; default the current date.
+	Today model.Date
 }
 
 // WriteJSONFile writes the whole data set to path in the interchange
 // format: to a temporary file in the same folder, renamed over path once
-// complete (mode 0644). It refuses the data file itself as path.
+// complete. Its mode is 0600, as the data file's: it holds the whole data
+// set, the partners' contacts included. It refuses the data file itself as
+// path.
 func WriteJSONFile(ctx context.Context, s *store.Store, path string, opts ExportOptions) error {
 	if err := s.CheckTarget(path); err != nil {
 		return err
 	}
-	return store.WriteFileAtomic(path, 0o644, func(w io.Writer) error { return ExportJSON(ctx, s, w, opts) })
+	return store.WriteFileAtomic(path, 0o600, func(w io.Writer) error { return ExportJSON(ctx, s, w, opts) })
 }
 
 // ExportJSON writes the whole data set to w in the interchange format,
@@ -36,6 +41,9 @@ func WriteJSONFile(ctx context.Context, s *store.Store, path string, opts Export
 func ExportJSON(ctx context.Context, s *store.Store, w io.Writer, opts ExportOptions) error {
 	if opts.Exported.IsZero() {
 		opts.Exported = time.Now()
+	}
+	if opts.Today.IsZero() {
+		opts.Today = model.Today()
 	}
 	return s.View(func(tx *store.Tx) error {
 		in, err := tx.Institution()
@@ -65,7 +73,10 @@ func ExportJSON(ctx context.Context, s *store.Store, w io.Writer, opts ExportOpt
 		x.raw("\n  ],\n  \"contracts\": [")
 		n := 0
 		err = tx.ForEachAgreement(func(a *model.Agreement) error {
-			x.item(n, ContractOf(a, x.partyIDs, x.numbers))
+			c := ContractOf(a, x.partyIDs, x.numbers)
+			t := a.TermOn(opts.Today)
+			c.CurrentTerm = &CurrentTerm{AsOf: opts.Today.ISO(), StartDate: t.Start.ISO(), EndDate: t.End.ISO(), Renewals: t.Renewals}
+			x.item(n, c)
 			n++
 			if opts.Progress != nil && (n%256 == 0 || n == len(sums)) {
 				opts.Progress(n, len(sums))

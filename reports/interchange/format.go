@@ -101,15 +101,16 @@ type ContactPoint struct {
 
 // Contract is one agreement (OCDS Contract).
 type Contract struct {
-	ID          string   `json:"id"` // the agreement number
-	Title       string   `json:"title"`
-	Description string   `json:"description,omitempty"` // the subject clause
-	Kind        string   `json:"kind"`
-	Status      string   `json:"status"`
-	DateSigned  string   `json:"dateSigned,omitempty"`
-	Period      Period   `json:"period"`
-	Renewal     *Renewal `json:"renewal,omitempty"`
-	Place       string   `json:"place,omitempty"`
+	ID          string       `json:"id"` // the agreement number
+	Title       string       `json:"title"`
+	Description string       `json:"description,omitempty"` // the subject clause
+	Kind        string       `json:"kind"`
+	Status      string       `json:"status"`
+	DateSigned  string       `json:"dateSigned,omitempty"`
+	Period      Period       `json:"period"`
+	Renewal     *Renewal     `json:"renewal,omitempty"`
+	CurrentTerm *CurrentTerm `json:"currentTerm,omitempty"` // informative; not read back
+	Place       string       `json:"place,omitempty"`
 	// Texts are the title, description and place in the other document
 	// languages (kk, ky, en), keyed by language code; the fields above
 	// hold the Russian text.
@@ -131,6 +132,17 @@ type Contract struct {
 	Notes            string                   `json:"notes,omitempty"`
 	Created          time.Time                `json:"created,omitzero"`
 	Updated          time.Time                `json:"updated,omitzero"`
+}
+
+// CurrentTerm is the term an agreement is in on the day of the export
+// (model.CurrentTerm): for an agreement that renews itself, the renewed
+// term rather than the period as signed. It is written for readers of the
+// file and derived again after an import, never read back.
+type CurrentTerm struct {
+	AsOf      string `json:"asOf"`
+	StartDate string `json:"startDate,omitempty"`
+	EndDate   string `json:"endDate,omitempty"`
+	Renewals  int    `json:"renewals"`
 }
 
 // Period is a contract's term; an empty EndDate means open-ended.

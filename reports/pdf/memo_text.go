@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,7 +73,7 @@ func (m *memo) header(b *paraList, lang string) {
 	if place == "" {
 		place = m.d.Institution.City
 	}
-	if place != "" {
+	if place != "" && !namesSettlement(place) {
 		place = tr(lang, "pdf.city", "City", place)
 	}
 	date := a.SignedOn.String()
@@ -80,6 +81,32 @@ func (m *memo) header(b *paraList, lang string) {
 		date = tr(lang, "pdf.date_blank")
 	}
 	b.ps = append(b.ps, para{kind: pPlace, text: place, right: date})
+}
+
+// settlementWords say what kind of place a place name is ("г. Бишкек",
+// "Астана қ.", "Ош шаары", "с. Талгар"): a place typed with one is printed
+// as typed, not given another.
+var settlementWords = []string{
+	"г", "г.", "гор.", "город", "с", "с.", "село", "пос.", "посёлок", "поселок", "п.", "пгт", "аул", "ст.",
+	"қ", "қ.", "қала", "қаласы", "ауыл", "ауылы", "а.",
+	"ш", "ш.", "шаар", "шаары", "айыл", "айылы",
+	"city", "town", "village",
+}
+
+// namesSettlement reports whether place already says it is a city, town or
+// village.
+func namesSettlement(place string) bool {
+	for _, w := range strings.Fields(strings.ToLower(place)) {
+		if slices.Contains(settlementWords, w) {
+			return true
+		}
+		for _, p := range []string{"г.", "с.", "п.", "қ."} {
+			if strings.HasPrefix(w, p) && len(w) > len(p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // showOwnTitle reports whether the agreement's title says more than the

@@ -107,9 +107,10 @@ func registerRecords(d *RegisterData, o Options) [][]string {
 				names = append(names, "#"+id.String())
 			}
 		}
+		term := s.TermOn(o.Today)
 		out[i] = []string{
 			strconv.Itoa(i + 1), s.Number, s.Title, reports.Label(lang, s.Kind), strings.Join(names, "; "),
-			s.SignedOn.String(), s.ValidFrom.String(), endText(lang, s.EndOn(o.Today)),
+			s.SignedOn.String(), term.Start.String(), endText(lang, term.End) + renewedText(lang, term),
 			reports.Label(lang, s.StatusOn(o.Today, d.Institution.Warning())),
 			tasksText(len(s.OpenDue), s.OverdueOn(o.Today)),
 			strconv.Itoa(s.PrinciplesMet()) + "/" + strconv.Itoa(len(model.Principles)),
@@ -124,6 +125,15 @@ func endText(lang string, end model.Date) string {
 		return tr(lang, "pdf.open_ended")
 	}
 	return end.String()
+}
+
+// renewedText notes under the end of a renewed term how often it was
+// renewed and when the signed term ended.
+func renewedText(lang string, t model.Term) string {
+	if !t.Renewed() {
+		return ""
+	}
+	return "\n" + tr(lang, "pdf.register.renewed", "N", strconv.Itoa(t.Renewals), "Date", t.OriginalEnd.String())
 }
 
 // tasksText is "open (overdue)", or just "open" when none is overdue.
