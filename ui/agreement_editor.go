@@ -39,7 +39,6 @@ type agreementEditor struct {
 	saveBtn, renew, terminate, duplicate, del *widget.Button
 	printBtn                                  *widget.Button
 	status, problems                          *widget.Label
-	building                                  bool
 }
 
 // editorTab describes one tab of the agreement editor.
@@ -54,7 +53,8 @@ type editorTab struct {
 // newAgreementEditor edits a; when renewOf is not 0, a is a new draft
 // that Save stores as the renewal of agreement renewOf.
 func newAgreementEditor(u *UI, a model.Agreement, renewOf model.ID) *agreementEditor {
-	e := &agreementEditor{u: u, orig: a, renewOf: renewOf, fs: newFieldSet(), building: true}
+	e := &agreementEditor{u: u, orig: a, renewOf: renewOf, fs: newFieldSet()}
+	e.makeActions()
 	e.terms = newTermsTab(e)
 	e.tabs = []editorTab{
 		{key: "tab.terms", tab: e.terms},
@@ -64,21 +64,21 @@ func newAgreementEditor(u *UI, a model.Agreement, renewOf model.ID) *agreementEd
 		{key: "tab.attachments", prefix: "attachments", tab: newFilesTab(e)},
 		{key: "tab.history", prefix: "history", tab: newHistoryTab(e)},
 	}
-	e.appTabs = container.NewAppTabs()
 	for _, t := range e.tabs {
 		e.appTabs.Append(container.NewTabItem(tr(t.key), t.tab.content()))
 	}
 	e.root = e.build()
-	e.building = false
 	e.fs.quiet = a.ID == 0
 	e.changed()
 	e.fs.quiet = false // from the first edit on
 	return e
 }
 
-func (e *agreementEditor) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(tr("action.back"), theme.NavigateBackIcon(), func() { e.u.leave(e.u.back, nil) })
-	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), func() { e.saveNow() })
+// makeActions makes the buttons, the status line and the (empty) tabs,
+// before the tabs' inputs exist.
+func (e *agreementEditor) makeActions() {
+	e.appTabs = container.NewAppTabs()
+	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), e.onSave)
 	e.saveBtn.Importance = widget.HighImportance
 	e.status = widget.NewLabel("")
 	e.problems = widget.NewLabel("")
@@ -90,6 +90,15 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	e.del.Importance = widget.DangerImportance
 	e.printBtn = widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), e.print)
 	e.updateActions()
+}
+
+func (e *agreementEditor) onBack() { e.u.leave(e.u.back, nil) }
+
+func (e *agreementEditor) onSave() { e.saveNow() }
+
+// build lays the editor out: title, actions, status, problems, tabs.
+func (e *agreementEditor) build() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(tr("action.back"), theme.NavigateBackIcon(), e.onBack)
 	// The status has a line of its own: between the buttons it was
 	// squeezed to "…".
 	state := container.NewHBox(e.status, e.problems)
@@ -139,9 +148,6 @@ func (e *agreementEditor) collect() (model.Agreement, model.ValidationError) {
 
 // changed validates after any edit.
 func (e *agreementEditor) changed() {
-	if e.building {
-		return
-	}
 	a, problems := e.collect()
 	if v, ok := model.AsValidation(a.Validate(e.u.today())); ok {
 		problems = append(problems, v...)
