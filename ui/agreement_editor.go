@@ -298,13 +298,6 @@ func (e *agreementEditor) reopen(a model.Agreement) *agreementEditor {
 	return fresh
 }
 
-// refreshAgreement reloads one agreement's summary into the catalog.
-func (u *UI) refreshAgreement(id model.ID) {
-	if a, err := u.store.Agreement(id); err == nil {
-		u.cat.PutAgreement(model.Summarize(&a))
-	}
-}
-
 // print offers the memorandum of the agreement as it stands in the editor
 // (Ctrl+P).
 func (e *agreementEditor) print() {

@@ -247,6 +247,13 @@ func (u *UI) openAgreement(id model.ID, tab string) {
 	e.selectTab(tab)
 }
 
+// refreshAgreement reloads one agreement's summary into the catalog.
+func (u *UI) refreshAgreement(id model.ID) {
+	if a, err := u.store.Agreement(id); err == nil {
+		u.cat.PutAgreement(model.Summarize(&a))
+	}
+}
+
 // newAgreement opens the editor on a new draft, with a suggested number
 // and, when partner is not 0, that partner.
 func (u *UI) newAgreement(partner model.ID) {
