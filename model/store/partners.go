@@ -47,19 +47,15 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	var old model.Partner
-	action := model.ActionCreated
-	if p.ID != 0 {
-		var err error
-		if old, err = t.Partner(p.ID); err != nil {
-			return err
-		}
-		if old.Rev != p.Rev {
-			return ErrConflict
-		}
-		action = model.ActionUpdated
+	if err := t.mayWrite("partners", false); err != nil {
+		return err
 	}
-	if err := t.taxIDFree(p); err != nil {
+	old, action, err := t.oldPartner(p)
+	if err != nil {
+		return err
+	}
+	newKey := taxKey(p.Country, p.TaxID)
+	if err := t.taxIDFree(p, newKey); err != nil {
 		return err
 	}
 	if p.ID == 0 {
@@ -69,8 +65,15 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 		}
 		p.ID, old.Created = model.ID(seq), t.now
 	}
-	if err := t.indexTaxID(&old, p); err != nil {
-		return err
+	if oldKey := taxKey(old.Country, old.TaxID); old.TaxID != "" && string(oldKey) != string(newKey) {
+		if err := t.kv.del(bucketTaxIndex, oldKey); err != nil {
+			return err
+		}
+	}
+	if p.TaxID != "" {
+		if err := t.kv.put(bucketTaxIndex, newKey, u64(uint64(p.ID))); err != nil {
+			return err
+		}
 	}
 	p.Rev, p.Created, p.Updated = old.Rev+1, old.Created, t.now
 	if err := t.putJSON(bucketPartners, u64(uint64(p.ID)), p); err != nil {
@@ -83,36 +86,12 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 	return t.log(model.EntityPartner, p.ID, action, fields, "")
 }
 
-// taxIDFree fails when another partner of p's country has its tax ID.
-func (t *Tx) taxIDFree(p *model.Partner) error {
-	if p.TaxID == "" {
-		return nil
-	}
-	if raw := t.kv.get(bucketTaxIndex, taxKey(p.Country, p.TaxID)); raw != nil && model.ID(fromU64(raw)) != p.ID {
-		other, _ := t.Partner(model.ID(fromU64(raw)))
-		return model.ValidationError{{Field: "tax_id", Key: "err.taxid_taken", Args: map[string]string{"Other": other.Name}}}
-	}
-	return nil
-}
-
-// indexTaxID moves the tax ID index entry of partner p from its old tax
-// ID to its new one.
-func (t *Tx) indexTaxID(old, p *model.Partner) error {
-	newKey := taxKey(p.Country, p.TaxID)
-	if oldKey := taxKey(old.Country, old.TaxID); old.TaxID != "" && string(oldKey) != string(newKey) {
-		if err := t.kv.del(bucketTaxIndex, oldKey); err != nil {
-			return err
-		}
-	}
-	if p.TaxID == "" {
-		return nil
-	}
-	return t.kv.put(bucketTaxIndex, newKey, u64(uint64(p.ID)))
-}
-
 // AgreementIDsOf returns the IDs of the agreements with the partner.
 func (t *Tx) AgreementIDsOf(partner model.ID) ([]model.ID, error) {
 	var out []model.ID
+	if err := t.flushPairs(); err != nil {
+		return nil, err
+	}
 	err := t.kv.scan(bucketPartnerAgr, u64(uint64(partner)), func(k, _ []byte) error {
 		out = append(out, model.ID(fromU64(k[8:])))
 		return nil
@@ -123,6 +102,9 @@ func (t *Tx) AgreementIDsOf(partner model.ID) ([]model.ID, error) {
 // DeletePartner deletes a partner no agreement names; otherwise it returns
 // an *InUseError listing the agreements' numbers.
 func (t *Tx) DeletePartner(id model.ID) error {
+	if err := t.mayWrite("partners-delete", true); err != nil {
+		return err
+	}
 	p, err := t.Partner(id)
 	if err != nil {
 		return err
@@ -151,4 +133,32 @@ func (t *Tx) DeletePartner(id model.ID) error {
 		return err
 	}
 	return t.log(model.EntityPartner, id, model.ActionDeleted, nil, p.Name)
+}
+
+// oldPartner returns the stored version of p, which must carry the stored
+// revision, and whether the save creates or updates.
+func (t *Tx) oldPartner(p *model.Partner) (model.Partner, model.Action, error) {
+	if p.ID == 0 {
+		return model.Partner{}, model.ActionCreated, nil
+	}
+	old, err := t.Partner(p.ID)
+	if err != nil {
+		return old, "", err
+	}
+	if old.Rev != p.Rev {
+		return old, "", t.conflict(model.EntityPartner, p.ID)
+	}
+	return old, model.ActionUpdated, nil
+}
+
+// taxIDFree refuses a tax ID another partner of the country holds.
+func (t *Tx) taxIDFree(p *model.Partner, key []byte) error {
+	if p.TaxID == "" {
+		return nil
+	}
+	if raw := t.kv.get(bucketTaxIndex, key); raw != nil && model.ID(fromU64(raw)) != p.ID {
+		other, _ := t.Partner(model.ID(fromU64(raw)))
+		return model.ValidationError{{Field: "tax_id", Key: "err.taxid_taken", Args: map[string]string{"Other": other.Name}}}
+	}
+	return nil
 }
