@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -57,7 +56,7 @@ func WriteTable(w io.Writer, t *layouts.Table) error {
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return err
 	}
-	lw := &layoutWriter{f: f, sheet: name, t: t, mm: fitWidths(t, layoutPrintMM)}
+	lw := &layoutWriter{f: f, sheet: name, t: t, mm: t.Widths(layoutPrintMM, layoutWordMM*1.1, layoutWordMM)}
 	for _, step := range []func() error{lw.styles, lw.widths, lw.heading, lw.header, lw.body, lw.page} {
 		if err := step(); err != nil {
 			return fmt.Errorf("writing the register: %w", err)
@@ -219,59 +218,6 @@ func (lw *layoutWriter) page() error {
 	}
 	return lw.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
 		RefersTo: quoteSheet(lw.sheet) + fmt.Sprintf("!$%d:$%d", lw.headRow, lw.headRow), Scope: lw.sheet})
-}
-
-// fitWidths shares total millimetres among the columns in proportion to
-// their widths, but gives each at least room for its longest word (of
-// the headers, in bold, and of the cells), so that text wraps between
-// words; what that takes comes from the columns with room to spare.
-func fitWidths(t *layouts.Table, total float64) []float64 {
-	n := len(t.Columns)
-	least := make([]float64, n)
-	for i, c := range t.Columns {
-		for _, h := range c.Header {
-			least[i] = max(least[i], float64(longestWord(h))*layoutWordMM*1.1+2.5)
-		}
-	}
-	for _, r := range t.Rows {
-		for i, v := range r {
-			least[i] = max(least[i], float64(min(longestWord(v), 30))*layoutWordMM+2.5)
-		}
-	}
-	out := make([]float64, n)
-	fixed := make([]bool, n)
-	for range n {
-		free, sum := total, 0.0
-		for i, c := range t.Columns {
-			if fixed[i] {
-				free -= out[i]
-			} else {
-				sum += c.MM
-			}
-		}
-		again := false
-		for i, c := range t.Columns {
-			if !fixed[i] {
-				out[i] = c.MM * free / sum
-				if out[i] < least[i] {
-					out[i], fixed[i], again = least[i], true, true
-				}
-			}
-		}
-		if !again {
-			break
-		}
-	}
-	return out
-}
-
-// longestWord counts the letters of the longest word of s.
-func longestWord(s string) int {
-	best := 0
-	for _, w := range strings.Fields(s) {
-		best = max(best, utf8.RuneCountInString(w))
-	}
-	return best
 }
 
 // sheetTitle makes a valid sheet name: at most 31 characters, none of

@@ -35,7 +35,7 @@ var catalogue = map[string]colSpec{
 	"number":      {mm: 24, align: "L", value: func(r *rowCtx) string { return r.a.Number }},
 	"signed_on":   {mm: 19, align: "C", value: func(r *rowCtx) string { return r.a.SignedOn.String() }},
 	"number_date": {mm: 24, align: "L", value: func(r *rowCtx) string { return joinNonEmpty("\n", r.a.Number, r.a.SignedOn.String()) }},
-	"kind":        {mm: 26, align: "L", value: func(r *rowCtx) string { return reports.Label(r.lang, r.a.Kind) }},
+	"kind":        {mm: 34, align: "L", value: func(r *rowCtx) string { return reports.Label(r.lang, r.a.Kind) }},
 	"title":       {mm: 56, align: "L", value: func(r *rowCtx) string { return r.a.TextIn(r.lang).Title }},
 	"subject":     {mm: 70, align: "L", value: func(r *rowCtx) string { return r.a.TextIn(r.lang).Subject }},
 	"partners": {mm: 52, align: "L", perPartner: true, value: func(r *rowCtx) string {
@@ -54,7 +54,7 @@ var catalogue = map[string]colSpec{
 	"address": {mm: 44, align: "L", perPartner: true, value: func(r *rowCtx) string {
 		return eachPartner(r, func(p *model.Partner) string { return p.Address })
 	}},
-	"country_city": {mm: 24, align: "L", perPartner: true, value: func(r *rowCtx) string {
+	"country_city": {mm: 22, align: "L", perPartner: true, value: func(r *rowCtx) string {
 		return eachPartner(r, func(p *model.Partner) string { return joinNonEmpty(", ", p.Country, p.City) })
 	}},
 	"term": {mm: 22, align: "C", value: func(r *rowCtx) string {
@@ -94,7 +94,7 @@ var catalogue = map[string]colSpec{
 		return coordinators(r.a, func(p model.Party) bool { return p == model.PartyInstitution || p == model.PartyJoint })
 	}},
 	"responsible_unit": {mm: 30, align: "L", value: func(r *rowCtx) string { return r.in.Department }},
-	"notes":            {mm: 30, align: "L", value: func(r *rowCtx) string { return r.a.Notes }},
+	"notes":            {mm: 24, align: "L", value: func(r *rowCtx) string { return r.a.Notes }},
 }
 
 // eachPartner joins f of the row's partners with "; ".

@@ -22,6 +22,13 @@ type Options struct {
 	// agreements of these statuses on Today (empty: all).
 	From, To model.Date
 	Statuses []model.Status
+	// Categories keeps agreements with a partner of these categories
+	// (empty: all); Only, when not nil, keeps just these agreements.
+	Categories []model.Category
+	Only       map[model.ID]bool
+	// PerPartner, when set, overrides the layout's choice of one row per
+	// partner.
+	PerPartner *bool
 	// Today is the day statuses and terms are worked out for.
 	Today model.Date
 }
@@ -78,14 +85,20 @@ func Build(ctx context.Context, tx *store.Tx, l model.RegisterLayout, o Options)
 	if err != nil {
 		return nil, err
 	}
-	t.Agreements = len(list)
+	if o.PerPartner != nil {
+		l.PerPartner = *o.PerPartner
+	}
 	partners := map[model.ID]*model.Partner{}
-	for i, a := range list {
+	for _, a := range list {
 		ps, err := partnersOf(tx, a, partners)
 		if err != nil {
 			return nil, err
 		}
-		r := rowCtx{lang: o.Langs[0], today: o.Today, in: &in, a: a, partners: ps, seq: i + 1}
+		if len(o.Categories) > 0 && !slices.ContainsFunc(ps, func(p *model.Partner) bool { return slices.Contains(o.Categories, p.Category) }) {
+			continue
+		}
+		t.Agreements++
+		r := rowCtx{lang: o.Langs[0], today: o.Today, in: &in, a: a, partners: ps, seq: t.Agreements}
 		t.Rows = append(t.Rows, rows(&r, l)...)
 	}
 	return t, nil
@@ -154,7 +167,7 @@ func agreements(ctx context.Context, tx *store.Tx, l model.RegisterLayout, o Opt
 }
 
 func keep(a *model.Agreement, l model.RegisterLayout, o Options, warn int) bool {
-	if len(l.Kinds) > 0 && !slices.Contains(l.Kinds, a.Kind) {
+	if o.Only != nil && !o.Only[a.ID] || len(l.Kinds) > 0 && !slices.Contains(l.Kinds, a.Kind) {
 		return false
 	}
 	if len(o.Statuses) > 0 && !slices.Contains(o.Statuses, a.StatusOn(o.Today, warn)) {

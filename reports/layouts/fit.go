@@ -1,0 +1,60 @@
+package layouts
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Widths shares total millimetres among the columns in proportion to
+// their widths, but gives each at least room for its longest word (of
+// the headers, headMM a letter, and of the cells, wordMM a letter), so
+// that text wraps between words; what that takes comes from the columns
+// with room to spare.
+func (t *Table) Widths(total, headMM, wordMM float64) []float64 {
+	n := len(t.Columns)
+	least := make([]float64, n)
+	for i, c := range t.Columns {
+		for _, h := range c.Header {
+			least[i] = max(least[i], float64(longestWord(h))*headMM+2.5)
+		}
+	}
+	for _, r := range t.Rows {
+		for i, v := range r {
+			least[i] = max(least[i], float64(min(longestWord(v), 30))*wordMM+2.5)
+		}
+	}
+	out := make([]float64, n)
+	fixed := make([]bool, n)
+	for range n {
+		free, sum := total, 0.0
+		for i, c := range t.Columns {
+			if fixed[i] {
+				free -= out[i]
+			} else {
+				sum += c.MM
+			}
+		}
+		again := false
+		for i, c := range t.Columns {
+			if !fixed[i] {
+				out[i] = c.MM * free / sum
+				if out[i] < least[i] {
+					out[i], fixed[i], again = least[i], true, true
+				}
+			}
+		}
+		if !again {
+			break
+		}
+	}
+	return out
+}
+
+// longestWord counts the letters of the longest word of s.
+func longestWord(s string) int {
+	best := 0
+	for _, w := range strings.Fields(s) {
+		best = max(best, utf8.RuneCountInString(w))
+	}
+	return best
+}
