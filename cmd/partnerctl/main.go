@@ -53,6 +53,7 @@ type opts struct {
 	expiring, long, licences    bool
 	out, lang, bilingual        string
 	xfer                        xferOpts // export, import and merge
+	layout                      layoutOpts
 	printer                     printerFlag
 	copies                      int
 	compare                     string // diagnostics show: an earlier round
@@ -74,7 +75,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdDiagnostics, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdDiagnostics, cmdExport, cmdLayout, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

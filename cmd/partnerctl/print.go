@@ -21,7 +21,7 @@ import (
 
 var cmdPrint = &command{
 	name: "print",
-	args: "memorandum NUMBER | partner ID-or-TAXID | register [filters] (--out FILE.pdf | --printer[=NAME] [--copies N]) [--lang ru|kk|ky|en] [--bilingual kk+ru|ky+ru] [--db FILE]",
+	args: "memorandum NUMBER | partner ID-or-TAXID | register [filters] [--layout NAME [--headers kk+ru] [--per-partner]] (--out FILE.pdf | --printer[=NAME] [--copies N]) [--lang ru|kk|ky|en] [--bilingual kk+ru|ky+ru] [--db FILE]",
 	summary: "Make a PDF of an agreement's memorandum, a partner card, or the register of agreements " +
 		"(filtered as with 'list agreements', on landscape pages) and write it to a file (--out), " +
 		"print it (--printer: the default printer; --printer=NAME: another), or both.",
@@ -34,6 +34,7 @@ var cmdPrint = &command{
 		fs.StringVar(&o.lang, "lang", "ru", "language: ru, kk, ky or en")
 		fs.StringVar(&o.bilingual, "bilingual", "", "memorandum in two columns: kk+ru or ky+ru")
 		agreementFilterFlags(fs, o)
+		layoutFlags(fs, o)
 	},
 	run: runPrint,
 }
@@ -143,6 +144,9 @@ func printPartner(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error,
 }
 
 func printRegister(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error, error) {
+	if c.o.layout.name != "full" {
+		return printLayout(c, s, o)
+	}
 	rows, _, err := filterAgreements(c, s, o.Today)
 	if err != nil {
 		return nil, err
