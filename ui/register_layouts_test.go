@@ -38,14 +38,9 @@ func TestLayoutPickerAndEditor(t *testing.T) {
 	if all := texts(u.win.Content()); !contains(all, tr("layout.desc.dual-training")) {
 		t.Errorf("no description of the dual-training layout: %v", all)
 	}
-	if dir := os.Getenv("LAYOUT_PNG_DIR"); dir != "" {
-		f, err := os.Create(filepath.Join(dir, "reports-layouts.png"))
-		if err == nil {
-			_ = png.Encode(f, u.win.Canvas().Capture())
-			f.Close()
-		}
-	}
+	snap(u, "reports-layouts.png")
 	test.Tap(findButton(u.win.Content(), tr("ui.layout.edit")))
+	snap(u, "layout-editor.png")
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("the editor did not open")
@@ -60,5 +55,18 @@ func TestLayoutPickerAndEditor(t *testing.T) {
 	sel = layoutSelect(t, u)
 	if sel.Selected != "Для декана" {
 		t.Errorf("the saved layout is not chosen: %q of %q", sel.Selected, sel.Options)
+	}
+}
+
+// snap saves the window as a PNG in $LAYOUT_PNG_DIR, when set, to be
+// looked at.
+func snap(u *UI, name string) {
+	dir := os.Getenv("LAYOUT_PNG_DIR")
+	if dir == "" {
+		return
+	}
+	if f, err := os.Create(filepath.Join(dir, name)); err == nil {
+		_ = png.Encode(f, u.win.Canvas().Capture())
+		f.Close()
 	}
 }
