@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -24,6 +25,7 @@ const (
 	LayoutFontSize  = 8                              // points, body and headers
 	layoutLetterMM  = 1.65                           // a Cyrillic letter at 8 pt (DejaVu Sans, the widest usual font)
 	layoutWordMM    = 1.9                            // a letter of a long word (wide letters such as ы, м, ж count)
+	layoutHeadMM    = 2.4                            // a letter of a header word, bold (DejaVu Serif Bold is the widest seen)
 	layoutLinePt    = 9.8                            // one line of 8 pt text
 	layoutPaddingPt = 3
 )
@@ -56,7 +58,7 @@ func WriteTable(w io.Writer, t *layouts.Table) error {
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return err
 	}
-	lw := &layoutWriter{f: f, sheet: name, t: t, mm: t.Widths(layoutPrintMM, layoutWordMM*1.1, layoutWordMM)}
+	lw := &layoutWriter{f: f, sheet: name, t: t, mm: t.Widths(layoutPrintMM, layoutHeadMM, layoutWordMM)}
 	for _, step := range []func() error{lw.styles, lw.widths, lw.heading, lw.header, lw.body, lw.page} {
 		if err := step(); err != nil {
 			return fmt.Errorf("writing the register: %w", err)
@@ -185,7 +187,7 @@ func (lw *layoutWriter) writeRow(texts []string, style func(int) int, wide float
 		}
 		if text != "" {
 			perLine := max(1, int((lw.mm[i]-2)/(layoutLetterMM*wide)))
-			lines = max(lines, wrappedLines(text, perLine))
+			lines = max(lines, layoutLines(text, perLine))
 		}
 	}
 	return lw.f.SetRowHeight(lw.sheet, lw.row, math.Min(409, float64(lines)*layoutLinePt+layoutPaddingPt))
@@ -233,4 +235,38 @@ func sheetTitle(s string) string {
 		s = string(r[:31])
 	}
 	return s
+}
+
+// layoutLines counts the lines text takes wrapped to perLine letters the
+// way LibreOffice and Excel wrap: between words and after a hyphen
+// ("научно-" | "исследовательский"); a longer word is broken.
+func layoutLines(text string, perLine int) int {
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n++
+		used := 0
+		for _, word := range strings.Fields(para) {
+			parts := strings.SplitAfter(word, "-")
+			for i, part := range parts {
+				l := utf8.RuneCountInString(part)
+				if l == 0 {
+					continue
+				}
+				gap := 1
+				if i > 0 || used == 0 {
+					gap = 0
+				}
+				if used+gap+l <= perLine {
+					used += gap + l
+					continue
+				}
+				if used > 0 {
+					n++
+				}
+				n += (l - 1) / perLine
+				used = (l-1)%perLine + 1
+			}
+		}
+	}
+	return max(n, 1)
 }

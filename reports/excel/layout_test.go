@@ -180,3 +180,19 @@ func checkFontSizes(t *testing.T, name string, x *excelize.File) {
 		t.Errorf("%s: fit to width shrinks the type", name)
 	}
 }
+
+func TestLayoutLines(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		perLine int
+		want    int
+	}{
+		{"", 10, 1}, {"один два", 10, 1}, {"один два три", 10, 2},
+		{"Научно-исследовательский институт", 20, 3}, // "Научно-" | "исследовательский" | "институт"
+		{"СП-2021/007\n01.12.2021", 12, 2}, {"абвгдеёжзийклмн", 5, 3},
+	} {
+		if got := layoutLines(c.text, c.perLine); got != c.want {
+			t.Errorf("%q at %d: %d lines, want %d", c.text, c.perLine, got, c.want)
+		}
+	}
+}

@@ -35,8 +35,8 @@ var catalogue = map[string]colSpec{
 	"number":      {mm: 24, align: "L", value: func(r *rowCtx) string { return r.a.Number }},
 	"signed_on":   {mm: 19, align: "C", value: func(r *rowCtx) string { return r.a.SignedOn.String() }},
 	"number_date": {mm: 24, align: "L", value: func(r *rowCtx) string { return joinNonEmpty("\n", r.a.Number, r.a.SignedOn.String()) }},
-	"kind":        {mm: 34, align: "L", value: func(r *rowCtx) string { return reports.Label(r.lang, r.a.Kind) }},
-	"title":       {mm: 56, align: "L", value: func(r *rowCtx) string { return r.a.TextIn(r.lang).Title }},
+	"kind":        {mm: 40, align: "L", value: func(r *rowCtx) string { return reports.Label(r.lang, r.a.Kind) }},
+	"title":       {mm: 50, align: "L", value: func(r *rowCtx) string { return r.a.TextIn(r.lang).Title }},
 	"subject":     {mm: 70, align: "L", value: func(r *rowCtx) string { return r.a.TextIn(r.lang).Subject }},
 	"partners": {mm: 52, align: "L", perPartner: true, value: func(r *rowCtx) string {
 		return eachPartner(r, func(p *model.Partner) string { return p.NameIn(r.lang) })

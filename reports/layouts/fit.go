@@ -9,7 +9,9 @@ import (
 // their widths, but gives each at least room for its longest word (of
 // the headers, headMM a letter, and of the cells, wordMM a letter), so
 // that text wraps between words; what that takes comes from the columns
-// with room to spare.
+// with room to spare. Words of cells count up to 18 letters (a longer one
+// breaks anyway); when the columns' least widths exceed total, they
+// shrink alike. A column empty in every row gets the least.
 func (t *Table) Widths(total, headMM, wordMM float64) []float64 {
 	n := len(t.Columns)
 	least := make([]float64, n)
@@ -20,11 +22,21 @@ func (t *Table) Widths(total, headMM, wordMM float64) []float64 {
 	}
 	for _, r := range t.Rows {
 		for i, v := range r {
-			least[i] = max(least[i], float64(min(longestWord(v), 30))*wordMM+2.5)
+			least[i] = max(least[i], float64(min(longestWord(v), 18))*wordMM+2.5)
+		}
+	}
+	if sum := sumOf(least); sum > total {
+		for i := range least {
+			least[i] *= total / sum // too many columns: words may break
 		}
 	}
 	out := make([]float64, n)
 	fixed := make([]bool, n)
+	for i := range n { // a column with no text below its header needs no more room
+		if !t.filled(i) {
+			out[i], fixed[i] = least[i], true
+		}
+	}
 	for range n {
 		free, sum := total, 0.0
 		for i, c := range t.Columns {
@@ -57,4 +69,22 @@ func longestWord(s string) int {
 		best = max(best, utf8.RuneCountInString(w))
 	}
 	return best
+}
+
+func sumOf(list []float64) float64 {
+	sum := 0.0
+	for _, v := range list {
+		sum += v
+	}
+	return sum
+}
+
+// filled reports whether any row has text in column i.
+func (t *Table) filled(i int) bool {
+	for _, r := range t.Rows {
+		if r[i] != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -36,8 +36,9 @@ func LayoutRegister(w io.Writer, t *layouts.Table, o Options) error {
 	if len(t.Rows) == 0 {
 		rows = append(rows, para1(tr(t.Langs[0], "pdf.register.empty"), full, style{size: 10, align: "C"}, 4, 0))
 	} else {
-		// Noto Sans letters at 8 pt take about 1.5 mm; long words 1.75.
-		mm := t.Widths(full, 1.95, 1.75)
+		// Noto Sans letters at 8 pt take about 1.5 mm, long words 1.75; bold
+		// header words up to 2.3 (Ж, Ш, Щ, Ы are wide).
+		mm := t.Widths(full, 2.3, 1.75)
 		cols := make([]column, len(t.Columns))
 		for i, c := range t.Columns {
 			cols[i] = column{title: strings.Join(c.Header, "\n"), w: mm[i], align: c.Align}
