@@ -69,14 +69,14 @@ func WriteTable(w io.Writer, t *layouts.Table) error {
 
 // layoutWriter fills the one sheet of a printable register.
 type layoutWriter struct {
-	f                   *excelize.File
-	sheet               string
-	t                   *layouts.Table
-	mm                  []float64
-	row                 int // the last row written
-	headRow             int
-	inst, title, hd, cl int
-	cells               map[string]int // body styles by alignment
+	f               *excelize.File
+	sheet           string
+	t               *layouts.Table
+	mm              []float64
+	row             int // the last row written
+	headRow         int
+	inst, title, hd int
+	cells           map[string]int // body styles by alignment
 }
 
 func (lw *layoutWriter) styles() error {

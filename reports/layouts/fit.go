@@ -14,22 +14,7 @@ import (
 // shrink alike. A column empty in every row gets the least.
 func (t *Table) Widths(total, headMM, wordMM float64) []float64 {
 	n := len(t.Columns)
-	least := make([]float64, n)
-	for i, c := range t.Columns {
-		for _, h := range c.Header {
-			least[i] = max(least[i], float64(longestWord(h))*headMM+2.5)
-		}
-	}
-	for _, r := range t.Rows {
-		for i, v := range r {
-			least[i] = max(least[i], float64(min(longestWord(v), 18))*wordMM+2.5)
-		}
-	}
-	if sum := sumOf(least); sum > total {
-		for i := range least {
-			least[i] *= total / sum // too many columns: words may break
-		}
-	}
+	least := t.least(total, headMM, wordMM)
 	out := make([]float64, n)
 	fixed := make([]bool, n)
 	for i := range n { // a column with no text below its header needs no more room
@@ -87,4 +72,26 @@ func (t *Table) filled(i int) bool {
 		}
 	}
 	return false
+}
+
+// least returns each column's least width: its longest header word and
+// cell word (of at most 18 letters), shrunk alike when they exceed total.
+func (t *Table) least(total, headMM, wordMM float64) []float64 {
+	least := make([]float64, len(t.Columns))
+	for i, c := range t.Columns {
+		for _, h := range c.Header {
+			least[i] = max(least[i], float64(longestWord(h))*headMM+2.5)
+		}
+	}
+	for _, r := range t.Rows {
+		for i, v := range r {
+			least[i] = max(least[i], float64(min(longestWord(v), 18))*wordMM+2.5)
+		}
+	}
+	if sum := sumOf(least); sum > total {
+		for i := range least {
+			least[i] *= total / sum // too many columns: words may break
+		}
+	}
+	return least
 }
