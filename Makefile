@@ -27,7 +27,9 @@ STATICCHECK := $(GOBIN)/staticcheck
 # desktop driver, and the PDF tools the tests read documents back with.
 BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_PKGS  := poppler-utils qpdf cups
+# postgresql: the server store's tests start a throwaway PostgreSQL of
+# their own (model/store/pgtest); nothing is configured system-wide.
+TEST_PKGS  := poppler-utils qpdf cups postgresql
 
 # ensure_pkgs installs the missing Debian packages of $(1), or says what to
 # install where there is no apt.

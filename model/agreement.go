@@ -158,6 +158,10 @@ type Agreement struct {
 	Subject    string        `json:"subject,omitempty"` // the subject clause, in full
 	Kind       AgreementKind `json:"kind"`
 	PartnerIDs []ID          `json:"partner_ids"`
+	// Department is the code of the department that owns the agreement;
+	// "" is the store's default department (a data file has only that
+	// one, so its records never carry a code).
+	Department string `json:"department,omitempty"`
 
 	SignedOn      Date   `json:"signed_on,omitzero"`
 	ValidFrom     Date   `json:"valid_from,omitzero"`

@@ -137,6 +137,9 @@ var Messages = map[string]string{
 	"err.file_too_large":      "The file is too large: at most {{.Max}}.",
 	"err.partner_missing":     "This partner no longer exists: choose another.",
 	"err.already_renewed":     "This agreement has already been renewed: open its successor instead.",
+
+	// The server's (store.OpenURL).
+	"err.unknown_department": "There is no department with the code «{{.Code}}»: the partnership office adds departments (partnerctl server departments add).",
 }
 
 // checker collects field errors while a record is validated.

@@ -11,6 +11,7 @@ type Summary struct {
 	Title         string        `json:"t"`
 	Kind          AgreementKind `json:"k"`
 	PartnerIDs    []ID          `json:"p"`
+	Department    string        `json:"d,omitempty"` // "" is the default department
 	SignedOn      Date          `json:"s,omitzero"`
 	ValidFrom     Date          `json:"f,omitzero"`
 	ValidUntil    Date          `json:"u,omitzero"`
@@ -32,8 +33,8 @@ type Summary struct {
 func Summarize(a *Agreement) Summary {
 	s := Summary{
 		ID: a.ID, Number: a.Number, Title: a.Title, Kind: a.Kind,
-		PartnerIDs: append([]ID(nil), a.PartnerIDs...),
-		SignedOn:   a.SignedOn, ValidFrom: a.ValidFrom, ValidUntil: a.ValidUntil,
+		PartnerIDs: append([]ID(nil), a.PartnerIDs...), Department: a.Department,
+		SignedOn: a.SignedOn, ValidFrom: a.ValidFrom, ValidUntil: a.ValidUntil,
 		AutoRenew: a.AutoRenew, RenewalMonths: a.RenewalMonths, Status: a.Status,
 		Attachments: len(a.Attachments), Updated: a.Updated,
 	}

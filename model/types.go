@@ -142,8 +142,12 @@ type Partner struct {
 	Contacts  []Contact `json:"contacts,omitempty"`
 	Notes     string    `json:"notes,omitempty"`
 	Tags      []string  `json:"tags,omitempty"`
-	Created   time.Time `json:"created"`
-	Updated   time.Time `json:"updated"`
+	// Review marks a partner an import created with values it inferred
+	// (such as the category): the secretary checks it, and saving it from
+	// the partner form clears the mark.
+	Review  bool      `json:"review,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // NameIn returns the partner's full name in lang when one is recorded,

@@ -22,6 +22,9 @@ func errorText(err error) string {
 	var locked *store.LockedError
 	var record *store.RecordError
 	var printErr *printing.Error
+	if text, ok := serverErrorText(err); ok {
+		return text
+	}
 	switch {
 	case errors.As(err, &printErr):
 		return printErrorText(printErr)

@@ -23,13 +23,23 @@ func (w *importWizard) showPreview() {
 		widget.NewLabel(tr("import.count_agreements", w.countArgs(ac)...)),
 		widget.NewLabel(tr("import.count_partners", w.countArgs(pc)...)),
 	)
+	if n := toReview(p.Problems); n > 0 {
+		counts.Add(widget.NewLabel(tr("import.count_review", "Count", itoa(n))))
+	}
 	problems := w.problemList(p.Problems)
 	body := container.NewBorder(counts, nil, nil, nil, problems)
+	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Count", itoa(len(p.Problems))), problems)}
 	if w.merge && (pc.Conflict > 0 || ac.Conflict > 0) {
-		body = container.NewBorder(counts, nil, nil, nil, container.NewAppTabs(
-			container.NewTabItem(tr("import.problems_tab", "Count", itoa(len(p.Problems))), problems),
-			container.NewTabItem(tr("import.conflicts_tab", "Count", itoa(pc.Conflict+ac.Conflict)), w.conflictList()),
-		))
+		tabs = append(tabs, container.NewTabItem(tr("import.conflicts_tab", "Count", itoa(pc.Conflict+ac.Conflict)), w.conflictList()))
+	}
+	if len(p.Matches) > 0 {
+		tabs = append(tabs, container.NewTabItem(tr("import.tab_matches", "Count", itoa(len(p.Matches))), w.matchList()))
+	}
+	if pc.Add > 0 && !w.merge {
+		tabs = append(tabs, container.NewTabItem(tr("import.tab_new_partners", "Count", itoa(pc.Add)), w.newPartnerList()))
+	}
+	if len(tabs) > 1 {
+		body = container.NewBorder(counts, nil, nil, nil, container.NewAppTabs(tabs...))
 	}
 	apply := widget.NewButtonWithIcon(w.applyLabel(ac), theme.ConfirmIcon(), w.apply)
 	apply.Importance = widget.HighImportance
@@ -64,7 +74,9 @@ func (w *importWizard) problemList(ps interchange.Problems) fyne.CanvasObject {
 	if len(ps) == 0 {
 		return widget.NewLabel(tr("import.no_problems"))
 	}
-	l := widget.NewList(func() int { return len(ps) },
+	var l *widget.List
+	heights := map[int]float32{}
+	l = widget.NewList(func() int { return len(ps) },
 		func() fyne.CanvasObject { return wrapped("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			lbl := o.(*widget.Label)
@@ -74,6 +86,11 @@ func (w *importWizard) problemList(ps interchange.Problems) fyne.CanvasObject {
 				lbl.Importance = widget.WarningImportance
 			}
 			lbl.Refresh()
+			// A long message wraps: give its row the height it needs.
+			if h := lbl.MinSize().Height; lbl.Size().Width > 0 && h != heights[i] {
+				heights[i] = h
+				l.SetItemHeight(i, h)
+			}
 		})
 	return l
 }
@@ -140,4 +157,67 @@ func (w *importWizard) apply() {
 // conflictText says one conflicting field: ours, then the file's.
 func conflictText(c interchange.Conflict) string {
 	return tr("import.conflict", "Field", tr("field."+c.Field), "Ours", c.Ours, "Theirs", c.Theirs)
+}
+
+// toReview counts the partners the import will mark for review.
+func toReview(ps interchange.Problems) int {
+	n := 0
+	for _, p := range ps {
+		if strings.HasPrefix(p.Key, "import.warn.category_") {
+			n++
+		}
+	}
+	return n
+}
+
+// matchList lists every partner of the file found in the data file; a
+// match by name can be rejected, and the preview made again.
+func (w *importWizard) matchList() fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, m := range w.plan_.Matches {
+		key := "import.match"
+		if m.ByTaxID {
+			key = "import.match_by_tax"
+		}
+		line := wrapped(tr(key, "Name", m.Name, "Where", m.Loc.String(), "Existing", m.Existing))
+		if m.ByTaxID {
+			box.Add(line)
+			continue
+		}
+		name := m.Name
+		check := widget.NewCheck(tr("import.match_reject"), func(b bool) {
+			if w.rejected == nil {
+				w.rejected = map[string]bool{}
+			}
+			w.rejected[name] = b
+		})
+		check.Checked = w.rejected[name]
+		box.Add(container.NewBorder(nil, nil, nil, check, line))
+	}
+	again := widget.NewButtonWithIcon(tr("import.recheck"), theme.ViewRefreshIcon(), func() {
+		w.data.Rejected = w.data.Rejected[:0]
+		for n, on := range w.rejected {
+			if on {
+				w.data.Rejected = append(w.data.Rejected, n)
+			}
+		}
+		w.plan(w.data)
+	})
+	return container.NewBorder(nil, container.NewHBox(again), nil, nil, container.NewVScroll(box))
+}
+
+// newPartnerList lists the partners the import will create, with where
+// each is named in the file.
+func (w *importWizard) newPartnerList() fyne.CanvasObject {
+	var items []interchange.Item
+	for _, it := range w.plan_.Partners {
+		if it.Action == interchange.ActionAdd {
+			items = append(items, it)
+		}
+	}
+	return widget.NewList(func() int { return len(items) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(items[i].Label + " — " + items[i].Loc.String())
+		})
 }

@@ -26,8 +26,12 @@ type importWizard struct {
 	wb    *excel.Workbook // nil for JSON
 	maps  []excel.Mapping
 	plan_ *interchange.Plan
-	root  *fyne.Container
-	next  *widget.Button
+	data  *interchange.Dataset
+	// rejected holds the names whose match with a partner of the data
+	// file the user rejected.
+	rejected map[string]bool
+	root     *fyne.Container
+	next     *widget.Button
 }
 
 func (w *importWizard) view() fyne.CanvasObject { return w.root }
@@ -67,6 +71,9 @@ func (w *importWizard) showMapping(maps []excel.Mapping) {
 	w.next = widget.NewButtonWithIcon(tr("import.preview"), theme.NavigateNextIcon(), w.readAndPlan)
 	w.next.Importance = widget.HighImportance
 	list := container.NewVBox()
+	if card := w.defaultsCard(); card != nil {
+		list.Add(card)
+	}
 	for i := range w.maps {
 		list.Add(w.mappingCard(i))
 	}
@@ -186,6 +193,7 @@ func (w *importWizard) readAndPlan() {
 
 // plan works out what importing (or merging) the data set will do.
 func (w *importWizard) plan(d *interchange.Dataset) {
+	w.data = d
 	s, err := w.u.fileStore()
 	if err != nil {
 		w.u.showError(err)

@@ -70,6 +70,10 @@ type launcher struct {
 }
 
 func (l *launcher) open(path string) {
+	if store.IsServerURL(path) {
+		l.openServer(path)
+		return
+	}
 	warning := drive.Check(path)
 	l.set = backup.New(path, backup.Options{})
 	quick := false

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/partnerdesk/partnerdesk/model/store/pgtest"
 )
 
 // TestMain gives the tests a well-formed locale: without one Fyne logs an
@@ -15,5 +17,5 @@ func TestMain(m *testing.M) {
 	if l := os.Getenv("LANG"); l == "" || strings.HasPrefix(l, "C") || l == "POSIX" {
 		os.Setenv("LANG", "en_US.UTF-8")
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m) // runs the tests; stops the PostgreSQL server if one started
 }

@@ -232,6 +232,7 @@ func (f *partnerForm) focusSearch() {}
 // saveNow stores the partner; it returns false when it could not.
 func (f *partnerForm) saveNow() bool {
 	p := f.collect()
+	p.Review = false // the secretary has seen what the import inferred
 	if err := f.u.store.SavePartner(&p); err != nil {
 		if v, ok := model.AsValidation(err); ok {
 			f.fs.show(v)

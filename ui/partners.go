@@ -23,6 +23,7 @@ type partnersScreen struct {
 	category *widget.Select
 	relation *widget.Select
 	country  *widget.Select
+	review   *widget.Check
 	count    *widget.Label
 	table    *listTable
 	empty    *emptyHint
@@ -58,6 +59,7 @@ func newPartnersScreen(u *UI) screen {
 		}
 		s.reload()
 	})
+	s.review = widget.NewCheck(tr("filter.to_review"), func(on bool) { s.q.Review = on; s.reload() })
 	s.count = widget.NewLabel("")
 	s.table = newListTable(partnerColumns, func() int { return len(s.rows) }, s.cell)
 	s.table.onSort = func(col int, desc bool) { s.q.Sort, s.q.Desc = catalog.PartnerColumn(col), desc; s.reload() }
@@ -65,7 +67,7 @@ func newPartnersScreen(u *UI) screen {
 	add := widget.NewButtonWithIcon(tr("action.new_partner"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
 	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("col.relation")), s.relation,
-		widget.NewLabel(tr("col.country")), s.country)
+		widget.NewLabel(tr("col.country")), s.country, s.review)
 	s.root, s.empty = listLayout("nav.partners", s.search, []fyne.CanvasObject{add},
 		[]fyne.CanvasObject{container.NewBorder(nil, nil, nil, s.count, filters)}, "partners.empty", s.table)
 	return s

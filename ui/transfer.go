@@ -84,7 +84,7 @@ func (u *UI) showTransferError(err error) {
 	u.showError(err)
 }
 
-// chooseImportFile asks for a register (.xlsx) or a JSON file to import
+// chooseImportFile asks for a register (.xlsx, .xlsm, .ods, .csv) or a JSON file to import
 // (merge: true merges it instead) and starts the wizard.
 func (u *UI) chooseImportFile(merge bool) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -96,7 +96,7 @@ func (u *UI) chooseImportFile(merge bool) {
 		u.rememberFolder(path)
 		u.startImport(path, merge)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".json", ".XLSX", ".JSON"}))
+	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
 	if l := u.folderURI(); l != nil {
 		d.SetLocation(l)
 	}

@@ -20,6 +20,9 @@ func (c *ctx) backupSet() (*backup.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	if store.IsServerURL(path) {
+		return nil, errServerBackup
+	}
 	return backup.New(path, backup.Options{}), nil
 }
 
@@ -30,6 +33,9 @@ var cmdBackup = &command{
 	run: func(c *ctx) error {
 		if len(c.args) > 1 {
 			return usagef("give at most one backup file name")
+		}
+		if _, err := c.backupSet(); err != nil {
+			return err // a server is backed up with pg_dump
 		}
 		s, err := c.open(true)
 		if err != nil {

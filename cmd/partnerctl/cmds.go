@@ -107,6 +107,9 @@ var cmdCheck = &command{
 		if err != nil {
 			return err
 		}
+		if store.IsServerURL(path) {
+			return serverCheck(c, path)
+		}
 		if !fileExists(path) {
 			return fmt.Errorf("there is no data file at %s yet: create one with 'partnerctl init' or 'partnerctl demo', or start PartnerDesk", path)
 		}
@@ -158,7 +161,7 @@ var cmdVersion = &command{
 		fmt.Fprintf(c.out, "partnerctl %s (commit %s, built %s, %s)\n", i.Version, i.Commit, i.Date, i.Go)
 		fmt.Fprintf(c.out, "data file: %s (data format %d)\n", resolvedPath(c), store.SchemaVersion)
 		fmt.Fprintln(c.out, "bundled font: Noto Sans 2.004, SIL Open Font License 1.1")
-		fmt.Fprintln(c.out, "libraries: go.etcd.io/bbolt (MIT), github.com/xuri/excelize/v2 (BSD-3-Clause), github.com/jung-kurt/gofpdf (MIT), fyne.io/fyne/v2 (BSD-3-Clause, app only)")
+		fmt.Fprintln(c.out, "libraries: go.etcd.io/bbolt (MIT), github.com/xuri/excelize/v2 (BSD-3-Clause), github.com/jung-kurt/gofpdf (MIT), fyne.io/fyne/v2 (BSD-3-Clause, app only), github.com/jackc/pgx/v5 (MIT)")
 		fmt.Fprintln(c.out, "licence texts: partnerctl version --licences")
 		return nil
 	},

@@ -24,6 +24,7 @@ type xferOpts struct {
 	statuses, categories       string
 	dryRun, skipInvalid        bool
 	theirs                     bool
+	defaults                   defaultFlags // import register: --default FIELD=VALUE
 }
 
 var cmdExport = &command{

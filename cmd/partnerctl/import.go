@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/reports/excel"
@@ -23,12 +24,13 @@ func importFlags(merge bool) func(fs *flag.FlagSet, o *opts) {
 			fs.BoolVar(&o.xfer.theirs, "theirs", false, "resolve conflicts with the file's values (default: keep this data file's)")
 		} else {
 			fs.StringVar(&o.xfer.sheet, "sheet", "", "register: the sheet with the agreements (default: every sheet recognised by its headers)")
+			fs.Var(&o.xfer.defaults, "default", "register: a value for what the file does not say, FIELD=VALUE, repeatable: category=auto (infer from the name; the default) or a category, fallback=CATEGORY (when the name says nothing), kind=KIND, status=STATUS, country=KZ|KG")
 		}
 	}
 }
 
 var cmdImport = &command{
-	name: "import", args: "register FILE.xlsx [--sheet NAME] | json FILE.json [--dry-run] [--skip-invalid] [--db FILE]",
+	name: "import", args: "register FILE.xlsx [--sheet NAME] [--default FIELD=VALUE]… | json FILE.json [--dry-run] [--skip-invalid] [--db FILE]",
 	summary: "Import an Excel register or a JSON file in one transaction; problems are listed by row and column.",
 	flags:   importFlags(false),
 	run: func(c *ctx) error {
@@ -65,12 +67,27 @@ func fileKind(path string) (string, error) {
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	switch head = bytes.TrimLeft(head[:n], " \t\r\n\ufeff"); {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")), strings.EqualFold(filepath.Ext(path), ".xlsx"):
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}),
+		slices.Contains([]string{".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".xls"}, strings.ToLower(filepath.Ext(path))):
 		return "register", nil
 	case bytes.HasPrefix(head, []byte("{")), strings.EqualFold(filepath.Ext(path), ".json"):
 		return "json", nil
 	}
-	return "", fmt.Errorf("%s is neither an Excel workbook (.xlsx) nor a JSON file", path)
+	return "", fmt.Errorf("%s is neither a register (.xlsx, .xlsm, .ods, .csv) nor a JSON file", path)
+}
+
+// defaultFlags collects repeated --default FIELD=VALUE flags.
+type defaultFlags []string
+
+func (d *defaultFlags) String() string { return strings.Join(*d, " ") }
+
+// Set checks the form FIELD=VALUE; the value is checked once the file is open.
+func (d *defaultFlags) Set(v string) error {
+	if !strings.Contains(v, "=") {
+		return fmt.Errorf("want FIELD=VALUE, such as category=auto")
+	}
+	*d = append(*d, v)
+	return nil
 }
 
 // transfer reads the file, plans the import or merge, prints the plan and
@@ -134,61 +151,22 @@ func readDataset(c *ctx, kind, path string) (*interchange.Dataset, error) {
 		return nil, err
 	}
 	defer wb.Close()
-	maps, err := mappings(wb, c.o.xfer.sheet)
+	for _, kv := range c.o.xfer.defaults {
+		field, value, _ := strings.Cut(kv, "=")
+		if err := wb.Defaults.Set(strings.TrimSpace(field), value); err != nil {
+			return nil, usagef("%v", err)
+		}
+	}
+	maps, err := wb.AutoMappings(c.o.xfer.sheet)
 	if err != nil {
 		return nil, err
 	}
 	if c.o.xfer.dryRun {
 		for _, m := range maps {
-			printMapping(c.out, m)
+			fmt.Fprintln(c.out, m.String())
 		}
 	}
 	return wb.Read(context.Background(), maps, nil)
-}
-
-// mappings maps every recognised sheet, or, with --sheet, that sheet plus
-// the detail sheets a PartnerDesk register names as such.
-func mappings(wb *excel.Workbook, sheet string) ([]excel.Mapping, error) {
-	if sheet == "" {
-		maps := wb.GuessMappings()
-		if len(maps) == 0 {
-			return nil, fmt.Errorf("no sheet of the workbook has recognisable headers (such as «Номер договора»); name the sheet with --sheet")
-		}
-		return maps, nil
-	}
-	m, err := wb.GuessMapping(sheet, "")
-	if err != nil {
-		return nil, err
-	}
-	if miss := m.Missing(); len(miss) > 0 {
-		return nil, fmt.Errorf("sheet %q has no column for %q", sheet, miss[0].Header("en"))
-	}
-	maps := []excel.Mapping{m}
-	for _, other := range wb.GuessMappings() {
-		if other.Sheet != sheet && other.Kind != m.Kind && other.Kind != excel.SheetAgreements && nameKind(wb, other.Sheet) != "" {
-			maps = append(maps, other)
-		}
-	}
-	return maps, nil
-}
-
-func nameKind(wb *excel.Workbook, sheet string) excel.SheetKind {
-	for _, s := range wb.Sheets() {
-		if s.Name == sheet {
-			return s.Kind
-		}
-	}
-	return ""
-}
-
-func printMapping(w io.Writer, m excel.Mapping) {
-	var cols []string
-	for _, col := range m.Columns {
-		if col.Field != "" {
-			cols = append(cols, col.Letter+"→"+string(col.Field))
-		}
-	}
-	fmt.Fprintf(w, "sheet %q read as %s (headers in row %d): %s\n", m.Sheet, m.Kind, m.HeaderRow, strings.Join(cols, " "))
 }
 
 func printPlan(c *ctx, p *interchange.Plan) {
@@ -203,6 +181,18 @@ func printPlan(c *ctx, p *interchange.Plan) {
 		for _, cf := range it.Conflicts {
 			fmt.Fprintf(c.out, "conflict: %s, %s: here %s, in the file %s\n", it.Label, cf.Field, cf.Ours, cf.Theirs)
 		}
+	}
+	for _, it := range p.Partners {
+		if it.Action == interchange.ActionAdd && p.Mode == interchange.ModeImport && c.o.xfer.dryRun {
+			fmt.Fprintf(c.out, "new partner: %s «%s»\n", it.Loc, it.Label)
+		}
+	}
+	for _, m := range p.Matches {
+		by := "name"
+		if m.ByTaxID {
+			by = "tax ID"
+		}
+		fmt.Fprintf(c.out, "match: %s «%s» is the partner «%s» already here (by %s)\n", m.Loc, m.Name, m.Existing, by)
 	}
 	if p.Institution == interchange.ActionAdd {
 		fmt.Fprintln(c.out, "institution settings: will be added")

@@ -54,6 +54,7 @@ type opts struct {
 	out, lang, bilingual        string
 	xfer                        xferOpts // export, import and merge
 	layout                      layoutOpts
+	server                      serverOpts
 	printer                     printerFlag
 	copies                      int
 	compare                     string // diagnostics show: an earlier round
@@ -75,7 +76,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdDiagnostics, cmdExport, cmdLayout, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdDiagnostics, cmdExport, cmdLayout, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdServer, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -168,12 +169,13 @@ func find(name string) *command {
 }
 
 func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "partnerctl works with a PartnerDesk data file from a terminal.")
+	fmt.Fprintln(w, "partnerctl works with a PartnerDesk data file, or the university's PartnerDesk server, from a terminal.")
 	fmt.Fprintln(w, "\nUsage: partnerctl <command> [arguments] [flags]\n\nCommands:")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, "\nThe data file is --db FILE, else $%s, else the default:\n  %s\n", store.EnvPath, defaultPathText())
+	fmt.Fprintln(w, "--db postgres://LOGIN@HOST/DATABASE works on the university's server instead (docs/server.md).")
 	fmt.Fprintln(w, "\nRun 'partnerctl help <command>' or 'partnerctl <command> --help' for a command's flags.")
 	fmt.Fprintln(w, "Exit status: 0 done, 1 failed or found problems, 2 bad arguments, 3 file in use, 4 file damaged or too new.")
 }
@@ -212,6 +214,9 @@ func (c *ctx) open(readOnly bool) (*store.Store, error) {
 	path, err := store.ResolvePath(c.o.db)
 	if err != nil {
 		return nil, err
+	}
+	if store.IsServerURL(path) {
+		return store.OpenURL(path, store.Options{ReadOnly: readOnly})
 	}
 	if readOnly {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/partnerdesk/partnerdesk/model/store/pgtest"
 )
 
 // ctl runs partnerctl in-process and returns its exit status and output.
@@ -166,7 +168,7 @@ func TestDamagedAndLockedFiles(t *testing.T) {
 func TestMain(m *testing.M) {
 	path := os.Getenv("PARTNERCTL_HOLD")
 	if path == "" {
-		os.Exit(m.Run())
+		pgtest.Main(m) // stops the PostgreSQL server the server tests start
 	}
 	s, err := openForTest(path)
 	if err != nil {

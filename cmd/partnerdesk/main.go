@@ -35,7 +35,7 @@ func loadDemo(s ui.Store) error {
 }
 
 func main() {
-	dbFlag := flag.String("db", "", "data file (default $"+store.EnvPath+" or the user's configuration folder)")
+	dbFlag := flag.String("db", "", "data file, or the university's server as postgres://LOGIN@HOST/DATABASE (default $"+store.EnvPath+" or the user's configuration folder)")
 	startFlag := flag.String("start", "", "what to show first: dashboard, partners, agreements, reports, settings, agreement:NUMBER[:TAB], partner:NAME")
 	langFlag := flag.String("lang", "", "interface language for this run: ru, kk, ky or en")
 	flag.Parse()

@@ -41,6 +41,7 @@ type PartnerQuery struct {
 	Category model.Category
 	Relation model.Relation
 	Country  string
+	Review   bool // only partners an import marked for review
 	Sort     PartnerColumn
 	Desc     bool
 }
@@ -53,7 +54,7 @@ func (c *Catalog) Partners(q PartnerQuery) []*Partner {
 	out := make([]*Partner, 0, len(sorted))
 	for _, p := range sorted {
 		if (q.Category != "" && p.Category != q.Category) || (q.Relation != "" && p.Relation != q.Relation) ||
-			(q.Country != "" && p.Country != q.Country) || !found(hit, p.pos, words, func() []string { return partnerTexts(&p.Partner) }) {
+			(q.Country != "" && p.Country != q.Country) || (q.Review && !p.Review) || !found(hit, p.pos, words, func() []string { return partnerTexts(&p.Partner) }) {
 			continue
 		}
 		out = append(out, p)

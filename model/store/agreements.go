@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -17,7 +18,11 @@ func (t *Tx) Agreement(id model.ID) (model.Agreement, error) {
 // AgreementByNumber returns the agreement with the given number, compared
 // as model.NormalizeNumber compares numbers.
 func (t *Tx) AgreementByNumber(number string) (model.Agreement, error) {
-	raw := t.kv.get(bucketNumberIndex, []byte(model.NormalizeNumber(number)))
+	dept := ""
+	if t.ses != nil {
+		dept = t.ses.department
+	}
+	raw := t.indexedNumber(t.numberKey(dept, number))
 	if raw == nil {
 		return model.Agreement{}, ErrNotFound
 	}
@@ -69,9 +74,18 @@ func (t *Tx) SaveAgreement(a *model.Agreement) error {
 			return err
 		}
 		if old.Rev != a.Rev {
-			return ErrConflict
+			return t.conflict(model.EntityAgreement, a.ID)
 		}
 		action = model.ActionUpdated
+		if err := t.mayChange(old.Department); err != nil {
+			return err
+		}
+	} else if a.Department == "" && t.ses != nil {
+		a.Department = t.ses.department
+	}
+	a.Department = t.canonDept(a.Department)
+	if err := t.mayChange(a.Department); err != nil {
+		return err
 	}
 	if err := t.checkAgreementRefs(a); err != nil {
 		return err
@@ -100,7 +114,7 @@ func (t *Tx) SaveAgreement(a *model.Agreement) error {
 // free and the partners exist.
 func (t *Tx) checkAgreementRefs(a *model.Agreement) error {
 	var v model.ValidationError
-	if raw := t.kv.get(bucketNumberIndex, []byte(model.NormalizeNumber(a.Number))); raw != nil && model.ID(fromU64(raw)) != a.ID {
+	if raw := t.indexedNumber(t.numberKey(a.Department, a.Number)); raw != nil && model.ID(fromU64(raw)) != a.ID {
 		v = append(v, model.FieldError{Field: "number", Key: "err.number_taken"})
 	}
 	for i, pid := range a.PartnerIDs {
@@ -125,23 +139,43 @@ func (t *Tx) writeAgreement(a, old *model.Agreement) error {
 	if err := t.putJSON(bucketSummaries, key, &sum); err != nil {
 		return err
 	}
-	oldNum, newNum := model.NormalizeNumber(old.Number), model.NormalizeNumber(a.Number)
+	oldNum, newNum := t.numberKey(old.Department, old.Number), t.numberKey(a.Department, a.Number)
+	// Index entries that stay as they are are not written again (on a
+	// server each is a statement); new ones are held back and written in
+	// key order when the transaction ends (see Tx.nums).
 	if old.Number != "" && oldNum != newNum {
-		if err := t.kv.del(bucketNumberIndex, []byte(oldNum)); err != nil {
+		if _, held := t.nums[oldNum]; held {
+			delete(t.nums, oldNum)
+		} else if err := t.kv.del(bucketNumberIndex, []byte(oldNum)); err != nil {
 			return err
 		}
 	}
-	if err := t.kv.put(bucketNumberIndex, []byte(newNum), key); err != nil {
-		return err
+	if oldNum != newNum || old.Number == "" {
+		if t.nums == nil {
+			t.nums = map[string][]byte{}
+		}
+		t.nums[newNum] = key
 	}
-	for _, pid := range old.PartnerIDs {
+	return t.indexPartners(a, old)
+}
+
+// indexPartners updates the partner–agreement index for the partners an
+// agreement lost and gained.
+func (t *Tx) indexPartners(a, old *model.Agreement) error {
+	gone := slices.DeleteFunc(slices.Clone(old.PartnerIDs), func(id model.ID) bool { return slices.Contains(a.PartnerIDs, id) })
+	if len(gone) > 0 {
+		if err := t.flushPairs(); err != nil {
+			return err
+		}
+	}
+	for _, pid := range gone {
 		if err := t.kv.del(bucketPartnerAgr, pairKey(uint64(pid), uint64(a.ID))); err != nil {
 			return err
 		}
 	}
 	for _, pid := range a.PartnerIDs {
-		if err := t.kv.put(bucketPartnerAgr, pairKey(uint64(pid), uint64(a.ID)), nil); err != nil {
-			return err
+		if !slices.Contains(old.PartnerIDs, pid) {
+			t.pairs = append(t.pairs, pairKey(uint64(pid), uint64(a.ID)))
 		}
 	}
 	return nil
@@ -152,6 +186,9 @@ func (t *Tx) writeAgreement(a, old *model.Agreement) error {
 func (t *Tx) DeleteAgreement(id model.ID) error {
 	a, err := t.Agreement(id)
 	if err != nil {
+		return err
+	}
+	if err := t.mayChange(a.Department); err != nil {
 		return err
 	}
 	for _, att := range a.Attachments {
@@ -165,7 +202,10 @@ func (t *Tx) DeleteAgreement(id model.ID) error {
 			return err
 		}
 	}
-	if err := t.kv.del(bucketNumberIndex, []byte(model.NormalizeNumber(a.Number))); err != nil {
+	if err := t.flushIndexes(); err != nil {
+		return err
+	}
+	if err := t.kv.del(bucketNumberIndex, []byte(t.numberKey(a.Department, a.Number))); err != nil {
 		return err
 	}
 	for _, pid := range a.PartnerIDs {
@@ -223,4 +263,13 @@ func (t *Tx) Renew(oldID model.ID, successor *model.Agreement) error {
 	}
 	old.Status, old.SuccessorID = model.StatusRenewed, successor.ID
 	return t.SaveAgreement(&old)
+}
+
+// canonDept returns the department code as records keep it: "" for the
+// store's default department.
+func (t *Tx) canonDept(d string) string {
+	if t.ses != nil && d == t.ses.defaultDept {
+		return ""
+	}
+	return d
 }

@@ -27,6 +27,9 @@ func (t *Tx) AddAttachment(agreement model.ID, name, mimeType string, data []byt
 	if err != nil {
 		return model.Attachment{}, err
 	}
+	if err := t.mayChange(a.Department); err != nil {
+		return model.Attachment{}, err
+	}
 	seq, err := t.kv.nextSeq(bucketAttachments)
 	if err != nil {
 		return model.Attachment{}, err
@@ -76,6 +79,9 @@ func (t *Tx) AttachmentData(agreement, id model.ID) ([]byte, error) {
 func (t *Tx) RemoveAttachment(agreement, id model.ID) error {
 	a, err := t.Agreement(agreement)
 	if err != nil {
+		return err
+	}
+	if err := t.mayChange(a.Department); err != nil {
 		return err
 	}
 	old := a

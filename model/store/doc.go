@@ -36,5 +36,45 @@
 //
 // The same Store runs over an in-memory backend (OpenMemory) for user
 // interface tests: the rules live once, above a small key-value layer, and
-// one contract test suite (package storetest) runs against both backends.
+// one contract test suite (package storetest) runs against every backend.
+//
+// # The university's server (PostgreSQL)
+//
+// OpenURL runs the same Store on a PostgreSQL database (pgx; pg*.go). It
+// is a third backend of the key-value layer, not a store of its own, and
+// that was a choice: the rules (validation, revisions, unique numbers and
+// tax IDs, referential checks, history, renewals, attachments) are the
+// product's, and a second copy of them in SQL would drift from the file
+// store's. So every rule still runs in Go, once, for all three backends,
+// and the contract suite proves they agree. But the server does not trust
+// the client: the key-value layer maps buckets onto typed tables
+// (pgkv.go), so the server holds what a shared register needs on its own:
+//
+//   - real unique indexes (partners(country, tax_id); agreements.number_key,
+//     the normalised number alone or prefixed by the department, as the
+//     partnership office chooses) and foreign keys; the file store's index
+//     buckets are answered from those columns, so they cannot drift;
+//   - the revision checked by the UPDATE itself (WHERE rev = n-1), so two
+//     clients cannot both save over one revision;
+//   - history inserted in the same transaction, with the database login
+//     (session_user) written by the server;
+//   - attachments as bytea, capped at MaxAttachment by a CHECK;
+//   - departments and roles enforced by row-level security, FORCEd on
+//     every table (the owner included); the app refuses to connect as the
+//     owner or a superuser, which bypass it.
+//
+// Every write transaction is SERIALIZABLE and is run again from the start
+// when it loses a serialisation race (or a deadlock), so Store.Update's
+// fn must build what it writes inside itself; a broken connection is not
+// retried (the commit may have landed), and saving again is safe because
+// a new record's number, and an old record's revision, would refuse a
+// second copy. The schema is SQL embedded in the binary (pgschema/NNN_*.sql,
+// applied by partnerctl server init); a client whose schema version
+// differs from the server's opens read-only and says why.
+//
+// Records on the server carry no CRC-32C of their own: PostgreSQL checks
+// its own pages when the cluster has data checksums (initdb
+// --data-checksums; partnerctl server check reports it), and the sumTx
+// layer exists because bbolt checks nothing. Check still verifies the
+// records against their summaries and indexes on both.
 package store

@@ -35,8 +35,8 @@ func (s *Store) Partners() (list []model.Partner, err error) {
 
 // SavePartner validates and stores a partner; see Tx.SavePartner.
 func (s *Store) SavePartner(p *model.Partner) error {
-	c := *p
-	if err := s.Update(func(t *Tx) error { return t.SavePartner(&c) }); err != nil {
+	var c model.Partner
+	if err := s.Update(func(t *Tx) error { c = *p; return t.SavePartner(&c) }); err != nil {
 		return err
 	}
 	*p = c
@@ -74,8 +74,8 @@ func (s *Store) AgreementIDsOf(partner model.ID) (ids []model.ID, err error) {
 
 // SaveAgreement validates and stores an agreement; see Tx.SaveAgreement.
 func (s *Store) SaveAgreement(a *model.Agreement) error {
-	c := *a
-	if err := s.Update(func(t *Tx) error { return t.SaveAgreement(&c) }); err != nil {
+	var c model.Agreement
+	if err := s.Update(func(t *Tx) error { c = *a; return t.SaveAgreement(&c) }); err != nil {
 		return err
 	}
 	*a = c
@@ -89,8 +89,8 @@ func (s *Store) DeleteAgreement(id model.ID) error {
 
 // Renew stores successor as the renewal of the agreement oldID.
 func (s *Store) Renew(oldID model.ID, successor *model.Agreement) error {
-	c := *successor
-	if err := s.Update(func(t *Tx) error { return t.Renew(oldID, &c) }); err != nil {
+	var c model.Agreement
+	if err := s.Update(func(t *Tx) error { c = *successor; return t.Renew(oldID, &c) }); err != nil {
 		return err
 	}
 	*successor = c

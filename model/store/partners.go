@@ -47,24 +47,16 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	var old model.Partner
-	action := model.ActionCreated
-	if p.ID != 0 {
-		var err error
-		if old, err = t.Partner(p.ID); err != nil {
-			return err
-		}
-		if old.Rev != p.Rev {
-			return ErrConflict
-		}
-		action = model.ActionUpdated
+	if err := t.mayWrite("partners", false); err != nil {
+		return err
+	}
+	old, action, err := t.oldPartner(p)
+	if err != nil {
+		return err
 	}
 	newKey := taxKey(p.Country, p.TaxID)
-	if p.TaxID != "" {
-		if raw := t.kv.get(bucketTaxIndex, newKey); raw != nil && model.ID(fromU64(raw)) != p.ID {
-			other, _ := t.Partner(model.ID(fromU64(raw)))
-			return model.ValidationError{{Field: "tax_id", Key: "err.taxid_taken", Args: map[string]string{"Other": other.Name}}}
-		}
+	if err := t.taxIDFree(p, newKey); err != nil {
+		return err
 	}
 	if p.ID == 0 {
 		seq, err := t.kv.nextSeq(bucketPartners)
@@ -97,6 +89,9 @@ func (t *Tx) SavePartner(p *model.Partner) error {
 // AgreementIDsOf returns the IDs of the agreements with the partner.
 func (t *Tx) AgreementIDsOf(partner model.ID) ([]model.ID, error) {
 	var out []model.ID
+	if err := t.flushPairs(); err != nil {
+		return nil, err
+	}
 	err := t.kv.scan(bucketPartnerAgr, u64(uint64(partner)), func(k, _ []byte) error {
 		out = append(out, model.ID(fromU64(k[8:])))
 		return nil
@@ -107,6 +102,9 @@ func (t *Tx) AgreementIDsOf(partner model.ID) ([]model.ID, error) {
 // DeletePartner deletes a partner no agreement names; otherwise it returns
 // an *InUseError listing the agreements' numbers.
 func (t *Tx) DeletePartner(id model.ID) error {
+	if err := t.mayWrite("partners-delete", true); err != nil {
+		return err
+	}
 	p, err := t.Partner(id)
 	if err != nil {
 		return err
@@ -135,4 +133,32 @@ func (t *Tx) DeletePartner(id model.ID) error {
 		return err
 	}
 	return t.log(model.EntityPartner, id, model.ActionDeleted, nil, p.Name)
+}
+
+// oldPartner returns the stored version of p, which must carry the stored
+// revision, and whether the save creates or updates.
+func (t *Tx) oldPartner(p *model.Partner) (model.Partner, model.Action, error) {
+	if p.ID == 0 {
+		return model.Partner{}, model.ActionCreated, nil
+	}
+	old, err := t.Partner(p.ID)
+	if err != nil {
+		return old, "", err
+	}
+	if old.Rev != p.Rev {
+		return old, "", t.conflict(model.EntityPartner, p.ID)
+	}
+	return old, model.ActionUpdated, nil
+}
+
+// taxIDFree refuses a tax ID another partner of the country holds.
+func (t *Tx) taxIDFree(p *model.Partner, key []byte) error {
+	if p.TaxID == "" {
+		return nil
+	}
+	if raw := t.kv.get(bucketTaxIndex, key); raw != nil && model.ID(fromU64(raw)) != p.ID {
+		other, _ := t.Partner(model.ID(fromU64(raw)))
+		return model.ValidationError{{Field: "tax_id", Key: "err.taxid_taken", Args: map[string]string{"Other": other.Name}}}
+	}
+	return nil
 }

@@ -20,13 +20,22 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "PartnerDesk", "partnerdesk.db"), nil
 }
 
-// ResolvePath returns the data file path to use: the --db flag's value if
+// ResolvePath returns the data file path (or server URL) to use: the --db flag's value if
 // given, else $PARTNERDESK_DB, else DefaultPath.
+//
+// A postgres:// (or postgresql://) URL names a PartnerDesk server and is
+// returned as it is (see OpenURL).
 func ResolvePath(flagValue string) (string, error) {
 	if flagValue != "" {
+		if IsServerURL(flagValue) {
+			return flagValue, nil
+		}
 		return filepath.Abs(flagValue)
 	}
 	if env := os.Getenv(EnvPath); env != "" {
+		if IsServerURL(env) {
+			return env, nil
+		}
 		return filepath.Abs(env)
 	}
 	return DefaultPath()

@@ -27,7 +27,13 @@ func (r RecordRef) Derived() bool {
 }
 
 // DamagedRecords returns every record whose checksum does not match.
+//
+// A server has none: its records carry no checksums of their own
+// (PostgreSQL checks its pages).
 func (s *Store) DamagedRecords() (list []RecordRef, err error) {
+	if s.ses != nil {
+		return nil, s.usable()
+	}
 	err = safely(s.path, func() error {
 		return s.be.view(func(t kvTx) error {
 			list = damagedRecords(t, maxProblems)
@@ -99,6 +105,15 @@ type Restoration struct {
 // transaction; each restored partner or agreement gets a history entry.
 // Records still damaged are left as they are (and out of the indexes).
 func (s *Store) RepairRecords(fixes []Restoration) error {
+	if s.ses != nil {
+		if err := s.usable(); err != nil {
+			return err
+		}
+		if s.ses.refuse != nil {
+			return s.ses.refuse
+		}
+		return ErrNoFile
+	}
 	return s.Update(func(t *Tx) error {
 		for _, f := range fixes {
 			if err := t.kv.put([]byte(f.Record.Bucket), f.Record.Key, f.Value); err != nil {
@@ -153,7 +168,7 @@ func (t *Tx) rebuildDerived() error {
 		if err := t.putJSON(bucketSummaries, k, &sum); err != nil {
 			return err
 		}
-		if err := t.kv.put(bucketNumberIndex, []byte(model.NormalizeNumber(a.Number)), k); err != nil {
+		if err := t.kv.put(bucketNumberIndex, []byte(t.numberKey(a.Department, a.Number)), k); err != nil {
 			return err
 		}
 		for _, pid := range a.PartnerIDs {

@@ -23,7 +23,7 @@ type Options struct {
 	// Now is the clock for Created, Updated and history; default time.Now.
 	Now func() time.Time
 	// User names who makes changes in history entries; default the
-	// operating-system user.
+	// operating-system user. On a server it is always the database login.
 	User string
 	// BeforeMigrate, when set, is called before a schema migration with the
 	// file's version and the target version; an error stops the open and
@@ -37,6 +37,8 @@ type Store struct {
 	path string
 	now  func() time.Time
 	user string
+	// ses is who is connected to a server; nil for a file or memory.
+	ses *session
 }
 
 // Open opens (creating it if needed, with mode 0600 and its folder with
@@ -175,13 +177,30 @@ func (s *Store) View(fn func(*Tx) error) error {
 // saved (and synced to disk) or, when fn or the commit fails, nothing is.
 // Records passed to Tx methods get their IDs, revisions and timestamps set
 // even if the transaction later fails; discard them then.
+//
+// On a server, a transaction that loses a serialisation race with another
+// client's runs again from the start, so fn must build everything it
+// writes inside itself (copy records in, not before).
 func (s *Store) Update(fn func(*Tx) error) error {
+	if s.ses != nil && s.ses.refuse != nil {
+		return s.ses.refuse
+	}
 	return s.be.update(func(kv kvTx) (err error) {
 		defer catchRecord(&err)
-		return fn(s.tx(kv))
+		t := s.tx(kv)
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flushIndexes()
 	})
 }
 
 func (s *Store) tx(kv kvTx) *Tx {
-	return &Tx{kv: sumTx{kvTx: kv, path: s.path}, now: s.now().UTC().Truncate(time.Millisecond), user: s.user}
+	now := s.now().UTC().Truncate(time.Millisecond)
+	if s.ses != nil {
+		// PostgreSQL checks its own pages (data checksums) and keeps no
+		// stray bytes: records carry no checksum of their own there.
+		return &Tx{kv: kv, now: now, user: s.user, ses: s.ses}
+	}
+	return &Tx{kv: sumTx{kvTx: kv, path: s.path}, now: now, user: s.user}
 }

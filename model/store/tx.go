@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -16,6 +18,58 @@ type Tx struct {
 	kv   kvTx
 	now  time.Time
 	user string
+	// pairs holds the partner–agreement index entries of saved agreements
+	// until the transaction ends or the index is read: written sorted,
+	// tens of thousands of them are appended to the index's pages instead
+	// of moved inside one page each time (bbolt splits pages only at
+	// commit), which made importing 50,000 agreements quadratic.
+	pairs [][]byte
+	// nums holds the number index entries of saved agreements in the same
+	// way (normalised number → key); lookups see them first.
+	nums map[string][]byte
+	ses  *session
+}
+
+// indexedNumber returns the agreement key indexed under a number index key
+// (see numberKey), looking at the entries held back first.
+func (t *Tx) indexedNumber(num string) []byte {
+	if k, ok := t.nums[num]; ok {
+		return k
+	}
+	return t.kv.get(bucketNumberIndex, []byte(num))
+}
+
+// flushIndexes writes the index entries held back, in key order.
+func (t *Tx) flushIndexes() error {
+	if len(t.nums) > 0 {
+		keys := make([]string, 0, len(t.nums))
+		for k := range t.nums {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if err := t.kv.put(bucketNumberIndex, []byte(k), t.nums[k]); err != nil {
+				return err
+			}
+		}
+		t.nums = nil
+	}
+	return t.flushPairs()
+}
+
+// flushPairs writes the partner–agreement index entries held back.
+func (t *Tx) flushPairs() error {
+	if len(t.pairs) == 0 {
+		return nil
+	}
+	slices.SortFunc(t.pairs, bytes.Compare)
+	for _, k := range t.pairs {
+		if err := t.kv.put(bucketPartnerAgr, k, nil); err != nil {
+			return err
+		}
+	}
+	t.pairs = nil
+	return nil
 }
 
 func (t *Tx) getJSON(bucket, key []byte, v any) error {
@@ -55,6 +109,9 @@ var keyInstitution = []byte("institution")
 // SaveInstitution validates and stores the institution's settings.
 func (t *Tx) SaveInstitution(in *model.Institution) error {
 	if err := in.Validate(); err != nil {
+		return err
+	}
+	if err := t.mayWrite("institution", true); err != nil {
 		return err
 	}
 	old, err := t.Institution()

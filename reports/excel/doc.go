@@ -64,10 +64,28 @@
 // agreements by number, contacts to partners by tax ID or name).
 //
 // Headers are recognised in Russian, Kazakh, Kyrgyz and English, with
-// common variants; enumeration cells accept the stable codes and the
-// labels in all four languages. Dates may be date cells, Excel serial
-// numbers or text (dd.mm.yyyy, d.m.yy, yyyy-mm-dd, with "г."); tax IDs
-// that lost their leading zero in a number cell get it back. Errors that
+// common variants, also over two rows (merged group headers above
+// sub-headers) and anywhere in the first 20 rows and any column; rows of
+// column numbers, totals, signature lines and repeated headers are
+// skipped, section rows ("I. Работодатели") give the category of the rows
+// under them. Enumeration cells accept the stable codes, the labels in
+// all four languages and the words real registers use ("Договор о
+// прохождении практики", "күшінде"); an unknown kind is "other" with a
+// warning. Dates may be date cells, Excel serial numbers or text
+// (dd.mm.yyyy, d.m.yy, yyyy-mm-dd, with "г." or "ж.", or with the month
+// in words in Russian, Kazakh or Kyrgyz); validity may be a date, a range
+// or a term ("на 3 года", "5 жылға", "бессрочно"); tax IDs that lost their
+// leading zero in a number cell get it back, and "БИН"/"ИНН" labels and
+// spaces are dropped.
+//
+// What a register does not say comes from Workbook.Defaults (see
+// Defaults): by default a partner's category is inferred from its legal
+// form and name (InferCategory), the kind from the title, the status from
+// the dates; a partner whose category was inferred is marked for review
+// (model.Partner.Review) and the preview says so. .xlsm, .ods and .csv
+// (UTF-8 or Windows-1251, ";" or ",") files are read as workbooks; .xls
+// and password-protected files get a message saying how to save them as
+// .xlsx. Errors that
 // refuse a whole file are interchange.Problem values with a message key;
 // interchange.ErrorText translates any error for the user.
 //

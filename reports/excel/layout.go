@@ -1,272 +1,223 @@
 package excel
 
 import (
-	"context"
-	"fmt"
-	"io"
-	"math"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
-
-	"github.com/partnerdesk/partnerdesk/assets"
-	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
-	"github.com/partnerdesk/partnerdesk/reports/layouts"
 )
 
-// A printed layout's page: A4 landscape at 100 %, margins in inches.
-// Columns are scaled to fill the width between the margins; type is
-// LayoutFontSize points, so nothing is shrunk to fit.
+// The layout of registers kept by hand: merged cells, rows of column
+// numbers under the header, section titles, totals, repeated headers and
+// signature lines under the table.
+
+// rowShape says what a row under the header is.
+type rowShape int
+
 const (
-	layoutMarginX   = 0.3
-	layoutPrintMM   = 297 - 2*layoutMarginX*25.4 - 2 // 2 mm to spare
-	LayoutFontSize  = 8                              // points, body and headers
-	layoutLetterMM  = 1.65                           // a Cyrillic letter at 8 pt (DejaVu Sans, the widest usual font)
-	layoutWordMM    = 1.9                            // a letter of a long word (wide letters such as ы, м, ж count)
-	layoutHeadMM    = 2.4                            // a letter of a header word, bold (DejaVu Serif Bold is the widest seen)
-	layoutLinePt    = 9.8                            // one line of 8 pt text
-	layoutPaddingPt = 3
+	shapeData    rowShape = iota
+	shapeSkip             // column numbers, totals, a repeated header, a signature line
+	shapeSection          // a section title: "I. Работодатели"
 )
 
-// WriteLayout writes a register of a printable layout to path (see
-// WriteRegister for how the file is replaced).
-func WriteLayout(ctx context.Context, s *store.Store, path string, l model.RegisterLayout, o layouts.Options) error {
-	if err := s.CheckTarget(path); err != nil {
-		return err
-	}
-	var t *layouts.Table
-	err := s.View(func(tx *store.Tx) (err error) {
-		t, err = layouts.Build(ctx, tx, l, o)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	return store.WriteFileAtomic(path, 0o644, func(w io.Writer) error { return WriteTable(w, t) })
-}
+// totalWords start the rows that sum up a table.
+var totalWords = []string{"итого", "всего", "барлығы", "жиыны", "жиынтығы", "бардыгы", "жыйынтыгы", "баары", "total"}
 
-// WriteTable writes a laid-out register as a one-sheet workbook made for
-// printing: A4 landscape, 8 pt type, rows as high as their text, the
-// header row repeated on every page and "page N of M" in the footer.
-func WriteTable(w io.Writer, t *layouts.Table) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	lang := t.Langs[0]
-	name := sheetTitle(assets.T(lang, "xlsx.sheet.agreements", nil))
-	if err := f.SetSheetName("Sheet1", name); err != nil {
-		return err
-	}
-	lw := &layoutWriter{f: f, sheet: name, t: t, mm: t.Widths(layoutPrintMM, layoutHeadMM, layoutWordMM)}
-	for _, step := range []func() error{lw.styles, lw.widths, lw.heading, lw.header, lw.body, lw.page} {
-		if err := step(); err != nil {
-			return fmt.Errorf("writing the register: %w", err)
-		}
-	}
-	return f.Write(w)
-}
+// signatureWords start the lines under a table: who prepared it, who signs.
+var signatureWords = []string{"исп", "исполнитель", "исполнил", "составил", "подготовил", "орындаған", "орындаушы", "дайындаған", "аткарган", "аткаруучу", "даярдаган",
+	"подпись", "мп", "м п", "заведующ", "зав кафедрой", "директор", "декан", "ректор", "проректор", "руководител", "меңгеруші", "башчы", "жетекші", "prepared by", "signature", "head of"}
 
-// layoutWriter fills the one sheet of a printable register.
-type layoutWriter struct {
-	f               *excelize.File
-	sheet           string
-	t               *layouts.Table
-	mm              []float64
-	row             int // the last row written
-	headRow         int
-	inst, title, hd int
-	cells           map[string]int // body styles by alignment
-}
-
-func (lw *layoutWriter) styles() error {
-	border := []excelize.Border{{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
-		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}
-	var err error
-	mk := func(s *excelize.Style) int {
-		id, e := lw.f.NewStyle(s)
-		err = firstErr(err, e)
-		return id
-	}
-	lw.inst = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 11}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}})
-	lw.title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 10}, Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}})
-	lw.hd = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: LayoutFontSize}, Border: border,
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EEF4"}},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	lw.cells = map[string]int{}
-	for code, h := range map[string]string{"L": "left", "C": "center", "R": "right"} {
-		lw.cells[code] = mk(&excelize.Style{Font: &excelize.Font{Size: LayoutFontSize}, Border: border,
-			Alignment: &excelize.Alignment{Horizontal: h, Vertical: "top", WrapText: true}})
-	}
-	return err
-}
-
-func firstErr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
-}
-
-// widths sets the columns' widths. A width unit is the widest digit of
-// the default font plus padding: 7 pixels plus 5 with Calibri, 9 plus 5
-// with DejaVu Sans, which LibreOffice uses where Calibri and Carlito are
-// missing. Widths are reckoned for DejaVu so that the table fits the page
-// with either; text wraps alike, since letters widen with the digit.
-func (lw *layoutWriter) widths() error {
-	for i, mm := range lw.mm {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := lw.f.SetColWidth(lw.sheet, col, col, math.Max(1, (mm/0.2646-5)/9)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// heading writes the institution's name and the title with the period,
-// in each header language, merged across the table.
-func (lw *layoutWriter) heading() error {
-	last, _ := excelize.ColumnNumberToName(len(lw.mm))
-	total := 0.0
-	for _, mm := range lw.mm {
-		total += mm
-	}
-	for _, h := range lw.t.Heading {
-		for i, text := range h {
-			lw.row++
-			a, b := fmt.Sprintf("A%d", lw.row), fmt.Sprintf("%s%d", last, lw.row)
-			st, size := lw.inst, 11.0
-			if i == 1 {
-				st, size = lw.title, 10
-			}
-			if err := firstErr(lw.f.MergeCell(lw.sheet, a, b), lw.f.SetCellStr(lw.sheet, a, text)); err != nil {
-				return err
-			}
-			lines := wrappedLines(text, max(1, int(total/(layoutLetterMM*size/LayoutFontSize))))
-			if err := firstErr(lw.f.SetCellStyle(lw.sheet, a, b, st), lw.f.SetRowHeight(lw.sheet, lw.row, float64(lines)*size*1.3+2)); err != nil {
-				return err
+// shape classifies a row of a sheet read as kind.
+func shape(c *sheetCols, cells []string) (rowShape, string) {
+	var texts []string
+	first := -1
+	for i, t := range cells {
+		if t = strings.TrimSpace(t); t != "" {
+			texts = append(texts, t)
+			if first < 0 {
+				first = i
 			}
 		}
 	}
-	lw.row++ // a blank row before the table
-	return lw.f.SetRowHeight(lw.sheet, lw.row, 6)
-}
-
-// header writes the column headers, one line per language.
-func (lw *layoutWriter) header() error {
-	lw.row++
-	lw.headRow = lw.row
-	texts := make([]string, len(lw.t.Columns))
-	for i, c := range lw.t.Columns {
-		texts[i] = strings.Join(c.Header, "\n")
+	if len(texts) == 0 {
+		return shapeSkip, ""
 	}
-	return lw.writeRow(texts, func(int) int { return lw.hd }, 1.12)
+	if skipRow(texts) || c.repeatsHeader(cells, len(texts)) { // the header again: a second table on the sheet
+		return shapeSkip, ""
+	}
+	if len(texts) == 1 && !isCount(texts[0]) && isSectionTitle(c, first, texts[0]) {
+		return shapeSection, texts[0]
+	}
+	return shapeData, ""
 }
 
-func (lw *layoutWriter) body() error {
-	for _, r := range lw.t.Rows {
-		lw.row++
-		if err := lw.writeRow(r, func(i int) int { return lw.cells[lw.t.Columns[i].Align] }, 1); err != nil {
-			return err
+// skipRow reports whether the texts of a row are column numbers, a total
+// or a signature line.
+func skipRow(texts []string) bool {
+	lead := normLabel(texts[0])
+	return columnNumbers(texts) ||
+		startsWithAny(lead, totalWords) || len(texts) > 1 && startsWithAny(normLabel(texts[1]), totalWords) && isCount(texts[0]) ||
+		startsWithAny(lead, signatureWords)
+}
+
+// isSectionTitle reports whether the only text of a row is a section
+// title: it names a category, is numbered ("I.", "2)"), or stands in the
+// first columns of the table rather than in the number column.
+func isSectionTitle(c *sheetCols, col int, text string) bool {
+	if sectionCategory(text) != "" || numbered(text) {
+		return true
+	}
+	numCol, ok := c.col[keyField(c.m.Kind)]
+	return ok && col != numCol.Index && col <= firstColumn(c)
+}
+
+func keyField(kind SheetKind) Field {
+	if kind == SheetPartners {
+		return "name"
+	}
+	return "number"
+}
+
+func firstColumn(c *sheetCols) int {
+	first := 1 << 30
+	for _, col := range c.col {
+		first = min(first, col.Index)
+	}
+	return first
+}
+
+// numbered reports whether text starts with a roman or arabic section
+// number: "I.", "II ", "3.", "4)".
+func numbered(text string) bool {
+	head, _, ok := strings.Cut(strings.TrimSpace(text), " ")
+	if !ok {
+		return false
+	}
+	head = strings.TrimRight(head, ".)")
+	return head != "" && (strings.Trim(head, "IVXivxІ") == "" || allDigits(head) && len(head) <= 2)
+}
+
+func startsWithAny(n string, words []string) bool {
+	for _, w := range words {
+		if n == w || strings.HasPrefix(n, w+" ") {
+			return true
 		}
 	}
-	return nil
+	return false
 }
 
-// writeRow writes texts into row lw.row and sets its height from the
-// wrapped text; wide is how much wider than a body letter a letter is.
-func (lw *layoutWriter) writeRow(texts []string, style func(int) int, wide float64) error {
-	lines := 1
-	for i, text := range texts {
-		cell, _ := excelize.CoordinatesToCellName(i+1, lw.row)
-		if err := lw.f.SetCellStr(lw.sheet, cell, text); err != nil {
-			return err
-		}
-		if err := lw.f.SetCellStyle(lw.sheet, cell, cell, style(i)); err != nil {
-			return err
-		}
-		if text != "" {
-			perLine := max(1, int((lw.mm[i]-2)/(layoutLetterMM*wide)))
-			lines = max(lines, layoutLines(text, perLine))
-		}
-	}
-	return lw.f.SetRowHeight(lw.sheet, lw.row, math.Min(409, float64(lines)*layoutLinePt+layoutPaddingPt))
+// isCount reports whether text is a number.
+func isCount(text string) bool {
+	_, key := parseNumber(text)
+	return key == ""
 }
 
-// page sets A4 landscape at 100 %, the margins, the footer and the header
-// row repeated on every page.
-func (lw *layoutWriter) page() error {
-	size, orient, scale := 9, "landscape", uint(100)
-	if err := lw.f.SetPageLayout(lw.sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}); err != nil {
-		return err
+// columnNumbers reports whether the texts are the column numbers official
+// forms print under the header: 1, 2, 3 … (at least three).
+func columnNumbers(texts []string) bool {
+	if len(texts) < 3 {
+		return false
 	}
-	m, centred := func(v float64) *float64 { return &v }, true
-	if err := lw.f.SetPageMargins(lw.sheet, &excelize.PageLayoutMarginsOptions{Left: m(layoutMarginX), Right: m(layoutMarginX),
-		Top: m(0.4), Bottom: m(0.5), Header: m(0.2), Footer: m(0.2), Horizontally: &centred}); err != nil {
-		return err
-	}
-	var pages []string
-	for _, lang := range lw.t.Langs {
-		pages = append(pages, assets.T(lang, "xlsx.page_of", map[string]string{"Page": "&P", "Pages": "&N"}))
-	}
-	if err := lw.f.SetHeaderFooter(lw.sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&L&8" + headerText(lw.t.Heading[0][0], 100) + "&R&8" + strings.Join(pages, " / "),
-	}); err != nil {
-		return err
-	}
-	freeze := fmt.Sprintf("A%d", lw.headRow+1)
-	if err := lw.f.SetPanes(lw.sheet, &excelize.Panes{Freeze: true, YSplit: lw.headRow, TopLeftCell: freeze, ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	return lw.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: quoteSheet(lw.sheet) + fmt.Sprintf("!$%d:$%d", lw.headRow, lw.headRow), Scope: lw.sheet})
-}
-
-// sheetTitle makes a valid sheet name: at most 31 characters, none of
-// []:*?/\.
-func sheetTitle(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\`, r) {
-			return ' '
+	for i, t := range texts {
+		n, key := parseInt(t)
+		if key != "" || i > 0 && n != mustInt(texts[i-1])+1 {
+			return false
 		}
-		return r
-	}, s)
-	if r := []rune(s); len(r) > 31 {
-		s = string(r[:31])
 	}
-	return s
+	return true
 }
 
-// layoutLines counts the lines text takes wrapped to perLine letters the
-// way LibreOffice and Excel wrap: between words and after a hyphen
-// ("научно-" | "исследовательский"); a longer word is broken.
-func layoutLines(text string, perLine int) int {
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		n++
-		used := 0
-		for _, word := range strings.Fields(para) {
-			parts := strings.SplitAfter(word, "-")
-			for i, part := range parts {
-				l := utf8.RuneCountInString(part)
-				if l == 0 {
-					continue
-				}
-				gap := 1
-				if i > 0 || used == 0 {
-					gap = 0
-				}
-				if used+gap+l <= perLine {
-					used += gap + l
-					continue
-				}
-				if used > 0 {
-					n++
-				}
-				n += (l - 1) / perLine
-				used = (l-1)%perLine + 1
+func mustInt(s string) int { n, _ := parseInt(s); return n }
+
+// mergeRange is a merged range of cells, 1-based rows and columns.
+type mergeRange struct{ r1, c1, r2, c2 int }
+
+// mergeFill puts a merged range's value (that of its top-left cell) into
+// the other cells of the range as the rows are read in order, so that a
+// partner written once for several rows is read in each. With across, a
+// range's value fills it whole (for header rows, where a group header
+// spans its sub-headers); otherwise only its first column in the rows
+// below the first (for data rows, where a title merged across the table
+// must stay one cell).
+type mergeFill struct {
+	ranges []mergeRange // by first row
+	next   int          // the first range not yet active
+	active []int
+	vals   map[int]string
+	across bool
+}
+
+func (w *Workbook) merged(sheet string, across bool) *mergeFill {
+	ranges := w.merges[sheet]
+	if len(ranges) == 0 {
+		return nil
+	}
+	return &mergeFill{ranges: ranges, vals: map[int]string{}, across: across}
+}
+
+// fill puts the merged values into the cells of a row; rows come in order.
+func (m *mergeFill) fill(row int, cells []string) []string {
+	if m == nil {
+		return cells
+	}
+	for m.next < len(m.ranges) && m.ranges[m.next].r1 <= row {
+		m.active = append(m.active, m.next)
+		m.next++
+	}
+	keep := m.active[:0]
+	for _, i := range m.active {
+		r := m.ranges[i]
+		if r.r2 < row {
+			continue
+		}
+		keep = append(keep, i)
+		if row == r.r1 {
+			if r.c1-1 < len(cells) {
+				m.vals[i] = cells[r.c1-1]
+			}
+			if !m.across {
+				continue
+			}
+		}
+		from := r.c1
+		if row == r.r1 {
+			from = r.c1 + 1
+		}
+		to := r.c2
+		if !m.across {
+			to = r.c1
+		}
+		for col := from; col <= to && col <= 1024; col++ {
+			for len(cells) < col {
+				cells = append(cells, "")
+			}
+			if cells[col-1] == "" {
+				cells[col-1] = m.vals[i]
 			}
 		}
 	}
-	return max(n, 1)
+	m.active = keep
+	return cells
+}
+
+// repeatsHeader reports whether a row repeats the sheet's header: at
+// least two of its cells, and half of those not empty, are the headers of
+// their columns.
+func (c *sheetCols) repeatsHeader(cells []string, filled int) bool {
+	if c.heads == nil {
+		c.heads = map[int]string{}
+		for _, col := range c.m.Columns {
+			if col.Header != "" {
+				c.heads[col.Index] = normLabel(col.Header)
+			}
+		}
+	}
+	same := 0
+	for i, t := range cells {
+		h, ok := c.heads[i]
+		if !ok || t == "" || len(t) > 4*len(h)+8 || strings.ContainsAny(t, "0123456789") && !strings.ContainsAny(h, "0123456789") {
+			continue // data cells hold digits that headers do not: no need to normalise them
+		}
+		if normLabel(t) == h {
+			same++
+		}
+	}
+	return same >= 2 && same*2 >= filled
 }

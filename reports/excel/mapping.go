@@ -98,11 +98,21 @@ func (w *Workbook) GuessMapping(sheet string, kind SheetKind) (Mapping, error) {
 	if kind == "" || kind == SheetSummary {
 		kinds = slices.DeleteFunc(slices.Clone(SheetKinds), func(k SheetKind) bool { return k == SheetSummary })
 	}
+	mv := w.merged(sheet, true)
+	for r := range top {
+		top[r] = mv.fill(r+1, top[r])
+	}
 	var best Mapping
 	bestScore := 0
 	for r, cells := range top {
 		for _, k := range kinds {
 			m, score := mapRow(sheet, k, r+1, cells)
+			if r > 0 {
+				// A header over two rows: group headers above sub-headers.
+				if m2, score2 := mapRow(sheet, k, r+1, stackHeaders(top[r-1], cells)); score2 > score {
+					m, score = m2, score2
+				}
+			}
 			if score > bestScore {
 				best, bestScore = m, score
 			}
@@ -112,6 +122,60 @@ func (w *Workbook) GuessMapping(sheet string, kind SheetKind) (Mapping, error) {
 		return Mapping{}, problem("xlsx.err.no_header", "Sheet", sheet)
 	}
 	return best, nil
+}
+
+// guessAny maps a sheet as the kind its name says, or, when that leaves
+// required columns unmapped, as the kind its headers fit best: a sheet
+// named "Серіктестер" (partners) may hold the agreements with them.
+func (w *Workbook) guessAny(sheet string, kind SheetKind) (Mapping, error) {
+	m, err := w.GuessMapping(sheet, kind)
+	if kind != "" || err == nil && len(m.Missing()) == 0 {
+		return m, err
+	}
+	for _, k := range SheetKinds {
+		if k == SheetSummary {
+			continue
+		}
+		if m2, err2 := w.GuessMapping(sheet, k); err2 == nil && len(m2.Missing()) == 0 {
+			return m2, nil
+		}
+	}
+	return m, err
+}
+
+// stackHeaders joins a row of group headers with the sub-headers under
+// it: "Срок действия" over "с" and "по" gives "Срок действия с" and "Срок
+// действия по"; a header merged over both rows stays as it is. A title
+// row (one text across) is not a row of group headers.
+func stackHeaders(above, cells []string) []string {
+	distinct := map[string]bool{}
+	for _, a := range above {
+		if a = strings.TrimSpace(a); a != "" {
+			distinct[a] = true
+		}
+	}
+	if len(distinct) < 2 {
+		return cells
+	}
+	out := make([]string, max(len(above), len(cells)))
+	for i := range out {
+		a, c := "", ""
+		if i < len(above) {
+			a = strings.TrimSpace(above[i])
+		}
+		if i < len(cells) {
+			c = strings.TrimSpace(cells[i])
+		}
+		switch {
+		case a == "" || a == c:
+			out[i] = c
+		case c == "":
+			out[i] = a
+		default:
+			out[i] = a + " " + c
+		}
+	}
+	return out
 }
 
 // mapRow maps one candidate header row to the fields of kind and scores
@@ -168,7 +232,7 @@ func (w *Workbook) GuessMappings() []Mapping {
 		if s.Kind == SheetSummary {
 			continue
 		}
-		m, err := w.GuessMapping(s.Name, s.Kind)
+		m, err := w.guessAny(s.Name, "")
 		if err == nil && len(m.Missing()) == 0 {
 			out = append(out, m)
 		}
@@ -202,6 +266,7 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 		return problem("xlsx.err.damaged", "Part", sheet)
 	}
 	defer rows.Close()
+	total := 0
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
@@ -209,6 +274,9 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 		}
 		if n > w.lim.Rows && !blank(cells) {
 			return problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", itoa(w.lim.Rows))
+		}
+		if total += max(len(cells), 1); total > w.lim.Cells {
+			return problem("xlsx.err.too_many_cells", "Sheet", sheet, "Max", itoa(w.lim.Cells))
 		}
 		more, err := fn(n, cells)
 		if err != nil || !more {

@@ -64,8 +64,11 @@ func state(t *testing.T, s *store.Store) string {
 // A register kept by hand — a merged title row above Russian headers in
 // their own order, text dates, real dates, a serial number, blank rows —
 // with a bad BIN, an impossible date, unknown labels, a repeated number
-// and a partner known nowhere: every problem is reported with its row and
-// column; the preview changes nothing; the valid rows import as read.
+// and a partner known nowhere without a category (inferred from its legal
+// form, "ИП", and marked for review): every problem is reported with its
+// row and column; an unknown kind is "other" with a warning, a missing one
+// is read from the title ("Практика"); the preview
+// changes nothing; the valid rows import as read.
 func TestMessyRegister(t *testing.T) {
 	s := department(t)
 	before := state(t, s)
@@ -79,7 +82,7 @@ func TestMessyRegister(t *testing.T) {
 	}
 	want := []string{
 		"Лист1 C7 err.bin_checksum", "Лист1 D9 xlsx.err.dup_number", "Лист1 E8 err.date_invalid",
-		"Лист1 H11 err.unknown_value", "Лист1 I11 err.unknown_value", "Лист1 B10 xlsx.err.partner_missing",
+		"Лист1 H11 xlsx.warn.kind_other", "Лист1 I11 err.unknown_value", "Лист1 B10 import.warn.category_guessed",
 	}
 	slices.Sort(got)
 	slices.Sort(want)
@@ -89,8 +92,8 @@ func TestMessyRegister(t *testing.T) {
 	if after := state(t, s); after != before {
 		t.Fatal("the preview changed the data file")
 	}
-	if c := plan.AgreementCounts(); c.Add != 3 || c.Skip != 5 {
-		t.Errorf("agreements %+v, want 3 to add and 5 skipped", c)
+	if c := plan.AgreementCounts(); c.Add != 4 || c.Skip != 4 {
+		t.Errorf("agreements %+v, want 4 to add and 4 skipped", c)
 	}
 	if _, err := interchange.Apply(context.Background(), s, plan, nil); err != nil {
 		t.Fatal(err)
@@ -108,6 +111,7 @@ func checkMessyImported(t *testing.T, s *store.Store) {
 		{"К-2025/01", "01.09.2025", "31.08.2027", "ТОО «Сарыарқа Логистик»", model.KindPracticeBase, model.CategoryProfessional},
 		{"К-2025/02", "05.09.2025", "01.02.2028", "Колледж «Болашақ»", model.KindMemorandum, model.CategoryEducational},
 		{"К-2025/07", "10.09.2025", "", "Steppe Digital LLP", model.KindMemorandum, model.CategoryProfessional},
+		{"К-2025/05", "03.09.2025", "", "ИП Неизвестный", model.KindPracticeBase, model.CategoryProfessional},
 	} {
 		a, err := s.AgreementByNumber(tc.number)
 		if err != nil {
@@ -123,8 +127,15 @@ func checkMessyImported(t *testing.T, s *store.Store) {
 	if p, err := txPartner(s, "KZ", "050740004819"); err != nil || p.Relation != model.RelationReal {
 		t.Errorf("the new partner by its BIN: %+v, %v", p, err)
 	}
-	if c, _ := s.Counts(); c.Agreements != 3 || c.Partners != 3 {
-		t.Errorf("counts %+v, want 3 partners and 3 agreements", c)
+	if c, _ := s.Counts(); c.Agreements != 4 || c.Partners != 4 {
+		t.Errorf("counts %+v, want 4 partners and 4 agreements", c)
+	}
+	a, _ := s.AgreementByNumber("К-2025/05")
+	if p, _ := s.Partner(a.PartnerIDs[0]); !p.Review {
+		t.Errorf("the partner whose category was inferred is not marked for review: %+v", p)
+	}
+	if p, _ := txPartner(s, "KZ", "050740004819"); p.Review {
+		t.Error("a partner whose category the file gave is marked for review")
 	}
 }
 
@@ -154,8 +165,8 @@ func TestImportTwice(t *testing.T) {
 			taken++
 		}
 	}
-	if taken != 3 || again.AgreementCounts().Add != 0 {
-		t.Errorf("%d numbers taken, %+v; want 3 and nothing to add", taken, again.AgreementCounts())
+	if taken != 4 || again.AgreementCounts().Add != 0 {
+		t.Errorf("%d numbers taken, %+v; want 4 and nothing to add", taken, again.AgreementCounts())
 	}
 }
 

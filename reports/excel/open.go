@@ -26,22 +26,35 @@ type Limits struct {
 	Parts int   // number of parts
 	Cells int   // cells per sheet, counting the gaps before the last cell of each row
 	Rows  int   // rows per sheet
+	// Ratio bounds how many times larger than its compressed size a part
+	// of more than 16 MiB may unpack: sheets compress 5 to 30 times, a
+	// zip bomb a thousand times. 0 means no bound.
+	Ratio int64
 }
 
-// DefaultLimits are generous for the registers people keep (thousands of
-// rows) and for PartnerDesk's own registers of about 10,000 agreements,
-// and small enough to keep a hostile file from exhausting memory.
+// DefaultLimits admit any register people keep by hand and any register
+// PartnerDesk exports (50,000 agreements: a 36 MiB file unpacking to
+// 444 MiB, its largest sheet 152 MiB, read as a stream), and refuse a
+// zip bomb from the sizes its headers declare.
 func DefaultLimits() Limits {
-	return Limits{File: 32 << 20, Unzip: 160 << 20, Part: 64 << 20, Parts: 2000, Cells: 4_000_000, Rows: 200_000}
+	return Limits{File: 128 << 20, Unzip: 2 << 30, Part: 1 << 30, Parts: 2000, Cells: 4_000_000, Rows: 1_000_000, Ratio: 250}
 }
+
+// bigPart is the size from which excelize keeps a part in a temporary
+// file rather than in memory, and from which Limits.Ratio applies.
+const bigPart = 16 << 20
 
 // Workbook is an opened register (or any workbook) to import from.
 type Workbook struct {
+	// Defaults are the values used for what the file does not say;
+	// OpenWorkbook sets DefaultValues.
+	Defaults Defaults
 	f        *excelize.File
 	name     string
 	lim      Limits
 	date1904 bool
 	company  string
+	merges   map[string][]mergeRange // by sheet name, sorted by first row
 }
 
 // OpenWorkbookFile opens the workbook at path; see OpenWorkbook.
@@ -54,7 +67,9 @@ func OpenWorkbookFile(path string, lim Limits) (*Workbook, error) {
 	return OpenWorkbook(fh, path, lim)
 }
 
-// OpenWorkbook reads a workbook from r (name is for messages). It refuses,
+// OpenWorkbook reads a workbook from r (name is for messages and, for a
+// .csv, .txt or .tsv, says the file is text): an .xlsx or .xlsm, an .ods
+// or a CSV file (see convert). It refuses,
 // with an interchange.Problem, a file over the limits (a zip bomb, a huge
 // sheet), one that is not an .xlsx workbook, and one whose parts are not
 // well-formed XML. The Workbook must be closed.
@@ -66,21 +81,26 @@ func OpenWorkbook(r io.Reader, name string, lim Limits) (*Workbook, error) {
 	if int64(len(data)) > lim.File {
 		return nil, problem("xlsx.err.too_big", "Max", reports.FormatSize(lim.File))
 	}
-	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return nil, problem("xlsx.err.old_or_encrypted")
+	conv, err := convert(data, name, lim)
+	if err != nil {
+		return nil, err
+	}
+	if conv != nil {
+		data = conv
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, problem("xlsx.err.not_xlsx")
 	}
-	if err := checkParts(zr, lim); err != nil {
+	parts, err := checkParts(zr, lim)
+	if err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.Unzip, UnzipXMLSizeLimit: lim.Part})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim.Unzip, UnzipXMLSizeLimit: min(lim.Part, bigPart)})
 	if err != nil {
 		return nil, problem("xlsx.err.not_xlsx")
 	}
-	w := &Workbook{f: f, name: name, lim: lim}
+	w := &Workbook{f: f, name: name, lim: lim, Defaults: DefaultValues(), merges: sheetMerges(zr, parts)}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		w.date1904 = *props.Date1904
 	}
@@ -105,44 +125,60 @@ func (w *Workbook) Close() error { return w.f.Close() }
 // part to check that it is well-formed and that no sheet holds too many
 // cells. archive/zip stops reading a part at its declared size, so a part
 // that lies about its size fails here too.
-func checkParts(zr *zip.Reader, lim Limits) error {
+//
+// It returns the merged ranges of each worksheet part, found on the way:
+// asking excelize for them would decode a whole sheet into memory.
+func checkParts(zr *zip.Reader, lim Limits) (map[string][]mergeRange, error) {
 	if len(zr.File) > lim.Parts {
-		return problem("xlsx.err.too_many_parts", "Max", strconv.Itoa(lim.Parts))
+		return nil, problem("xlsx.err.too_many_parts", "Max", strconv.Itoa(lim.Parts))
 	}
 	var total uint64
 	for _, zf := range zr.File {
 		size := zf.UncompressedSize64
 		total += size
 		if size > uint64(lim.Part) {
-			return problem("xlsx.err.part_too_big", "Part", zf.Name, "Max", reports.FormatSize(lim.Part))
+			return nil, problem("xlsx.err.part_too_big", "Part", zf.Name, "Max", reports.FormatSize(lim.Part))
+		}
+		if max := zf.CompressedSize64 * uint64(lim.Ratio); lim.Ratio > 0 && size > bigPart && size > max {
+			return nil, problem("xlsx.err.part_too_big", "Part", zf.Name, "Max", reports.FormatSize(int64(max)))
 		}
 		if total > uint64(lim.Unzip) {
-			return problem("xlsx.err.unzip_too_big", "Max", reports.FormatSize(lim.Unzip))
+			return nil, problem("xlsx.err.unzip_too_big", "Max", reports.FormatSize(lim.Unzip))
 		}
 	}
+	merges := map[string][]mergeRange{}
 	for _, zf := range zr.File {
 		ext := strings.ToLower(path.Ext(zf.Name))
 		if ext != ".xml" && ext != ".rels" {
 			continue
 		}
-		if err := checkXML(zf, lim); err != nil {
-			return err
+		check := checkXML
+		if zf.UncompressedSize64 > bigPart && strings.HasPrefix(strings.ToLower(zf.Name), "xl/worksheets/") {
+			check = scanBigSheet // read as a stream later, its rows and cells counted then
+		}
+		m, err := check(zf, lim)
+		if err != nil {
+			return nil, err
+		}
+		if len(m) > 0 {
+			merges[zf.Name] = m
 		}
 	}
-	return nil
+	return merges, nil
 }
 
 // checkXML reads one part as XML: it must be well-formed, and a
 // worksheet may not imply more than lim.Cells cells.
-func checkXML(zf *zip.File, lim Limits) error {
+func checkXML(zf *zip.File, lim Limits) ([]mergeRange, error) {
 	rc, err := zf.Open()
 	if err != nil {
-		return problem("xlsx.err.damaged", "Part", zf.Name)
+		return nil, problem("xlsx.err.damaged", "Part", zf.Name)
 	}
 	defer rc.Close()
 	sheet := strings.HasPrefix(strings.ToLower(zf.Name), "xl/worksheets/")
 	d := xml.NewDecoder(rc)
 	var stack []string
+	var merges []mergeRange
 	cells, rowMax, col := 0, 0, 0
 	for {
 		tok, err := d.RawToken()
@@ -150,33 +186,36 @@ func checkXML(zf *zip.File, lim Limits) error {
 			break
 		}
 		if err != nil {
-			return problem("xlsx.err.damaged", "Part", zf.Name)
+			return nil, problem("xlsx.err.damaged", "Part", zf.Name)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			stack = append(stack, t.Name.Local)
+			if sheet && t.Name.Local == "mergeCell" {
+				merges = appendMerge(merges, t.Attr)
+			}
 			if sheet && t.Name.Local == "c" {
 				col = cellColumn(t.Attr, col)
 				rowMax = max(rowMax, col)
 			}
 		case xml.EndElement:
 			if len(stack) == 0 || stack[len(stack)-1] != t.Name.Local {
-				return problem("xlsx.err.damaged", "Part", zf.Name)
+				return nil, problem("xlsx.err.damaged", "Part", zf.Name)
 			}
 			stack = stack[:len(stack)-1]
 			if sheet && t.Name.Local == "row" {
 				cells += max(rowMax, 1)
 				rowMax, col = 0, 0
 				if cells > lim.Cells {
-					return problem("xlsx.err.too_many_cells", "Sheet", zf.Name, "Max", strconv.Itoa(lim.Cells))
+					return nil, problem("xlsx.err.too_many_cells", "Sheet", zf.Name, "Max", strconv.Itoa(lim.Cells))
 				}
 			}
 		}
 	}
 	if len(stack) != 0 {
-		return problem("xlsx.err.damaged", "Part", zf.Name)
+		return nil, problem("xlsx.err.damaged", "Part", zf.Name)
 	}
-	return nil
+	return merges, nil
 }
 
 // cellColumn returns the column number of a <c r="…"> element; one

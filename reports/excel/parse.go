@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/partnerdesk/partnerdesk/model"
 )
@@ -40,6 +41,9 @@ func parseDate(raw string, date1904 bool) (model.Date, string) {
 		if d, err := model.ParseDate(parts[0] + "." + parts[1] + ".20" + parts[2]); err == nil {
 			return d, ""
 		}
+	}
+	if d := parseWordDate(raw); d != 0 {
+		return d, ""
 	}
 	return 0, "err.date_invalid"
 }
@@ -112,7 +116,7 @@ func parseInt(raw string) (int, string) {
 // number is taken as a Kazakh BIN and a 13-digit one as a Kyrgyz INN with
 // the zero restored, when country is theirs or unknown.
 func parseTaxID(raw, country string) string {
-	s := strings.TrimSpace(raw)
+	s := stripTaxPrefix(strings.TrimSpace(raw))
 	if s == "" || s == "—" || s == "-" {
 		return ""
 	}
@@ -138,6 +142,21 @@ func parseTaxID(raw, country string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// taxPrefixes are the labels people type before a tax number.
+var taxPrefixes = []string{"бин/иин", "бин", "иин", "бсн/жсн", "бсн", "жсн", "инн", "стн", "bin", "iin", "inn", "tin"}
+
+// stripTaxPrefix drops a label such as "БИН", "ИНН:" or "BIN №" before a
+// tax number.
+func stripTaxPrefix(s string) string {
+	low := strings.ToLower(s)
+	for _, p := range taxPrefixes {
+		if rest, ok := strings.CutPrefix(low, p); ok && (rest == "" || !unicode.IsLetter([]rune(rest)[0])) {
+			return strings.TrimLeft(s[len(p):], " :.№- ")
+		}
+	}
+	return s
 }
 
 func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }

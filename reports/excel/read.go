@@ -25,7 +25,7 @@ func (w *Workbook) Read(ctx context.Context, maps []Mapping, progress func(done,
 			return nil, p
 		}
 	}
-	r := &reader{w: w, d: &interchange.Dataset{Source: w.name}, byNumber: map[string]*interchange.AgreementRecord{},
+	r := &reader{w: w, def: w.Defaults, d: &interchange.Dataset{Source: w.name}, byNumber: map[string]*interchange.AgreementRecord{},
 		byTax: map[string]int{}, byName: map[string]int{}, bySeq: map[int]int{}}
 	if w.company != "" {
 		r.d.InstitutionNames = []string{w.company}
@@ -48,12 +48,43 @@ func (w *Workbook) Read(ctx context.Context, maps []Mapping, progress func(done,
 			}
 		}
 	}
+	if r.def.Country == "" {
+		r.fileCountry()
+	}
 	return r.d, nil
+}
+
+// fileCountry gives the partners an agreement names without a tax ID the
+// country most of the file's tax IDs point to: a Kyrgyz register's
+// partners are Kyrgyz.
+func (r *reader) fileCountry() {
+	votes := map[string]int{}
+	for _, a := range r.d.Agreements {
+		for _, ref := range a.Partners {
+			if ref.TaxID != "" {
+				votes[interchange.GuessCountry(ref.TaxID)]++
+			}
+		}
+	}
+	if votes["KG"] <= votes["KZ"] {
+		return
+	}
+	for _, a := range r.d.Agreements {
+		for i := range a.Partners {
+			if a.Partners[i].TaxID == "" && a.Partners[i].Country == "" {
+				a.Partners[i].Country = "KG"
+			}
+		}
+	}
 }
 
 // reader holds what the sheets read so far make known to the next ones.
 type reader struct {
 	w            *Workbook
+	def          Defaults
+	section      string         // the title of the section the rows are under
+	sectionCat   model.Category // the category it names, or ""
+	sheetTitle   string         // the sheet's name and the text above its header
 	d            *interchange.Dataset
 	byNumber     map[string]*interchange.AgreementRecord
 	byTax        map[string]int // partner tax ID (no spaces) → index
@@ -66,7 +97,16 @@ type reader struct {
 // sheet reads the data rows under the header of one mapped sheet.
 func (r *reader) sheet(ctx context.Context, m *Mapping) error {
 	c := prepare(m)
+	mv := r.w.merged(m.Sheet, false)
+	r.section, r.sectionCat = "", ""
+	r.sheetTitle = m.Sheet
+	if top, err := r.w.Preview(m.Sheet, m.HeaderRow-1); err == nil {
+		for _, cells := range top {
+			r.sheetTitle += " " + strings.Join(cells, " ")
+		}
+	}
 	return r.w.rows(m.Sheet, true, func(row int, cells []string) (bool, error) {
+		cells = mv.fill(row, cells)
 		if row <= m.HeaderRow {
 			return true, nil
 		}
@@ -74,6 +114,15 @@ func (r *reader) sheet(ctx context.Context, m *Mapping) error {
 			return false, ctx.Err()
 		}
 		rr := &rowReader{c: c, row: row, cells: cells, date1904: r.w.date1904, problems: &r.d.Problems}
+		if m.Kind == SheetAgreements || m.Kind == SheetPartners {
+			switch sh, title := shape(c, cells); sh {
+			case shapeSkip:
+				return true, nil
+			case shapeSection:
+				r.section, r.sectionCat = title, sectionCategory(title)
+				return true, nil
+			}
+		}
 		if rr.blank() {
 			return true, nil
 		}
@@ -100,6 +149,9 @@ func (r *reader) partnerRow(rr *rowReader) {
 	p.TaxID = parseTaxID(rr.raw("tax_id"), p.Country)
 	rr.at("tax_id", "tax_id")
 	if p.Country == "" {
+		p.Country = r.def.Country
+	}
+	if p.Country == "" {
 		p.Country = interchange.GuessCountry(p.TaxID)
 	}
 	p.Category = model.Category(rr.enum("category", "category", "category"))
@@ -107,6 +159,7 @@ func (r *reader) partnerRow(rr *rowReader) {
 	if p.Category == "" {
 		p.Category = p.SubKind.Category()
 	}
+	r.partnerCategory(rr, &p)
 	p.Relation = model.Relation(rr.enum("relation", "relation", "relation"))
 	if p.Relation == "" {
 		p.Relation = model.RelationReal
@@ -179,17 +232,15 @@ func (r *reader) agreementRow(rr *rowReader) {
 	a.Number = rr.text("number", "number")
 	a.SignedOn = rr.date("signed_on", "signed_on")
 	rec.Partners = r.partnerRefs(rr)
-	a.Kind = model.AgreementKind(rr.enum("kind", "kind", "kind"))
-	if a.Kind == "" {
-		a.Kind = model.KindOther
-	}
-	a.Title = rr.text("title", "title")
 	a.ValidFrom = rr.date("valid_from", "valid_from")
-	if !rr.c.has("valid_from") {
+	if a.ValidFrom.IsZero() {
 		a.ValidFrom = a.SignedOn // registers kept by hand often have the signing date only
 	}
-	a.ValidUntil = rr.date("valid_until", "valid_until")
-	a.Status = storedStatus(model.Status(rr.enum("status", "status", "status")), a.SignedOn)
+	r.validity(rr, a)
+	a.Title = rr.text("title", "title")
+	a.Kind = r.kind(rr, a.Title)
+	a.Title = r.title(rr, a)
+	a.Status = r.status(rr, a.SignedOn)
 	a.AutoRenew = rr.yes("auto_renew", "auto_renew")
 	for _, l := range rr.enums("levels", "level", "levels") {
 		a.Levels = append(a.Levels, model.Level(l))
@@ -212,6 +263,7 @@ func (r *reader) agreementRow(rr *rowReader) {
 	a.Subject = rr.text("subject", "subject")
 	a.TerminatedOn = rr.date("terminated_on", "terminated_on")
 	a.TerminationReason = rr.text("termination_reason", "termination_reason")
+	r.terminated(rr, a)
 	rec.Renews = rr.text("renews", "predecessor_id")
 	rec.RenewedBy = rr.text("renewed_by", "successor_id")
 	a.Notes = rr.text("notes", "notes")
@@ -261,7 +313,7 @@ func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
 	}
 	var refs []interchange.PartnerRef
 	for i := range max(len(names), len(taxes)) {
-		ref := interchange.PartnerRef{Index: -1, Loc: rr.loc("partners"), TaxLoc: rr.loc("tax_ids")}
+		ref := interchange.PartnerRef{Index: -1, Loc: rr.loc("partners"), TaxLoc: rr.loc("tax_ids"), Country: r.def.Country}
 		if !rr.c.has("tax_ids") {
 			ref.TaxLoc = ref.Loc
 		}
@@ -290,6 +342,9 @@ func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
 			rr.fail("categories", false, "err.unknown_value", "Value", interchange.Shorten(cat))
 		}
 		if ref.Name != "" || ref.TaxID != "" {
+			if cat == "" {
+				r.refCategory(&ref)
+			}
 			refs = append(refs, ref)
 		}
 	}

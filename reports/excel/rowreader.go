@@ -9,8 +9,9 @@ import (
 
 // sheetCols is a mapping prepared for reading rows: where each field is.
 type sheetCols struct {
-	m   *Mapping
-	col map[Field]Column
+	m     *Mapping
+	col   map[Field]Column
+	heads map[int]string // normalised header by column index, made on first use
 }
 
 func prepare(m *Mapping) *sheetCols {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
@@ -21,13 +22,14 @@ func (e *engine) agreement(i int) error {
 		_, _, err := e.decide(&e.out.Agreements, it)
 		return err
 	}
-	r, ok := resolved{}, !rec.Bad && e.checkNumber(i, rec)
-	if ok {
-		r, ok = e.resolve(rec, &a)
+	// Every check runs, so that one preview lists every problem of the row.
+	numOK := e.checkNumber(i, rec)
+	r, refsOK := e.resolve(rec, &a)
+	if !refsOK {
+		standIns(rec, &a)
 	}
-	if ok {
-		ok = e.check(rec, &a)
-	}
+	valOK := e.check(rec, &a)
+	ok := !rec.Bad && numOK && refsOK && valOK
 	if !ok {
 		it.Action = ActionSkip
 		_, _, err := e.decide(&e.out.Agreements, it)
@@ -66,6 +68,32 @@ func (e *engine) agreement(i int) error {
 		e.problem(Problem{Loc: rec.Origin.Locate("attachments"), Key: "xlsx.warn.attachments", Args: map[string]string{"Count": strconv.Itoa(rec.Attachments)}, Warning: true})
 	}
 	return e.saveAgreement(i, it, cur, a, merged)
+}
+
+// standIns gives an agreement whose partners could not be resolved
+// stand-in partners and parties, so that validating it finds the rest of
+// its problems and none that only follow from its partners'.
+func standIns(rec *AgreementRecord, a *model.Agreement) {
+	a.PartnerIDs = nil
+	for j := range rec.Partners {
+		a.PartnerIDs = append(a.PartnerIDs, fakeBase+model.ID(1<<20+j))
+	}
+	fix := func(p *model.Party) {
+		if i, ok := refIndex(*p); ok && i >= 0 && i < len(a.PartnerIDs) {
+			*p = model.PartnerParty(a.PartnerIDs[i])
+		} else if strings.HasPrefix(string(*p), "text:") || ok {
+			*p = model.PartyInstitution
+		}
+	}
+	for k := range a.Responsibilities {
+		fix(&a.Responsibilities[k].Party)
+	}
+	for k := range a.Resources {
+		fix(&a.Resources[k].Party)
+	}
+	for k := range a.Coordinators {
+		fix(&a.Coordinators[k].Party)
+	}
 }
 
 // errSkip says a record is skipped for problems already recorded.

@@ -3,6 +3,7 @@ package interchange
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/partnerdesk/partnerdesk/model"
 )
@@ -26,6 +27,10 @@ type Dataset struct {
 	Rounds []*RoundRecord
 	// Problems found while reading.
 	Problems Problems
+	// Rejected lists names (as the file writes them) whose match with a
+	// partner of the data file by name the user rejected: they are
+	// created as new partners.
+	Rejected []string
 }
 
 // PartnerRecord is one partner read from a file.
@@ -47,8 +52,14 @@ type PartnerRef struct {
 	TaxID    string
 	Country  string
 	Category model.Category
-	Loc      Loc // where the partner is named
-	TaxLoc   Loc // where its tax ID is, if apart
+	SubKind  model.SubKind
+	// Guess says how Category was inferred, when the file did not give
+	// it: the word of the name or the section title it went by, or "—"
+	// for the user's default. A partner created from such a reference is
+	// marked for review.
+	Guess  string
+	Loc    Loc // where the partner is named
+	TaxLoc Loc // where its tax ID is, if apart
 }
 
 // AgreementRecord is one agreement read from a file. Its PartnerIDs are
@@ -126,12 +137,82 @@ func parentPath(f string) string {
 	return ""
 }
 
+// legalForms are the legal forms dropped from names before they are
+// compared, whole words, in Russian, Kazakh, Kyrgyz and English.
+var legalForms = map[string]bool{
+	"тоо": true, "жшс": true, "ао": true, "ақ": true, "ак": true, "оао": true, "зао": true, "пао": true, "ооо": true, "осоо": true,
+	"жчк": true, "аак": true, "ип": true, "жк": true, "чп": true, "нао": true, "кеак": true, "гу": true, "кгу": true, "ргу": true,
+	"мм": true, "кмм": true, "ргп": true, "гккп": true, "кгп": true, "кгкп": true, "мкқк": true, "кмқк": true, "ршж": true, "пхв": true,
+	"оо": true, "оф": true, "қб": true, "ққ": true, "llp": true, "llc": true, "jsc": true, "ltd": true, "inc": true, "gmbh": true,
+}
+
+// longLegalForms are legal forms written out; they are dropped too.
+var longLegalForms = []string{
+	"товарищество с ограниченной ответственностью", "общество с ограниченной ответственностью", "акционерное общество",
+	"жауапкершілігі шектеулі серіктестігі", "жауапкершілігі шектеулі серіктестік", "акционерлік қоғамы", "акционерлік қоғам",
+	"жоопкерчилиги чектелген коому", "акционердик коому", "индивидуальный предприниматель", "жеке кәсіпкер",
+	"коммунальное государственное учреждение", "государственное учреждение", "коммунальное государственное казенное предприятие",
+	"республиканское государственное предприятие на праве хозяйственного ведения", "limited liability partnership",
+}
+
+// lookAlikes maps Latin letters that look like Cyrillic ones, typed by
+// mistake inside Cyrillic words, to those.
+var lookAlikes = strings.NewReplacer("a", "а", "c", "с", "e", "е", "o", "о", "p", "р", "x", "х", "y", "у", "k", "к", "m", "м", "t", "т", "h", "н", "b", "в", "i", "і")
+
 // normName is the form in which names and labels are compared: case
-// folded, ё as е, inner space collapsed, quotes dropped.
-func normName(s string) string {
+// folded, ё as е, quotes and punctuation dropped, inner space collapsed,
+// legal forms dropped (ТОО, ЖШС, АО, ОсОО, LLP …), and Latin look-alike
+// letters inside Cyrillic words read as Cyrillic.
+func normName(s string) string { return normNameForms(s, true) }
+
+// strictName is normName keeping the legal forms: "Silk Road Logistics
+// Ltd" and "Silk Road Logistics LLP" are two partners when both exist.
+func strictName(s string) string {
+	if n := normNameForms(s, false); n != "" {
+		return "=" + n
+	}
+	return ""
+}
+
+func normNameForms(s string, dropForms bool) string {
 	if len(s) > 4*model.MaxName {
 		return "" // longer than any valid name: matches nothing
 	}
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	return strings.NewReplacer("ё", "е", "«", "", "»", "", "\"", "", "“", "", "”", "", "„", "").Replace(s)
+	s = strings.ToLower(s)
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == 'ё':
+			return 'е'
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			return r
+		}
+		return ' '
+	}, s)
+	s = " " + strings.Join(strings.Fields(s), " ") + " "
+	for _, f := range longLegalForms {
+		if dropForms {
+			s = strings.ReplaceAll(s, " "+f+" ", " ")
+		}
+	}
+	words := strings.Fields(s)
+	out := words[:0]
+	for _, w := range words {
+		if hasCyrillic(w) {
+			w = lookAlikes.Replace(w)
+		}
+		if dropForms && legalForms[w] && len(words) > 1 {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func hasCyrillic(w string) bool {
+	for _, r := range w {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,17 +26,33 @@ type engine struct {
 	done     int
 	total    int
 
-	names    *nameIndex
-	partners []*PartnerRecord // the file's, then those created from rows
-	pids     []model.ID       // stored ID per entry of partners; 0 if none
-	numbers  map[string]int   // normalised number → index of the first agreement with it
-	saved    []*model.Agreement
+	blamed   map[Loc]bool      // cells with an error already listed
+	rejected map[string]bool   // normalised names whose match the user rejected
+	created  map[model.ID]bool // partners this run created from rows
+	matched  map[string]bool   // matches listed: name|ID
+	// partyNames caches the normalised party texts.
+	partyNames map[string]string
+	names      *nameIndex
+	partners   []*PartnerRecord // the file's, then those created from rows
+	pids       []model.ID       // stored ID per entry of partners; 0 if none
+	numbers    map[string]int   // normalised number → index of the first agreement with it
+	saved      []*model.Agreement
 }
 
 func newEngine(ctx context.Context, tx *store.Tx, d *Dataset, mode Mode, given *Plan, progress func(done, total int)) *engine {
 	out := &Plan{Mode: mode, Source: d.Source, Institution: ActionUnchanged, data: d}
 	out.Problems = append(out.Problems, d.Problems...)
-	return &engine{
+	blamed := map[Loc]bool{}
+	for _, p := range d.Problems {
+		if !p.Warning && p.Column != "" {
+			blamed[p.Loc] = true
+		}
+	}
+	rejected := map[string]bool{}
+	for _, n := range d.Rejected {
+		rejected[normName(n)] = true
+	}
+	return &engine{blamed: blamed, rejected: rejected, created: map[model.ID]bool{}, matched: map[string]bool{}, partyNames: map[string]string{},
 		ctx: ctx, tx: tx, d: d, mode: mode, given: given, out: out, progress: progress,
 		total:    len(d.Partners) + 2*len(d.Agreements) + len(d.Rounds),
 		partners: append([]*PartnerRecord(nil), d.Partners...),
@@ -97,10 +113,19 @@ func (e *engine) run() error {
 }
 
 // problem records a problem in a trial; applying, the plan has it already.
+// A cell already blamed for an error is not blamed again: the first
+// problem found there is the one to fix.
 func (e *engine) problem(p Problem) {
-	if e.trial() {
-		e.out.Problems = append(e.out.Problems, p)
+	if !e.trial() {
+		return
 	}
+	if !p.Warning && p.Column != "" {
+		if e.blamed[p.Loc] {
+			return
+		}
+		e.blamed[p.Loc] = true
+	}
+	e.out.Problems = append(e.out.Problems, p)
 }
 
 // failed turns a save error into problems located through origin (trial)
@@ -176,6 +201,15 @@ func (e *engine) institution() error {
 	return nil
 }
 
+// storedPartner finds the i-th partner of e.partners in the data file,
+// unless it was created from a row whose match the user rejected.
+func (e *engine) storedPartner(i int, p model.Partner) (model.Partner, bool, *Problem) {
+	if i >= len(e.d.Partners) && e.rejected[normName(p.Name)] && p.TaxID == "" {
+		return model.Partner{}, false, nil // a new partner, by the user's word
+	}
+	return e.names.storePartner(e.tx, p.TaxID, p.Country, p.Name)
+}
+
 // partner plans and saves the i-th partner of e.partners.
 func (e *engine) partner(i int) error {
 	rec := e.partners[i]
@@ -188,7 +222,7 @@ func (e *engine) partner(i int) error {
 		_, _, err := e.decide(&e.out.Partners, it)
 		return err
 	}
-	cur, found, prob := e.names.storePartner(e.tx, p.TaxID, p.Country, p.Name)
+	cur, found, prob := e.storedPartner(i, p)
 	if prob != nil {
 		prob.Loc = rec.Origin.Locate("name")
 		if prob.Key == "xlsx.err.dup_partner" {

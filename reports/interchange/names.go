@@ -77,15 +77,25 @@ func appendOnce[T comparable](list []T, v T) []T {
 	return append(list, v)
 }
 
-// partnerNames returns the normalised names a partner may be called by.
+// partnerNames returns the normalised names a partner may be called by,
+// each also in its strict form (see strictName).
 func partnerNames(p *model.Partner) []string {
 	var out []string
 	for _, n := range []string{p.Name, p.Names.RU, p.Names.KK, p.Names.KY, p.Names.EN} {
-		if n = normName(n); n != "" {
-			out = appendOnce(out, n)
+		if loose := normName(n); loose != "" {
+			out = appendOnce(appendOnce(out, loose), strictName(n))
 		}
 	}
 	return out
+}
+
+// byNameOf returns the entries of index under a name: those whose strict
+// form matches, else those whose loose form does.
+func byNameOf[T any](index map[string][]T, name string) []T {
+	if hits := index[strictName(name)]; len(hits) > 0 {
+		return hits
+	}
+	return index[normName(name)]
 }
 
 // add indexes a stored partner.
@@ -137,7 +147,7 @@ func (x *nameIndex) storePartner(tx *store.Tx, taxID, country, name string) (mod
 		}
 	}
 	var hits []model.ID
-	for _, id := range x.byName[normName(name)] {
+	for _, id := range byNameOf(x.byName, name) {
 		if _, own := x.fresh[id]; own {
 			continue
 		}

@@ -69,8 +69,20 @@ type Plan struct {
 	Rounds []Item
 	// Problems lists every problem, reading problems first.
 	Problems Problems
+	// Matches lists the partners an agreement's row names that were found
+	// in the data file, by tax ID or by name, for the user to check.
+	Matches []Match
 
 	data *Dataset
+}
+
+// Match is a partner named in the file and found in the data file.
+type Match struct {
+	Name     string   `json:"name"` // as the file writes it
+	Loc      Loc      `json:"loc"`
+	ID       model.ID `json:"id"`
+	Existing string   `json:"existing"` // the stored partner's name
+	ByTaxID  bool     `json:"by_tax_id,omitempty"`
 }
 
 // Counts sums a plan's actions.

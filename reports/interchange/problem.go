@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -70,7 +71,21 @@ func NewProblem(loc Loc, key string, args ...string) Problem {
 }
 
 // Message returns the problem's message in lang, without its location.
-func (p Problem) Message(lang string) string { return assets.T(lang, p.Key, p.Args) }
+// An argument whose name ends in "Key" is a translation key: it is also
+// given translated, under its name without "Key" ("CategoryKey" →
+// "Category").
+func (p Problem) Message(lang string) string {
+	args := p.Args
+	for k, v := range p.Args {
+		if name, ok := strings.CutSuffix(k, "Key"); ok && name != "" {
+			if _, done := args[name]; !done {
+				args = maps.Clone(args)
+				args[name] = assets.T(lang, v, nil)
+			}
+		}
+	}
+	return assets.T(lang, p.Key, args)
+}
 
 // Text returns the location, the value and the message in lang.
 func (p Problem) Text(lang string) string {

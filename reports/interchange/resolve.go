@@ -25,7 +25,7 @@ func (e *engine) resolve(rec *AgreementRecord, a *model.Agreement) (resolved, bo
 	ok := true
 	r := resolved{ids: make([]model.ID, len(rec.Partners)), pending: map[model.ID]*model.Partner{}}
 	for j, ref := range rec.Partners {
-		id, p, good := e.partnerID(ref)
+		id, p, good := e.partnerID(ref, rec.Bad)
 		if p != nil {
 			id = fakeBase + model.ID(j)
 			r.pending[id] = p
@@ -55,8 +55,10 @@ func (e *engine) resolve(rec *AgreementRecord, a *model.Agreement) (resolved, bo
 // partnerID finds the stored ID of a referenced partner: one of the
 // file's partners (saved just before), else one found in the file by tax
 // ID or name, else one in the data file. A partner known nowhere whose
-// reference carries a category is returned to be created.
-func (e *engine) partnerID(ref PartnerRef) (model.ID, *model.Partner, bool) {
+// reference carries a category is returned to be created. A record with
+// reading problems (quiet) does not report a partner known nowhere: its
+// reading problem, such as an unknown category, is the cause.
+func (e *engine) partnerID(ref PartnerRef, quiet bool) (model.ID, *model.Partner, bool) {
 	if ref.Index >= 0 {
 		id, ok := e.filePartner(ref, ref.Index)
 		return id, nil, ok
@@ -68,31 +70,79 @@ func (e *engine) partnerID(ref PartnerRef) (model.ID, *model.Partner, bool) {
 		id, ok := e.filePartner(ref, i)
 		return id, nil, ok
 	}
-	if p, found, prob := e.names.storeRef(e.tx, ref); prob != nil {
-		prob.Loc = ref.Loc
-		e.problem(*prob)
-		return 0, nil, false
-	} else if found {
-		return p.ID, nil, true
+	if id, found, ok := e.inStore(ref); found || !ok {
+		return id, nil, ok
 	}
 	if !ref.Category.Valid() {
-		e.problem(Problem{Loc: ref.Loc, Value: Shorten(refText(ref)), Key: "xlsx.err.partner_missing"})
+		if !quiet {
+			e.problem(Problem{Loc: ref.Loc, Value: Shorten(refText(ref)), Key: "xlsx.err.partner_missing"})
+		}
 		return 0, nil, false
 	}
 	country := ref.Country
 	if country == "" {
 		country = GuessCountry(ref.TaxID)
 	}
-	p := &model.Partner{Name: ref.Name, TaxID: model.NormalizeTaxID(country, ref.TaxID), Country: country, Category: ref.Category, Relation: model.RelationReal}
+	p := &model.Partner{Name: ref.Name, TaxID: model.NormalizeTaxID(country, ref.TaxID), Country: country, Category: ref.Category,
+		SubKind: ref.SubKind, Relation: model.RelationReal, Review: ref.Guess != ""}
 	if err := p.Validate(); err != nil {
 		e.failed(err, refOrigin(ref))
 		return 0, nil, false
+	}
+	if ref.Guess != "" {
+		key := "import.warn.category_guessed"
+		if ref.Guess == "—" {
+			key = "import.warn.category_default"
+		}
+		e.problem(Problem{Loc: ref.Loc, Key: key, Warning: true,
+			Args: map[string]string{"Name": Shorten(ref.Name), "CategoryKey": ref.Category.Key(), "From": ref.Guess}})
 	}
 	if _, err := e.tx.PartnerByTaxID(p.Country, p.TaxID); err == nil && p.TaxID != "" {
 		e.problem(Problem{Loc: ref.TaxLoc, Value: Shorten(p.TaxID), Key: "err.taxid_taken", Args: map[string]string{"Other": p.Name}})
 		return 0, nil, false
 	}
 	return 0, p, true
+}
+
+// inStore finds a referenced partner in the data file (found), or, when
+// the user rejected the match of its name, among the partners this
+// import created; ok is false when the reference is ambiguous.
+func (e *engine) inStore(ref PartnerRef) (id model.ID, found, ok bool) {
+	if e.rejected[normName(ref.Name)] && ref.TaxID == "" {
+		// The user said the partner of that name in the data file is
+		// another one: only one this import created can be it.
+		for _, id := range e.names.byName[normName(ref.Name)] {
+			if e.created[id] {
+				return id, true, true
+			}
+		}
+		return 0, false, true
+	}
+	p, found, prob := e.names.storeRef(e.tx, ref)
+	if prob != nil {
+		prob.Loc = ref.Loc
+		e.problem(*prob)
+		return 0, false, false
+	}
+	if found {
+		e.match(ref, p)
+	}
+	return p.ID, found, true
+}
+
+// match lists a partner found in the data file once, unless this import
+// created it.
+func (e *engine) match(ref PartnerRef, p model.Partner) {
+	if !e.trial() || e.created[p.ID] {
+		return
+	}
+	key := normName(ref.Name) + "|" + p.ID.String()
+	if e.matched[key] {
+		return
+	}
+	e.matched[key] = true
+	byTax := taxKey(ref.TaxID) != "" && taxKey(ref.TaxID) == taxKey(p.TaxID)
+	e.out.Matches = append(e.out.Matches, Match{Name: refText(ref), Loc: ref.Loc, ID: p.ID, Existing: p.Name, ByTaxID: byTax})
 }
 
 func refOrigin(ref PartnerRef) Origin {
@@ -122,6 +172,7 @@ func (e *engine) create(r resolved, rec *AgreementRecord, a *model.Agreement) er
 		if id == 0 {
 			return errSkip
 		}
+		e.created[id] = true
 		real[fake] = id
 	}
 	if len(real) == 0 {
@@ -174,7 +225,7 @@ func (e *engine) findInFile(ref PartnerRef) (int, bool, *Problem) {
 		hits = e.names.fileByTax[t]
 	}
 	if len(hits) == 0 && ref.Name != "" {
-		for _, i := range e.names.fileByName[normName(ref.Name)] {
+		for _, i := range byNameOf(e.names.fileByName, ref.Name) {
 			if ref.TaxID == "" || e.partners[i].Partner.TaxID == "" {
 				hits = append(hits, i)
 			}
@@ -215,7 +266,11 @@ func (e *engine) party(p model.Party, r resolved, field string, origin Origin) (
 	if !ok {
 		return p, true
 	}
-	n := normName(text)
+	n, cached := e.partyNames[text]
+	if !cached {
+		n = normName(text)
+		e.partyNames[text] = n // parties repeat: "Колледж", "Партнёр", "Стороны"
+	}
 	switch {
 	case n == "":
 		return "", true // validation reports the missing party

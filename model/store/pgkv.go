@@ -1,0 +1,336 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// pgTx maps the store's buckets onto the server's tables. Records keep
+// their JSON (as jsonb); the columns the server needs for its unique
+// indexes, foreign keys and row-level security (tax ID, department,
+// number, revision) are taken from the record as it is written, and the
+// index buckets of the file store are answered from those columns, so an
+// index can never disagree with its records.
+type pgTx struct {
+	ctx   context.Context
+	tx    pgx.Tx
+	write bool
+	ses   *session
+	// adopt makes every record put an insert, revision and all: records
+	// moving in from a data file (MoveFile).
+	adopt bool
+}
+
+func (t *pgTx) fail(err error) { panic(pgPanic{err}) }
+
+func (t *pgTx) queryRow(sql string, args ...any) pgx.Row { return t.tx.QueryRow(t.ctx, sql, args...) }
+
+// value returns one column of one row, or nil when there is none.
+func (t *pgTx) value(sql string, args ...any) []byte {
+	var v []byte
+	err := t.queryRow(sql, args...).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		t.fail(err)
+	}
+	if v == nil {
+		v = []byte{}
+	}
+	return v
+}
+
+func (t *pgTx) id(sql string, args ...any) []byte {
+	var id int64
+	err := t.queryRow(sql, args...).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		t.fail(err)
+	}
+	return u64(uint64(id))
+}
+
+func key64(k []byte) int64 { return int64(fromU64(k)) }
+
+func (t *pgTx) get(bucket, key []byte) []byte {
+	switch string(bucket) {
+	case "meta":
+		return t.value(`SELECT value FROM meta WHERE key = $1`, string(key))
+	case "institution":
+		return t.value(`SELECT doc::text FROM institution WHERE key = $1`, string(key))
+	case "partners":
+		return t.value(`SELECT doc::text FROM partners WHERE id = $1`, key64(key))
+	case "agreements":
+		return t.value(`SELECT doc::text FROM agreements WHERE id = $1`, key64(key))
+	case "summaries":
+		return t.value(`SELECT summary::text FROM agreements WHERE id = $1 AND summary IS NOT NULL`, key64(key))
+	case "attachments":
+		return t.value(`SELECT data FROM attachments WHERE id = $1`, key64(key))
+	case "diag_rounds":
+		return t.value(`SELECT doc::text FROM diag_rounds WHERE id = $1`, key64(key))
+	case "history":
+		return t.value(`SELECT doc::text FROM history WHERE seq = $1`, key64(key[9:]))
+	case "idx_tax_id":
+		country, tax, _ := strings.Cut(string(key), "/")
+		return t.id(`SELECT id FROM partners WHERE country = $1 AND tax_id = $2`, country, tax)
+	case "idx_number":
+		return t.id(`SELECT id FROM agreements WHERE number_key = $1`, string(key))
+	case "idx_partner_agr":
+		if t.id(`SELECT agreement_id FROM agreement_partners WHERE partner_id = $1 AND agreement_id = $2`, key64(key[:8]), key64(key[8:])) != nil {
+			return []byte{}
+		}
+		return nil
+	}
+	t.fail(fmt.Errorf("store: no table for bucket %s", bucket))
+	return nil
+}
+
+// recordCols are the columns taken from a record's JSON.
+type recordCols struct {
+	Rev         int64  `json:"rev"`
+	Country     string `json:"country"`
+	TaxID       string `json:"tax_id"`
+	Name        string `json:"name"`
+	Department  string `json:"department"`
+	Attachments []struct {
+		ID int64 `json:"id"`
+	} `json:"attachments"`
+}
+
+func (t *pgTx) put(bucket, key, value []byte) error {
+	if !t.write {
+		return ErrReadOnly
+	}
+	var err error
+	switch string(bucket) {
+	case "institution":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO institution (key, doc) VALUES ($1, $2::text::jsonb)
+			ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc`, string(key), string(value))
+		return t.refused(err, "institution", "")
+	case "partners":
+		return t.putPartner(key64(key), value)
+	case "agreements":
+		return t.putAgreement(key64(key), value)
+	case "summaries":
+		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET summary = $2::text::json WHERE id = $1`, key64(key), string(value))
+	case "attachments":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO attachments (id, data) VALUES ($1, $2)`, key64(key), value)
+	case "diag_rounds":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO diag_rounds (id, doc) VALUES ($1, $2::text::jsonb)
+			ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`, key64(key), string(value))
+	case "history":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO history (seq, entity, entity_id, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
+			key64(key[9:]), string(key[:1]), key64(key[1:9]), string(value))
+	case "idx_tax_id":
+		return nil // the partners table's unique index is the index
+	case "idx_number":
+		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET number_key = $1 WHERE id = $2`, string(key), key64(value))
+		if isUnique(err) {
+			return numberTaken()
+		}
+	case "idx_partner_agr":
+		_, err = t.tx.Exec(t.ctx, `INSERT INTO agreement_partners (partner_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+			key64(key[:8]), key64(key[8:]))
+	case "meta":
+		_, err = t.tx.Exec(t.ctx, `UPDATE meta SET value = $2 WHERE key = $1`, string(key), string(value))
+	default:
+		return fmt.Errorf("store: no table for bucket %s", bucket)
+	}
+	return t.refused(err, string(bucket), "")
+}
+
+func isUnique(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
+
+func numberTaken() error {
+	return errorsJoinValidation("number", "err.number_taken")
+}
+
+func (t *pgTx) del(bucket, key []byte) error {
+	if !t.write {
+		return ErrReadOnly
+	}
+	var err error
+	switch string(bucket) {
+	case "partners":
+		var tag pgconn.CommandTag
+		tag, err = t.tx.Exec(t.ctx, `DELETE FROM partners WHERE id = $1`, key64(key))
+		if err == nil && tag.RowsAffected() == 0 && t.get(bucket, key) != nil {
+			return t.permission("partners-delete", "")
+		}
+	case "agreements":
+		var dept string
+		_ = t.queryRow(`SELECT department FROM agreements WHERE id = $1`, key64(key)).Scan(&dept)
+		var tag pgconn.CommandTag
+		tag, err = t.tx.Exec(t.ctx, `DELETE FROM agreements WHERE id = $1`, key64(key))
+		if err == nil && tag.RowsAffected() == 0 && dept != "" {
+			return t.permission("agreements", dept)
+		}
+	case "attachments":
+		_, err = t.tx.Exec(t.ctx, `DELETE FROM attachments WHERE id = $1`, key64(key))
+	case "diag_rounds":
+		_, err = t.tx.Exec(t.ctx, `DELETE FROM diag_rounds WHERE id = $1`, key64(key))
+	case "idx_number":
+		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET number_key = NULL WHERE number_key = $1`, string(key))
+	case "idx_partner_agr":
+		_, err = t.tx.Exec(t.ctx, `DELETE FROM agreement_partners WHERE partner_id = $1 AND agreement_id = $2`, key64(key[:8]), key64(key[8:]))
+	case "summaries", "idx_tax_id":
+		return nil // columns of the record's row
+	default:
+		return fmt.Errorf("store: cannot delete from bucket %s on a server", bucket)
+	}
+	return t.refused(err, string(bucket), "")
+}
+
+var seqOf = map[string]string{
+	"partners": "seq_partners", "agreements": "seq_agreements", "attachments": "seq_attachments",
+	"history": "seq_history", "diag_rounds": "seq_diag_rounds",
+}
+
+func (t *pgTx) nextSeq(bucket []byte) (uint64, error) {
+	if !t.write {
+		return 0, ErrReadOnly
+	}
+	name, ok := seqOf[string(bucket)]
+	if !ok {
+		return 0, fmt.Errorf("store: no sequence for bucket %s", bucket)
+	}
+	var n int64
+	err := t.queryRow(`SELECT nextval($1::regclass)`, name).Scan(&n)
+	return uint64(n), t.refused(err, string(bucket), "")
+}
+
+// scanQuery returns the query that lists a bucket's keys and values in
+// key order, with the prefix's condition.
+func scanQuery(bucket, prefix []byte) (string, []any) {
+	switch string(bucket) {
+	case "partners":
+		return `SELECT id, doc::text FROM partners ORDER BY id`, nil
+	case "agreements":
+		return `SELECT id, doc::text FROM agreements ORDER BY id`, nil
+	case "summaries":
+		return `SELECT id, summary::text FROM agreements WHERE summary IS NOT NULL ORDER BY id`, nil
+	case "attachments":
+		return `SELECT id, ''::text FROM attachments ORDER BY id`, nil
+	case "diag_rounds":
+		return `SELECT id, doc::text FROM diag_rounds ORDER BY id`, nil
+	case "history":
+		if len(prefix) >= 9 {
+			return `SELECT seq, doc::text, entity, entity_id FROM history WHERE entity = $1 AND entity_id = $2 ORDER BY seq`,
+				[]any{string(prefix[:1]), key64(prefix[1:9])}
+		}
+		return `SELECT seq, doc::text, entity, entity_id FROM history ORDER BY entity, entity_id, seq`, nil
+	case "idx_tax_id":
+		return `SELECT country || '/' || tax_id, id FROM partners WHERE tax_id IS NOT NULL ORDER BY 1`, nil
+	case "idx_number":
+		return `SELECT number_key, id FROM agreements WHERE number_key IS NOT NULL ORDER BY 1`, nil
+	case "idx_partner_agr":
+		if len(prefix) >= 8 {
+			return `SELECT partner_id, agreement_id FROM agreement_partners WHERE partner_id = $1 ORDER BY 2`, []any{key64(prefix[:8])}
+		}
+		return `SELECT partner_id, agreement_id FROM agreement_partners ORDER BY 1, 2`, nil
+	}
+	return "", nil
+}
+
+type kvPair struct{ k, v []byte }
+
+func (t *pgTx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
+	q, args := scanQuery(bucket, prefix)
+	if q == "" {
+		return fmt.Errorf("store: cannot scan bucket %s on a server", bucket)
+	}
+	// Read every row first: fn may query again, and a connection runs one
+	// query at a time.
+	rows, err := t.tx.Query(t.ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	pairs, err := readPairs(rows, string(bucket))
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if err := fn(p.k, p.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readPairs(rows pgx.Rows, bucket string) ([]kvPair, error) {
+	defer rows.Close()
+	var out []kvPair
+	for rows.Next() {
+		var p kvPair
+		var err error
+		switch bucket {
+		case "history":
+			var seq, id int64
+			var entity string
+			err = rows.Scan(&seq, &p.v, &entity, &id)
+			p.k = append(append([]byte(entity), u64(uint64(id))...), u64(uint64(seq))...)
+		case "idx_tax_id", "idx_number":
+			var k string
+			var id int64
+			err = rows.Scan(&k, &id)
+			p.k, p.v = []byte(k), u64(uint64(id))
+		case "idx_partner_agr":
+			var a, b int64
+			err = rows.Scan(&a, &b)
+			p.k, p.v = pairKey(uint64(a), uint64(b)), []byte{}
+		default:
+			var id int64
+			err = rows.Scan(&id, &p.v)
+			p.k = u64(uint64(id))
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+func (t *pgTx) hasBucket(bucket []byte) bool {
+	for _, b := range sealedBuckets() {
+		if string(b) == string(bucket) {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *pgTx) createBucket([]byte) error { return nil }
+
+var countQuery = map[string]string{
+	"partners": `SELECT count(*) FROM partners`, "agreements": `SELECT count(*) FROM agreements`,
+	"summaries": `SELECT count(*) FROM agreements`, "attachments": `SELECT count(*) FROM attachments`,
+	"history": `SELECT count(*) FROM history`, "diag_rounds": `SELECT count(*) FROM diag_rounds`,
+}
+
+func (t *pgTx) count(bucket []byte) int {
+	q, ok := countQuery[string(bucket)]
+	if !ok {
+		return 0
+	}
+	var n int
+	if err := t.queryRow(q).Scan(&n); err != nil {
+		t.fail(err)
+	}
+	return n
+}
+
+func (t *pgTx) writable() bool { return t.write }
+
+func (t *pgTx) empty() bool { return false }
