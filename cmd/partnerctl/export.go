@@ -104,6 +104,9 @@ func exportRegister(c *ctx) error {
 	if c.o.layout.name != layouts.Full {
 		return exportLayout(c, o)
 	}
+	if err := fullLayoutFlags(c); err != nil {
+		return err
+	}
 	s, err := c.open(true)
 	if err != nil {
 		return err

@@ -97,6 +97,15 @@ func layoutOptions(c *ctx, lang string, from, to model.Date, statuses []model.St
 	return o, err
 }
 
+// fullLayoutFlags refuses the layout flags with the full register, which
+// has its own fixed headers and one row per agreement.
+func fullLayoutFlags(c *ctx) error {
+	if c.o.layout.headers != "" || c.o.layout.perPartner || c.o.layout.joined {
+		return usagef("--headers, --per-partner and --joined apply to the printable layouts (--layout practice-bases, dual-training, memoranda or a saved one), not to the full register")
+	}
+	return nil
+}
+
 // findLayout returns the layout the --layout flag names.
 func findLayout(s *store.Store, name string) (l model.RegisterLayout, err error) {
 	err = s.View(func(tx *store.Tx) (err error) { l, err = layouts.Find(tx, name); return err })

@@ -56,6 +56,7 @@ func TestSavedLayoutReused(t *testing.T) {
 		{"export", "register", "--db", db, "--out", xlsx, "--layout", "nonesuch"},
 		{"export", "register", "--db", db, "--out", xlsx, "--layout", "memoranda", "--headers", "ru+kk"},
 		{"layout", "save", "full", "--db", db, "--columns", "seq"},
+		{"export", "register", "--db", db, "--out", xlsx, "--headers", "kk+ru"},
 		{"layout", "save", "x", "--db", db, "--columns", "seq,bogus"},
 	} {
 		if code, _, _ := ctl(t, bad...); code == exitOK {

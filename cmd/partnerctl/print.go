@@ -15,6 +15,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/reports/layouts"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
@@ -144,8 +145,11 @@ func printPartner(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error,
 }
 
 func printRegister(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error, error) {
-	if c.o.layout.name != "full" {
+	if c.o.layout.name != layouts.Full {
 		return printLayout(c, s, o)
+	}
+	if err := fullLayoutFlags(c); err != nil {
+		return nil, err
 	}
 	rows, _, err := filterAgreements(c, s, o.Today)
 	if err != nil {

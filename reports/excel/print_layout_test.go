@@ -64,6 +64,21 @@ func TestLayoutHeadersBilingual(t *testing.T) {
 	if len(rows) < 9 || rows[8][0] != "1" {
 		t.Errorf("the first agreement row does not follow the header: %q", rows[8])
 	}
+	titles := false
+	for _, n := range f.GetDefinedName() {
+		titles = titles || n.Name == "_xlnm.Print_Titles" && n.RefersTo == quoteSheet(sheet)+"!$8:$8"
+	}
+	if !titles {
+		t.Errorf("the header row is not repeated on every page: %+v", f.GetDefinedName())
+	}
+	hf, err := f.GetHeaderFooter(sheet)
+	if err != nil || !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") || !strings.Contains(hf.OddFooter, "Страница &P из &N") {
+		t.Errorf("footer %q, want page N of M in each language", hf.OddFooter)
+	}
+	pl, err := f.GetPageLayout(sheet)
+	if err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" {
+		t.Errorf("page layout %+v, want A4 landscape", pl)
+	}
 }
 
 // TestLayoutsPrintInLibreOffice converts each preset to PDF with
