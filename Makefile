@@ -29,7 +29,9 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev
 # postgresql: the server store's tests start a throwaway PostgreSQL of
 # their own (model/store/pgtest); nothing is configured system-wide.
-TEST_PKGS  := poppler-utils qpdf cups postgresql
+# libreoffice-calc-nogui: the printable registers are converted to PDF by
+# LibreOffice in a test, to count their pages and check their type size.
+TEST_PKGS  := poppler-utils qpdf cups postgresql libreoffice-calc-nogui
 
 # ensure_pkgs installs the missing Debian packages of $(1), or says what to
 # install where there is no apt.

@@ -15,13 +15,14 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/reports/layouts"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
 var cmdPrint = &command{
 	name: "print",
-	args: "memorandum NUMBER | partner ID-or-TAXID | register [filters] (--out FILE.pdf | --printer[=NAME] [--copies N]) [--lang ru|kk|ky|en] [--bilingual kk+ru|ky+ru] [--db FILE]",
+	args: "memorandum NUMBER | partner ID-or-TAXID | register [filters] [--layout NAME [--headers kk+ru] [--per-partner]] (--out FILE.pdf | --printer[=NAME] [--copies N]) [--lang ru|kk|ky|en] [--bilingual kk+ru|ky+ru] [--db FILE]",
 	summary: "Make a PDF of an agreement's memorandum, a partner card, or the register of agreements " +
 		"(filtered as with 'list agreements', on landscape pages) and write it to a file (--out), " +
 		"print it (--printer: the default printer; --printer=NAME: another), or both.",
@@ -34,6 +35,7 @@ var cmdPrint = &command{
 		fs.StringVar(&o.lang, "lang", "ru", "language: ru, kk, ky or en")
 		fs.StringVar(&o.bilingual, "bilingual", "", "memorandum in two columns: kk+ru or ky+ru")
 		agreementFilterFlags(fs, o)
+		layoutFlags(fs, o)
 	},
 	run: runPrint,
 }
@@ -152,6 +154,12 @@ func printPartner(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error,
 }
 
 func printRegister(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error, error) {
+	if c.o.layout.name != layouts.Full {
+		return printLayout(c, s, o)
+	}
+	if err := fullLayoutFlags(c); err != nil {
+		return nil, err
+	}
 	rows, _, err := filterAgreements(c, s, o.Today)
 	if err != nil {
 		return nil, err
