@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 )
 
 // layoutEditor makes a layout of the user's own: the columns ticked, in
@@ -108,7 +107,7 @@ func (e *layoutEditor) layout() model.RegisterLayout {
 
 func (e *layoutEditor) save() {
 	l := e.layout()
-	if err := e.p.u.store.Update(func(tx *store.Tx) error { return tx.SaveRegisterLayout(l) }); err != nil {
+	if err := e.p.u.store.SaveRegisterLayout(l); err != nil {
 		e.p.u.showError(err)
 		return
 	}
@@ -118,7 +117,7 @@ func (e *layoutEditor) save() {
 }
 
 func (e *layoutEditor) remove() {
-	if err := e.p.u.store.Update(func(tx *store.Tx) error { return tx.DeleteRegisterLayout(e.name.Text) }); err != nil {
+	if err := e.p.u.store.DeleteRegisterLayout(e.name.Text); err != nil {
 		e.p.u.showError(err)
 		return
 	}

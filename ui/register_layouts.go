@@ -58,8 +58,8 @@ func newLayoutPicker(u *UI) *layoutPicker {
 
 // reload reads the saved layouts and selects the one named (or full).
 func (p *layoutPicker) reload(name string) {
-	var saved []model.RegisterLayout
-	if err := p.u.store.View(func(tx *store.Tx) (err error) { saved, err = tx.RegisterLayouts(); return err }); err != nil {
+	saved, err := p.u.store.RegisterLayouts()
+	if err != nil {
 		p.u.showError(err)
 	}
 	p.layouts = append(append([]model.RegisterLayout{{Name: layouts.Full}}, layouts.Presets()...), saved...)

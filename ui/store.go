@@ -36,6 +36,10 @@ type Store interface {
 
 	History(entity model.Entity, id model.ID) ([]model.HistoryEntry, error)
 	Round(id model.ID) (model.Round, error)
+
+	RegisterLayouts() ([]model.RegisterLayout, error)
+	SaveRegisterLayout(l model.RegisterLayout) error
+	DeleteRegisterLayout(name string) error
 }
 
 var _ Store = (*store.Store)(nil)

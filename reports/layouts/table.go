@@ -107,7 +107,7 @@ func Build(ctx context.Context, tx *store.Tx, l model.RegisterLayout, o Options)
 func (o Options) withDefaults() Options {
 	langs := o.Langs[:0:0]
 	for _, l := range o.Langs {
-		if slices.Contains(assets.Languages, l) && !slices.Contains(langs, l) {
+		if slices.Contains(model.Languages, l) && !slices.Contains(langs, l) {
 			langs = append(langs, l)
 		}
 	}
@@ -215,7 +215,7 @@ func period(lang string, o Options) string {
 // ParseLangs turns "kk+ru", "ky+ru+en" or a single language into header
 // languages; ok is false for anything else.
 func ParseLangs(s string) ([]string, bool) {
-	if slices.Contains(assets.Languages, s) {
+	if slices.Contains(model.Languages, s) {
 		return []string{s}, true
 	}
 	if !slices.Contains(Bilingual, s) {

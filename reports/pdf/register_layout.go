@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/reports/layouts"
@@ -49,7 +50,7 @@ func LayoutRegister(w io.Writer, t *layouts.Table, o Options) error {
 	footer := func(n, total int) []op {
 		var pages []string
 		for _, lang := range t.Langs {
-			pages = append(pages, tr(lang, "pdf.page", "N", itoa(n), "M", itoa(total)))
+			pages = append(pages, tr(lang, "pdf.page", "N", strconv.Itoa(n), "M", strconv.Itoa(total)))
 		}
 		return dc.footerOps(t.Heading[0][0], strings.Join(pages, " / "))
 	}

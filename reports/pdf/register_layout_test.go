@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,7 +46,7 @@ func TestLayoutRegisters(t *testing.T) {
 		text := pdfText(t, path, region{0, 0, 842, 595}, 1, 1)
 		inOrder(t, l.Name, text, "Тізілім: ", "Реестр: ", "Р/с № № п/п", "Мәртебесі Статус")
 		last := pdfText(t, path, region{0, 560, 842, 35}, pages, pages)
-		if want := itoa(pages) + "-бет, барлығы " + itoa(pages) + " / Страница " + itoa(pages) + " из " + itoa(pages); !strings.Contains(last, want) {
+		if want := strconv.Itoa(pages) + "-бет, барлығы " + strconv.Itoa(pages) + " / Страница " + strconv.Itoa(pages) + " из " + strconv.Itoa(pages); !strings.Contains(last, want) {
 			t.Errorf("%s: last page's footer %q lacks %q", l.Name, last, want)
 		}
 		if dir := os.Getenv("LAYOUT_PDF_DIR"); dir != "" {
