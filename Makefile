@@ -48,7 +48,7 @@ define ensure_pkgs
 	fi
 endef
 
-.PHONY: all build run test deps test-deps fmt-check vet cross-check staticcheck unit demo bench partnerctl clean screenshots startup-time crash-trials fuzz \
+.PHONY: all build run test deps test-deps fmt-check vet cross-check staticcheck complexity unit demo bench partnerctl clean screenshots startup-time crash-trials fuzz \
         windows windows-smoke run-smoke fresh-check package-windows package-linux package-darwin
 
 all: build
@@ -74,7 +74,7 @@ run: build
 demo: partnerctl
 	$(BIN)/partnerctl demo $(if $(DB),--db "$(DB)")
 
-test: test-deps fmt-check vet cross-check staticcheck unit
+test: test-deps fmt-check vet cross-check staticcheck complexity unit
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -104,6 +104,16 @@ $(STATICCHECK):
 
 staticcheck: $(STATICCHECK)
 	$(STATICCHECK) ./...
+
+# complexity fails when a function outside the tests has a cyclomatic
+# complexity over 15 (storetest holds the shared contract tests, compiled
+# outside _test.go files).
+GOCYCLO := $(GOBIN)/gocyclo
+$(GOCYCLO):
+	$(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+complexity: $(GOCYCLO)
+	@$(GOCYCLO) -over 15 -ignore '_test\.go$$|/storetest/|/testdata/' . || \
+	  { echo "functions above are over cyclomatic complexity 15: split them at a natural seam"; exit 1; }
 
 # Packages below ui/ must build without cgo (and so without Fyne). The
 # tests run through cmd/internal/testreport: the output of passing tests
