@@ -91,16 +91,17 @@ func (d *defaultFlags) Set(v string) error {
 	return nil
 }
 
-// importMemoryLimit is the soft memory limit of an import or merge.
+// importMemoryLimit is the soft memory limit of a register's import or merge.
 const importMemoryLimit = 700 << 20
 
 // transfer reads the file, plans the import or merge, prints the plan and
 // applies it unless there are problems or it is a dry run.
 func transfer(c *ctx, kind, path string, mode interchange.Mode) error {
-	if os.Getenv("GOMEMLIMIT") == "" {
+	if kind == "register" && os.Getenv("GOMEMLIMIT") == "" {
 		// A soft limit: the collector works harder near it rather than let
-		// an import of 50,000 agreements take 1.4 GB (it stays under 1 GiB
-		// for some 30 % more CPU). Smaller imports never reach it.
+		// a register of 50,000 agreements take 1.4 GB (it stays under
+		// 1 GiB for some 30 % more CPU). Smaller imports never reach it;
+		// JSON, read whole, is left its speed.
 		debug.SetMemoryLimit(importMemoryLimit)
 	}
 	d, err := readDataset(c, kind, path)
