@@ -15,6 +15,8 @@ import (
 	"sync"
 
 	_ "embed"
+
+	"github.com/partnerdesk/partnerdesk/model"
 )
 
 // Font files: Noto Sans 2.004, regular and bold, SIL Open Font License 1.1.
@@ -50,9 +52,6 @@ var I18n embed.FS
 // I18nDir is the folder of I18n that holds the files.
 const I18nDir = "i18n"
 
-// Languages are the language codes with translations, in menu order.
-var Languages = []string{"ru", "kk", "ky", "en"}
-
 var (
 	loadOnce sync.Once
 	tables   map[string]map[string]string
@@ -76,7 +75,7 @@ func load(fsys fs.FS) (map[string]map[string]string, error) {
 		name := strings.TrimSuffix(f[len(I18nDir)+1:], ".json")
 		dot := strings.LastIndexByte(name, '.')
 		lang := name[dot+1:]
-		if !slices.Contains(Languages, lang) {
+		if !slices.Contains(model.Languages, lang) {
 			return nil, fmt.Errorf("%s: unknown language %q", f, lang)
 		}
 		raw, err := fs.ReadFile(fsys, f)
@@ -96,6 +95,16 @@ func load(fsys fs.FS) (map[string]map[string]string, error) {
 			}
 			out[lang][k] = v
 		}
+	}
+	// The English validation messages live in one place, the model.
+	if out["en"] == nil {
+		out["en"] = map[string]string{}
+	}
+	for k, v := range model.Messages {
+		if _, dup := out["en"][k]; dup {
+			return nil, fmt.Errorf("key %q is a validation message of the model (model.Messages): remove it from the English files", k)
+		}
+		out["en"][k] = v
 	}
 	return out, nil
 }

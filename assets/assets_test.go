@@ -22,7 +22,7 @@ func TestTranslationsComplete(t *testing.T) {
 	if len(en) == 0 {
 		t.Fatal("no English translations")
 	}
-	for _, lang := range Languages {
+	for _, lang := range model.Languages {
 		tab := tables[lang]
 		for key, text := range en {
 			got, ok := tab[key]

@@ -68,16 +68,9 @@ func ValidEmail(s string) bool {
 // digits in all (the ITU E.164 maximum). An extension may follow after a
 // comma or "доб."/"ext.".
 func ValidPhone(s string) bool {
-	main := s
-	for _, sep := range []string{",", " доб.", " ext.", " вн."} {
-		if i := strings.Index(main, sep); i > 0 {
-			ext := strings.TrimSpace(main[i+len(sep):])
-			if ext == "" || len(ext) > 6 || strings.Trim(ext, "0123456789") != "" {
-				return false
-			}
-			main = main[:i]
-			break
-		}
+	main, ok := cutExtension(s)
+	if !ok {
+		return false
 	}
 	main = strings.TrimSpace(main)
 	digits := 0
@@ -92,6 +85,19 @@ func ValidPhone(s string) bool {
 		}
 	}
 	return digits >= 5 && digits <= 15
+}
+
+// cutExtension returns a phone number without its extension (after a
+// comma or "доб."/"ext."/"вн."); ok is false when the extension is not 1
+// to 6 digits.
+func cutExtension(s string) (main string, ok bool) {
+	for _, sep := range []string{",", " доб.", " ext.", " вн."} {
+		if i := strings.Index(s, sep); i > 0 {
+			ext := strings.TrimSpace(s[i+len(sep):])
+			return s[:i], ext != "" && len(ext) <= 6 && strings.Trim(ext, "0123456789") == ""
+		}
+	}
+	return s, true
 }
 
 // ValidURL reports whether s is an http(s) address with a host, or a bare

@@ -81,3 +81,7 @@ func NormalizeTaxID(country, taxID string) string {
 	}
 	return taxID
 }
+
+// TaxKey is the form in which imports compare tax IDs across countries:
+// without spaces and dashes, whatever the country.
+func TaxKey(taxID string) string { return NormalizeTaxID("KZ", taxID) }

@@ -40,7 +40,18 @@ func (p *Partner) Validate() error {
 		c.add("relation", "err.unknown_value", "Value", string(p.Relation))
 	}
 	c.person("signatory", p.Signatory)
-	for i, ct := range p.Contacts {
+	c.contacts(p.Contacts)
+	c.text("notes", p.Notes, false, MaxText, true)
+	for i, t := range p.Tags {
+		c.text("tags["+strconv.Itoa(i)+"]", t, true, MaxShort, false)
+	}
+	return c.err()
+}
+
+// contacts checks a partner's contact people: a name is required once
+// anything else of the contact is filled in.
+func (c *checker) contacts(contacts []Contact) {
+	for i, ct := range contacts {
 		c.text(idx("contacts", i, "name"), ct.Name, ct.Position != "" || ct.Phone != "" || ct.Email != "" || ct.Notes != "", MaxName, false)
 		c.text(idx("contacts", i, "position"), ct.Position, false, MaxName, false)
 		c.text(idx("contacts", i, "phone"), ct.Phone, false, MaxShort, false)
@@ -49,11 +60,6 @@ func (p *Partner) Validate() error {
 		c.email(idx("contacts", i, "email"), ct.Email)
 		c.text(idx("contacts", i, "notes"), ct.Notes, false, MaxText, true)
 	}
-	c.text("notes", p.Notes, false, MaxText, true)
-	for i, t := range p.Tags {
-		c.text("tags["+strconv.Itoa(i)+"]", t, true, MaxShort, false)
-	}
-	return c.err()
 }
 
 func (c *checker) names(field string, n Names) {
@@ -128,19 +134,32 @@ func (c *checker) terms(a *Agreement, today Date) {
 	case !a.Kind.Valid():
 		c.add("kind", "err.unknown_value", "Value", string(a.Kind))
 	}
+	from := c.dates(a, today)
+	c.text("place", a.Place, false, MaxShort, false)
+	c.docTexts(a)
+	c.status(a, from)
+}
+
+// dates checks the signing date, the term and the renewal; it returns
+// whether the start date is a date.
+func (c *checker) dates(a *Agreement, today Date) (from bool) {
 	final := a.Status != StatusDraft
 	if c.date("signed_on", a.SignedOn, final) && a.SignedOn > today {
 		c.add("signed_on", "err.date_future", "Today", today.String())
 	}
-	from := c.date("valid_from", a.ValidFrom, final)
+	from = c.date("valid_from", a.ValidFrom, final)
 	if c.date("valid_until", a.ValidUntil, false) && from && a.ValidUntil < a.ValidFrom {
 		c.add("valid_until", "err.date_order", "Other", a.ValidFrom.String())
 	}
 	if a.AutoRenew && (a.RenewalMonths < 1 || a.RenewalMonths > 120) {
 		c.add("renewal_months", "err.renewal_months")
 	}
-	c.text("place", a.Place, false, MaxShort, false)
-	c.docTexts(a)
+	return from
+}
+
+// status checks the stored status and, for a terminated agreement, the
+// termination date (not before the start, when from is a date) and reason.
+func (c *checker) status(a *Agreement, from bool) {
 	switch {
 	case a.Status == "":
 		c.add("status", "err.required")
@@ -201,6 +220,18 @@ func (c *checker) lists(a *Agreement) {
 		c.text(idx("programmes", i, "name"), p.Name, true, MaxName, false)
 	}
 	c.intRange("practice_places", a.PracticePlaces, 0, 100000)
+	c.resources(a)
+	for i, co := range a.Coordinators {
+		c.party(idx("coordinators", i, "party"), a, co.Party)
+		c.text(idx("coordinators", i, "name"), co.Name, true, MaxName, false)
+		c.text(idx("coordinators", i, "position"), co.Position, false, MaxName, false)
+		c.phone(idx("coordinators", i, "phone"), co.Phone)
+		c.email(idx("coordinators", i, "email"), co.Email)
+	}
+}
+
+// resources checks what each party contributes.
+func (c *checker) resources(a *Agreement) {
 	for i, r := range a.Resources {
 		c.party(idx("resources", i, "party"), a, r.Party)
 		c.text(idx("resources", i, "description"), r.Description, true, MaxLine, true)
@@ -214,13 +245,6 @@ func (c *checker) lists(a *Agreement) {
 		if r.Currency != "" && !validCurrency(r.Currency) {
 			c.add(idx("resources", i, "currency"), "err.unknown_value", "Value", r.Currency)
 		}
-	}
-	for i, co := range a.Coordinators {
-		c.party(idx("coordinators", i, "party"), a, co.Party)
-		c.text(idx("coordinators", i, "name"), co.Name, true, MaxName, false)
-		c.text(idx("coordinators", i, "position"), co.Position, false, MaxName, false)
-		c.phone(idx("coordinators", i, "phone"), co.Phone)
-		c.email(idx("coordinators", i, "email"), co.Email)
 	}
 }
 

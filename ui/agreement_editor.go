@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,41 +33,52 @@ type agreementEditor struct {
 	fs      *fieldSet
 	root    fyne.CanvasObject
 	appTabs *container.AppTabs
-	tabs    []agreementTab
-	tabKeys []string
+	tabs    []editorTab
 	terms   *termsTab
 
 	saveBtn, renew, terminate, duplicate, del *widget.Button
 	printBtn                                  *widget.Button
 	status, problems                          *widget.Label
-	building                                  bool
 }
 
-// tab prefixes: which field paths belong to which tab, for the tab marks.
-var tabPrefixes = []string{"", "responsibilities[", "principles[", "outcomes[", "attachments", "history"}
+// editorTab describes one tab of the agreement editor.
+type editorTab struct {
+	key string // translation key of its title; Options.Start and tests pick tabs by it
+	// prefix starts the field paths the tab shows, for its ⚠ mark; the
+	// terms tab, with "", takes the paths no other tab claims.
+	prefix string
+	tab    agreementTab
+}
 
 // newAgreementEditor edits a; when renewOf is not 0, a is a new draft
 // that Save stores as the renewal of agreement renewOf.
 func newAgreementEditor(u *UI, a model.Agreement, renewOf model.ID) *agreementEditor {
-	e := &agreementEditor{u: u, orig: a, renewOf: renewOf, fs: newFieldSet(), building: true}
+	e := &agreementEditor{u: u, orig: a, renewOf: renewOf, fs: newFieldSet()}
+	e.makeActions()
 	e.terms = newTermsTab(e)
-	e.tabs = []agreementTab{e.terms, newTasksTab(e), newPrinciplesTab(e), newOutcomesTab(e), newFilesTab(e), newHistoryTab(e)}
-	e.tabKeys = []string{"tab.terms", "tab.responsibilities", "tab.principles", "tab.outcomes", "tab.attachments", "tab.history"}
-	e.appTabs = container.NewAppTabs()
-	for i, t := range e.tabs {
-		e.appTabs.Append(container.NewTabItem(tr(e.tabKeys[i]), t.content()))
+	e.tabs = []editorTab{
+		{key: "tab.terms", tab: e.terms},
+		{key: "tab.responsibilities", prefix: "responsibilities[", tab: newTasksTab(e)},
+		{key: "tab.principles", prefix: "principles[", tab: newPrinciplesTab(e)},
+		{key: "tab.outcomes", prefix: "outcomes[", tab: newOutcomesTab(e)},
+		{key: "tab.attachments", prefix: "attachments", tab: newFilesTab(e)},
+		{key: "tab.history", prefix: "history", tab: newHistoryTab(e)},
+	}
+	for _, t := range e.tabs {
+		e.appTabs.Append(container.NewTabItem(tr(t.key), t.tab.content()))
 	}
 	e.root = e.build()
-	e.building = false
 	e.fs.quiet = a.ID == 0
 	e.changed()
 	e.fs.quiet = false // from the first edit on
 	return e
 }
 
-func (e *agreementEditor) build() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(tr("action.back"), theme.NavigateBackIcon(), func() { e.u.leave(e.u.back, nil) })
-	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), func() { e.saveNow() })
+// makeActions makes the buttons, the status line and the (empty) tabs,
+// before the tabs' inputs exist.
+func (e *agreementEditor) makeActions() {
+	e.appTabs = container.NewAppTabs()
+	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), e.onSave)
 	e.saveBtn.Importance = widget.HighImportance
 	e.status = widget.NewLabel("")
 	e.problems = widget.NewLabel("")
@@ -78,6 +90,15 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	e.del.Importance = widget.DangerImportance
 	e.printBtn = widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), e.print)
 	e.updateActions()
+}
+
+func (e *agreementEditor) onBack() { e.u.leave(e.u.back, nil) }
+
+func (e *agreementEditor) onSave() { e.saveNow() }
+
+// build lays the editor out: title, actions, status, problems, tabs.
+func (e *agreementEditor) build() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(tr("action.back"), theme.NavigateBackIcon(), e.onBack)
 	// The status has a line of its own: between the buttons it was
 	// squeezed to "…".
 	state := container.NewHBox(e.status, e.problems)
@@ -120,16 +141,13 @@ func (e *agreementEditor) collect() (model.Agreement, model.ValidationError) {
 	a := e.orig
 	var parse model.ValidationError
 	for _, t := range e.tabs {
-		parse = append(parse, t.collect(&a)...)
+		parse = append(parse, t.tab.collect(&a)...)
 	}
 	return a, parse
 }
 
 // changed validates after any edit.
 func (e *agreementEditor) changed() {
-	if e.building {
-		return
-	}
 	a, problems := e.collect()
 	if v, ok := model.AsValidation(a.Validate(e.u.today())); ok {
 		problems = append(problems, v...)
@@ -184,15 +202,15 @@ func (e *agreementEditor) markTabs(v model.ValidationError) {
 	bad := make([]bool, len(e.tabs))
 	for _, fe := range v {
 		tab := 0
-		for i := 1; i < len(tabPrefixes); i++ {
-			if strings.HasPrefix(fe.Field, tabPrefixes[i]) {
+		for i, t := range e.tabs {
+			if t.prefix != "" && strings.HasPrefix(fe.Field, t.prefix) {
 				tab = i
 			}
 		}
 		bad[tab] = true
 	}
 	for i, item := range e.appTabs.Items {
-		text := tr(e.tabKeys[i])
+		text := tr(e.tabs[i].key)
 		if bad[i] {
 			text += " ⚠"
 		}
@@ -220,15 +238,22 @@ func (e *agreementEditor) dirty() bool {
 	return e.dirtyDraft(&a)
 }
 
-func (e *agreementEditor) focusSearch() {}
-
 func (e *agreementEditor) flash(message string) { e.status.SetText(message) }
 
+// tabIndex returns the position of the tab with the given key, -1 when
+// there is none.
+func (e *agreementEditor) tabIndex(key string) int {
+	return slices.IndexFunc(e.tabs, func(t editorTab) bool { return t.key == key })
+}
+
+// tab returns the tab with the given key.
+func (e *agreementEditor) tab(key string) agreementTab { return e.tabs[e.tabIndex(key)].tab }
+
+// selectTab shows the tab with the given key; an unknown key changes
+// nothing.
 func (e *agreementEditor) selectTab(key string) {
-	for i, k := range e.tabKeys {
-		if k == key {
-			e.appTabs.SelectIndex(i)
-		}
+	if i := e.tabIndex(key); i >= 0 {
+		e.appTabs.SelectIndex(i)
 	}
 }
 
@@ -271,13 +296,6 @@ func (e *agreementEditor) reopen(a model.Agreement) *agreementEditor {
 	e.u.open(fresh)
 	fresh.appTabs.SelectIndex(e.appTabs.SelectedIndex())
 	return fresh
-}
-
-// refreshAgreement reloads one agreement's summary into the catalog.
-func (u *UI) refreshAgreement(id model.ID) {
-	if a, err := u.store.Agreement(id); err == nil {
-		u.cat.PutAgreement(model.Summarize(&a))
-	}
 }
 
 // print offers the memorandum of the agreement as it stands in the editor

@@ -2,11 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"mime"
 	"os"
 	"path/filepath"
+
+	"github.com/partnerdesk/partnerdesk/reports"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -144,14 +145,14 @@ func (e *agreementEditor) attachmentsChanged() {
 	}
 	e.orig.Attachments, e.orig.Rev, e.orig.Updated = fresh.Attachments, fresh.Rev, fresh.Updated
 	e.u.cat.PutAgreement(model.Summarize(&fresh))
-	files := e.tabs[4].(*filesTab)
+	files := e.tab("tab.attachments").(*filesTab)
 	files.selected = -1
 	files.list.UnselectAll()
 	files.list.Refresh()
 	files.buttons()
-	hist := newHistoryTab(e)
-	e.tabs[5] = hist
-	e.appTabs.Items[5].Content = hist.content()
+	hist, at := newHistoryTab(e), e.tabIndex("tab.history")
+	e.tabs[at].tab = hist
+	e.appTabs.Items[at].Content = hist.content()
 	e.appTabs.Refresh()
 	e.changed()
 }

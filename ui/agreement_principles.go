@@ -29,14 +29,11 @@ func newPrinciplesTab(e *agreementEditor) *principlesTab {
 		name := widget.NewLabelWithStyle(strconv.Itoa(i+1)+". "+label(p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		help := widget.NewLabelWithStyle(tr(p.HelpKey()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		help.Wrapping = fyne.TextWrapWord
-		choice := widget.NewRadioGroup(labels(model.Assessments), func(string) { e.changed() })
-		choice.Horizontal = true
-		choice.Required = true
+		choice := widget.NewRadioGroup(labels(model.Assessments), nil)
+		choice.Horizontal, choice.Required = true, true
 		choice.SetSelected(label(given[i].Assessment))
-		ev := widget.NewEntry()
-		ev.SetPlaceHolder(tr("placeholder.evidence"))
-		ev.SetText(given[i].Evidence)
-		ev.OnChanged = func(string) { e.changed() }
+		choice.OnChanged = t.onChanged
+		ev := rowEntry(given[i].Evidence, "placeholder.evidence", e.changed)
 		t.choices = append(t.choices, choice)
 		t.evidence = append(t.evidence, ev)
 		list.Add(widget.NewCard("", "", container.NewVBox(name, help, choice, ev, e.fs.message(idx("principles", i, "evidence")))))
@@ -46,6 +43,8 @@ func newPrinciplesTab(e *agreementEditor) *principlesTab {
 	t.root = container.NewVScroll(container.NewPadded(container.NewVBox(met, list)))
 	return t
 }
+
+func (t *principlesTab) onChanged(string) { t.e.changed() }
 
 func (t *principlesTab) content() fyne.CanvasObject { return t.root }
 

@@ -41,33 +41,21 @@ func newTermsTab(e *agreementEditor) *termsTab {
 	ch := e.changed
 	t.number, t.title, t.place = rowEntry(a.Number, "", ch), rowEntry(a.Title, "", ch), rowEntry(a.Place, "", ch)
 	t.months, t.places = rowEntry(formatInt(a.RenewalMonths), "", ch), rowEntry(formatInt(a.PracticePlaces), "", ch)
-	t.subject, t.notes = multiline(4), multiline(3)
-	t.subject.SetText(a.Subject)
-	t.notes.SetText(a.Notes)
-	t.subject.OnChanged, t.notes.OnChanged = func(string) { ch() }, func(string) { ch() }
-	t.kind = newSelect(labels(model.AgreementKinds), func(string) { ch() })
-	t.kind.SetSelected(label(a.Kind))
-	t.status = newSelect(labels([]model.Status{model.StatusDraft, model.StatusActive}), func(string) { ch() })
-	t.status.SetSelected(label(a.Status))
-	dates := func(d model.Date) *dateEntry {
-		de := newDateEntry(e.u, func(string) { ch() })
-		de.setDate(d)
-		return de
-	}
-	t.signed, t.from, t.until = dates(a.SignedOn), dates(a.ValidFrom), dates(a.ValidUntil)
-	t.autoRenew = widget.NewCheck(tr("field.auto_renew"), func(bool) { ch() })
-	t.autoRenew.Checked = a.AutoRenew
+	t.subject, t.notes = t.text(4, a.Subject), t.text(3, a.Notes)
+	t.kind = t.choice(labels(model.AgreementKinds), label(a.Kind))
+	t.status = t.choice(labels([]model.Status{model.StatusDraft, model.StatusActive}), label(a.Status))
+	t.signed, t.from, t.until = t.dateField(a.SignedOn), t.dateField(a.ValidFrom), t.dateField(a.ValidUntil)
+	t.autoRenew = widget.NewCheck(tr("field.auto_renew"), nil)
+	t.autoRenew.Checked, t.autoRenew.OnChanged = a.AutoRenew, t.onCheck
 	t.levels = newCheckSet(model.Levels, a.Levels, 1, ch)
 	t.forms = newCheckSet(model.Forms, a.Forms, 2, ch)
-	t.pmodel = widget.NewRadioGroup(labels(model.PartnershipModels), func(string) { ch() })
+	t.pmodel = widget.NewRadioGroup(labels(model.PartnershipModels), nil)
 	t.pmodel.SetSelected(label(a.Model))
+	t.pmodel.OnChanged = t.onChanged
 	t.partnerBox = container.NewVBox()
-	t.programmes = newRowList("programmes", e.fs, ch, func() model.Programme { return model.Programme{} },
-		func(p model.Programme) bool { return p == model.Programme{} }, t.programmeRow)
-	t.resources = newRowList("resources", e.fs, ch, func() model.Resource { return model.Resource{Party: model.PartyInstitution} },
-		func(r model.Resource) bool { return r.Description == "" && r.Quantity == 0 && r.Value == 0 }, t.resourceRow)
-	t.coordinators = newRowList("coordinators", e.fs, ch, func() model.Coordinator { return model.Coordinator{Party: model.PartyInstitution} },
-		func(c model.Coordinator) bool { return c.Name == "" && c.Email == "" && c.Phone == "" }, t.coordinatorRow)
+	t.programmes = newRowList("programmes", e.fs, ch, blankProgramme, isBlankProgramme, t.programmeRow)
+	t.resources = newRowList("resources", e.fs, ch, blankResource, isBlankResource, t.resourceRow)
+	t.coordinators = newRowList("coordinators", e.fs, ch, blankCoordinator, isBlankCoordinator, t.coordinatorRow)
 	t.programmes.set(a.Programmes)
 	t.resources.set(a.Resources)
 	t.coordinators.set(a.Coordinators)
@@ -77,15 +65,63 @@ func newTermsTab(e *agreementEditor) *termsTab {
 	return t
 }
 
+// text is a multi-line input of rows lines holding v.
+func (t *termsTab) text(rows int, v string) *widget.Entry {
+	e := multiline(rows)
+	e.SetText(v)
+	e.OnChanged = t.onChanged
+	return e
+}
+
+// choice is a select of options showing selected.
+func (t *termsTab) choice(options []string, selected string) *widget.Select {
+	s := newSelect(options, nil)
+	s.SetSelected(selected)
+	s.OnChanged = t.onChanged
+	return s
+}
+
+// dateField is a date input showing d.
+func (t *termsTab) dateField(d model.Date) *dateEntry {
+	de := newDateEntry(t.e.u, nil)
+	de.setDate(d)
+	de.OnChanged = t.onChanged
+	return de
+}
+
+func (t *termsTab) onChanged(string) { t.e.changed() }
+
+func (t *termsTab) onCheck(bool) { t.e.changed() }
+
+// onSuggest fills in the next free number for the signing date (today
+// when there is none yet).
+func (t *termsTab) onSuggest() {
+	on := t.signed.date()
+	if on.IsZero() {
+		on = t.e.u.today()
+	}
+	t.number.SetText(model.SuggestNumber(t.e.u.inst.Pattern(), on, t.e.u.cat.Numbers()))
+}
+
+func blankProgramme() model.Programme { return model.Programme{} }
+
+func isBlankProgramme(p model.Programme) bool { return p == model.Programme{} }
+
+func blankResource() model.Resource { return model.Resource{Party: model.PartyInstitution} }
+
+func isBlankResource(r model.Resource) bool {
+	return r.Description == "" && r.Quantity == 0 && r.Value == 0
+}
+
+func blankCoordinator() model.Coordinator { return model.Coordinator{Party: model.PartyInstitution} }
+
+func isBlankCoordinator(c model.Coordinator) bool {
+	return c.Name == "" && c.Email == "" && c.Phone == ""
+}
+
 func (t *termsTab) build() fyne.CanvasObject {
 	fs := t.e.fs
-	suggest := widget.NewButtonWithIcon(tr("action.suggest_number"), theme.ViewRefreshIcon(), func() {
-		on := t.signed.date()
-		if on.IsZero() {
-			on = t.e.u.today()
-		}
-		t.number.SetText(model.SuggestNumber(t.e.u.inst.Pattern(), on, t.e.u.cat.Numbers()))
-	})
+	suggest := widget.NewButtonWithIcon(tr("action.suggest_number"), theme.ViewRefreshIcon(), t.onSuggest)
 	addPartner := widget.NewButtonWithIcon(tr("action.add_partner"), theme.ContentAddIcon(), t.pickPartner)
 	form := container.NewVBox(
 		newColumns(2,
@@ -198,12 +234,11 @@ func (t *termsTab) parties() ([]string, []model.Party) {
 // partySelect is a choice of party showing p.
 func (t *termsTab) partySelect(p model.Party) *widget.Select {
 	names, codes := t.parties()
-	s := newSelect(names, func(string) { t.e.changed() })
-	for i, c := range codes {
-		if c == p {
-			s.SetSelectedIndex(i)
-		}
+	s := newSelect(names, nil)
+	if i := slices.Index(codes, p); i >= 0 {
+		s.SetSelectedIndex(i)
 	}
+	s.OnChanged = t.onChanged
 	return s
 }
 
@@ -286,9 +321,6 @@ func (t *termsTab) collect(a *model.Agreement) model.ValidationError {
 	var ok bool
 	if a.RenewalMonths, ok = intValue(t.months.Text); !ok {
 		bad = append(bad, model.FieldError{Field: "renewal_months", Key: "err.not_number"})
-	}
-	if !a.AutoRenew && a.RenewalMonths == 0 {
-		a.RenewalMonths = 0
 	}
 	if a.PracticePlaces, ok = intValue(t.places.Text); !ok {
 		bad = append(bad, model.FieldError{Field: "practice_places", Key: "err.not_number"})

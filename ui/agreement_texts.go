@@ -46,9 +46,7 @@ func (t *termsTab) newDocTexts(a *model.Agreement) {
 			continue
 		}
 		own := a.Texts[l]
-		in := &docTextInputs{lang: l, title: rowEntry(own.Title, "", t.e.changed), place: rowEntry(own.Place, "", t.e.changed), subject: multiline(4)}
-		in.subject.SetText(own.Subject)
-		in.subject.OnChanged = func(string) { t.e.changed() }
+		in := &docTextInputs{lang: l, title: rowEntry(own.Title, "", t.e.changed), place: rowEntry(own.Place, "", t.e.changed), subject: t.text(4, own.Subject)}
 		t.texts = append(t.texts, in)
 	}
 }

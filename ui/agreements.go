@@ -28,56 +28,91 @@ type agreementsScreen struct {
 	empty                        *emptyHint
 	rows                         []*catalog.Agreement
 	q                            catalog.AgreementQuery
-	cells                        map[*catalog.Agreement]*[9]string // formatted once per row shown
+	cells                        map[*catalog.Agreement][]string // formatted once per row shown
 	day                          model.Date
 	warn                         int
 }
 
-var agreementColumns = []column{
-	{"col.number", 120, false, false}, {"col.title", 200, true, false}, {"col.partners", 220, true, false}, {"col.kind", 140, true, true},
-	{"col.valid_from", 95, false, false}, {"col.valid_until", 95, false, true}, {"col.status", 95, false, true}, {"col.days_left", 65, false, false}, {"col.open_tasks", 75, false, false},
+// agreementColumn describes one column of the agreements list: its title
+// (a translation key, which is also the column's key), width, how its
+// cells are cut, the order it sorts by and the text of its cell.
+type agreementColumn struct {
+	column
+	sort  catalog.AgreementColumn
+	value func(*catalog.Agreement) string
+}
+
+// agreementColumns are the list's columns, in display order.
+var agreementColumns = []agreementColumn{
+	{column{"col.number", 120, false, false}, catalog.AgreementByNumber, agreementNumber},
+	{column{"col.title", 200, true, false}, catalog.AgreementByTitle, agreementTitle},
+	{column{"col.partners", 220, true, false}, catalog.AgreementByPartners, agreementPartners},
+	{column{"col.kind", 140, true, true}, catalog.AgreementByKind, agreementKind},
+	{column{"col.valid_from", 95, false, false}, catalog.AgreementByFrom, agreementFrom},
+	{column{"col.valid_until", 95, false, true}, catalog.AgreementByUntil, agreementUntil},
+	{column{"col.status", 95, false, true}, catalog.AgreementByStatus, agreementStatus},
+	{column{"col.days_left", 65, false, false}, catalog.AgreementByDaysLeft, agreementDaysLeft},
+	{column{"col.open_tasks", 75, false, false}, catalog.AgreementByOpen, agreementOpenTasks},
+}
+
+func agreementNumber(a *catalog.Agreement) string   { return a.Number }
+func agreementTitle(a *catalog.Agreement) string    { return a.Title }
+func agreementPartners(a *catalog.Agreement) string { return strings.Join(a.Partners, "; ") }
+func agreementKind(a *catalog.Agreement) string     { return label(a.Kind) }
+func agreementFrom(a *catalog.Agreement) string     { return a.Term.Start.String() }
+func agreementStatus(a *catalog.Agreement) string   { return label(a.Status) }
+
+func agreementUntil(a *catalog.Agreement) string {
+	if a.End.IsZero() && a.Summary.Status != model.StatusDraft {
+		return tr("agreement.open_ended")
+	}
+	return a.End.String()
+}
+
+func agreementDaysLeft(a *catalog.Agreement) string {
+	if a.End.IsZero() || (a.Status != model.StatusActive && a.Status != model.StatusExpiring && a.Status != model.StatusExpired) {
+		return ""
+	}
+	return strconv.Itoa(a.DaysLeft)
+}
+
+func agreementOpenTasks(a *catalog.Agreement) string {
+	if a.Overdue > 0 {
+		return tr("list.open_overdue", "Open", strconv.Itoa(len(a.OpenDue)), "Overdue", strconv.Itoa(a.Overdue))
+	}
+	return strconv.Itoa(len(a.OpenDue))
+}
+
+// agreementColumnIndex returns the position of the column with the given
+// key, -1 when there is none.
+func agreementColumnIndex(key string) int {
+	return slices.IndexFunc(agreementColumns, func(c agreementColumn) bool { return c.title == key })
 }
 
 func newAgreementsScreen(u *UI) screen {
 	s := &agreementsScreen{u: u}
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder(tr("placeholder.search_agreements"))
-	s.search.OnChanged = func(text string) { s.q.Text = text; s.reload() }
 	all := tr("filter.all")
-	s.status = newSelect(append([]string{all}, labels(model.Statuses)...), func(v string) {
-		s.q.Statuses = nil
-		if st := fromLabel(model.Statuses, v); st != "" {
-			s.q.Statuses = []model.Status{st}
-		}
-		s.reload()
-	})
-	s.kind = newSelect(append([]string{all}, labels(model.AgreementKinds)...), func(v string) {
-		s.q.Kind = fromLabel(model.AgreementKinds, v)
-		s.reload()
-	})
-	s.category = newSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
-		s.q.Category = fromLabel(model.Categories, v)
-		s.reload()
-	})
-	s.year = newSelect([]string{all}, func(v string) {
-		s.q.Year, _ = strconv.Atoi(v)
-		s.reload()
-	})
-	s.partner = widget.NewButtonWithIcon(tr("filter.any_partner"), theme.AccountIcon(), func() {
-		u.pickPartner(func(id model.ID) { s.setPartner(id) })
-	})
-	s.partner.Alignment = widget.ButtonAlignLeading
-	clearPartner := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { s.setPartner(0) })
-	s.expiring = widget.NewCheck(tr("filter.expiring"), func(b bool) { s.q.Expiring = b; s.reload() })
-	for _, sel := range []*widget.Select{s.status, s.kind, s.category, s.year} {
-		sel.SetSelectedIndex(0)
-	}
+	s.search = &widget.Entry{PlaceHolder: tr("placeholder.search_agreements"), OnChanged: s.onSearch}
+	s.search.ExtendBaseWidget(s.search)
+	s.status = filterSelect(append([]string{all}, labels(model.Statuses)...), s.onStatus)
+	s.kind = filterSelect(append([]string{all}, labels(model.AgreementKinds)...), s.onKind)
+	s.category = filterSelect(append([]string{all}, labels(model.Categories)...), s.onCategory)
+	s.year = filterSelect([]string{all}, s.onYear)
+	s.partner = &widget.Button{Text: tr("filter.any_partner"), Icon: theme.AccountIcon(),
+		Alignment: widget.ButtonAlignLeading, OnTapped: s.onPickPartner}
+	s.partner.ExtendBaseWidget(s.partner)
+	clearPartner := widget.NewButtonWithIcon("", theme.ContentClearIcon(), s.onClearPartner)
+	s.expiring = widget.NewCheck(tr("filter.expiring"), s.onExpiring)
 	s.count = widget.NewLabel("")
-	cols := slices.Clone(agreementColumns)
-	cols[6].width = min(max(cols[6].width, textWidth(labels(model.Statuses)...)), 135) // "Мерзімі өткен" whole
-	s.table = newListTable(cols, func() int { return len(s.rows) }, s.cell)
-	s.table.onSort = func(col int, desc bool) { s.q.Sort, s.q.Desc = catalog.AgreementColumn(col), desc; s.reload() }
-	s.table.onOpen = func(row int) { u.openAgreement(s.rows[row].ID, "") }
+	cols := make([]column, len(agreementColumns))
+	for i, c := range agreementColumns {
+		cols[i] = c.column
+	}
+	status := agreementColumnIndex("col.status")
+	cols[status].width = min(max(cols[status].width, textWidth(labels(model.Statuses)...)), 135) // "Мерзімі өткен" whole
+	s.table = newListTable(cols, s.len, s.cell)
+	s.table.onSort = s.onSort
+	s.table.onOpen = s.onOpen
 	add := widget.NewButtonWithIcon(tr("action.new_agreement"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
 	printList := widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), s.print)
@@ -90,6 +125,52 @@ func newAgreementsScreen(u *UI) screen {
 	}, "agreements.empty", s.table)
 	return s
 }
+
+// filterSelect is a filter's select showing its first option ("All"),
+// with changed called only when the user picks another.
+func filterSelect(options []string, changed func(string)) *widget.Select {
+	sel := newSelect(options, nil)
+	sel.Selected = options[0]
+	sel.OnChanged = changed
+	return sel
+}
+
+func (s *agreementsScreen) onSearch(text string) { s.q.Text = text; s.reload() }
+
+func (s *agreementsScreen) onStatus(v string) {
+	s.q.Statuses = nil
+	if st := fromLabel(model.Statuses, v); st != "" {
+		s.q.Statuses = []model.Status{st}
+	}
+	s.reload()
+}
+
+func (s *agreementsScreen) onKind(v string) {
+	s.q.Kind = fromLabel(model.AgreementKinds, v)
+	s.reload()
+}
+
+func (s *agreementsScreen) onCategory(v string) {
+	s.q.Category = fromLabel(model.Categories, v)
+	s.reload()
+}
+
+func (s *agreementsScreen) onYear(v string) { s.q.Year, _ = strconv.Atoi(v); s.reload() }
+
+func (s *agreementsScreen) onPickPartner() { s.u.pickPartner(s.setPartner) }
+
+func (s *agreementsScreen) onClearPartner() { s.setPartner(0) }
+
+func (s *agreementsScreen) onExpiring(b bool) { s.q.Expiring = b; s.reload() }
+
+func (s *agreementsScreen) onSort(col int, desc bool) {
+	s.q.Sort, s.q.Desc = agreementColumns[col].sort, desc
+	s.reload()
+}
+
+func (s *agreementsScreen) onOpen(row int) { s.u.openAgreement(s.rows[row].ID, "") }
+
+func (s *agreementsScreen) len() int { return len(s.rows) }
 
 func (s *agreementsScreen) view() fyne.CanvasObject { return s.root }
 
@@ -104,9 +185,6 @@ func (s *agreementsScreen) refresh() {
 }
 
 func (s *agreementsScreen) reload() {
-	if s.table == nil {
-		return // a filter fired while the screen is being built
-	}
 	if d, w := s.u.cat.Day(); d != s.day || w != s.warn {
 		s.cells, s.day, s.warn = nil, d, w // statuses and days left changed
 	}
@@ -122,47 +200,22 @@ func (s *agreementsScreen) cell(row, col int) string {
 	a := s.rows[row]
 	c, ok := s.cells[a]
 	if !ok {
-		c = new([9]string)
-		for i := range c {
-			c[i] = s.format(a, i)
+		c = make([]string, len(agreementColumns))
+		for i, col := range agreementColumns {
+			c[i] = col.value(a)
 		}
 		if s.cells == nil || len(s.cells) > 5000 {
-			s.cells = map[*catalog.Agreement]*[9]string{}
+			s.cells = map[*catalog.Agreement][]string{}
 		}
 		s.cells[a] = c
 	}
 	return c[col]
 }
 
-func (s *agreementsScreen) format(a *catalog.Agreement, col int) string {
-	switch col {
-	case 0:
-		return a.Number
-	case 1:
-		return a.Title
-	case 2:
-		return strings.Join(a.Partners, "; ")
-	case 3:
-		return label(a.Kind)
-	case 4:
-		return a.Term.Start.String()
-	case 5:
-		if a.End.IsZero() && a.Summary.Status != model.StatusDraft {
-			return tr("agreement.open_ended")
-		}
-		return a.End.String()
-	case 6:
-		return label(a.Status)
-	case 7:
-		if a.End.IsZero() || (a.Status != model.StatusActive && a.Status != model.StatusExpiring && a.Status != model.StatusExpired) {
-			return ""
-		}
-		return strconv.Itoa(a.DaysLeft)
-	}
-	if a.Overdue > 0 {
-		return tr("list.open_overdue", "Open", strconv.Itoa(len(a.OpenDue)), "Overdue", strconv.Itoa(a.Overdue))
-	}
-	return strconv.Itoa(len(a.OpenDue))
+// cellByKey returns the text of a row's cell in the column with the given
+// key.
+func (s *agreementsScreen) cellByKey(row int, key string) string {
+	return s.cell(row, agreementColumnIndex(key))
 }
 
 func (s *agreementsScreen) create() { s.u.newAgreement(s.q.Partner) }
@@ -192,6 +245,13 @@ func (u *UI) openAgreement(id model.ID, tab string) {
 	e := newAgreementEditor(u, a, 0)
 	u.open(e)
 	e.selectTab(tab)
+}
+
+// refreshAgreement reloads one agreement's summary into the catalog.
+func (u *UI) refreshAgreement(id model.ID) {
+	if a, err := u.store.Agreement(id); err == nil {
+		u.cat.PutAgreement(model.Summarize(&a))
+	}
 }
 
 // newAgreement opens the editor on a new draft, with a suggested number

@@ -23,7 +23,7 @@ func savePartner(t *testing.T, u *UI, name, bin string) model.Partner {
 // addResponsibility fills the responsibility dialog as a user would.
 func addResponsibility(t *testing.T, e *agreementEditor, party int, text, due string) {
 	t.Helper()
-	tasks := e.tabs[1].(*tasksTab)
+	tasks := e.tab("tab.responsibilities").(*tasksTab)
 	td := tasks.openDialog(-1)
 	td.party.SetSelectedIndex(party)
 	test.Type(td.desc, text)
@@ -64,7 +64,7 @@ func TestAgreementRoundTripsThroughEditor(t *testing.T) {
 	addResponsibility(t, e, 2, "Предоставить рабочие места и наставников", "15.02.2027")
 	addResponsibility(t, e, 3, "Провести профориентационные встречи", "01.03.2027")
 
-	pr := e.tabs[2].(*principlesTab)
+	pr := e.tab("tab.principles").(*principlesTab)
 	pr.choices[0].SetSelected(label(model.AssessMet))
 	pr.choices[3].SetSelected(label(model.AssessPartly))
 	test.Type(pr.evidence[0], "наставничество")
@@ -109,8 +109,8 @@ func TestAgreementRoundTripsThroughEditor(t *testing.T) {
 		draft, _ := again.collect()
 		t.Errorf("reopened agreement is dirty: %v", model.ChangedFields(&a, &draft))
 	}
-	if again.terms.until.Text != "31.08.2029" || len(again.tabs[1].(*tasksTab).items) != 3 ||
-		again.tabs[2].(*principlesTab).choices[3].Selected != label(model.AssessPartly) {
+	if again.terms.until.Text != "31.08.2029" || len(again.tab("tab.responsibilities").(*tasksTab).items) != 3 ||
+		again.tab("tab.principles").(*principlesTab).choices[3].Selected != label(model.AssessPartly) {
 		t.Error("reopened editor does not show the stored values")
 	}
 }

@@ -9,7 +9,6 @@ package ui
 import (
 	"strings"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -86,8 +85,7 @@ type UI struct {
 type page interface {
 	view() fyne.CanvasObject
 	dirty() bool
-	save() bool // false when the record is invalid or the save failed
-	focusSearch()
+	save() bool           // false when the record is invalid or the save failed
 	flash(message string) // a word in the status line ("nothing to save")
 }
 
@@ -102,16 +100,11 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 	if opts.HasPDFViewer == nil {
 		opts.HasPDFViewer = systemHasPDFViewer
 	}
-	go sweepTempPDFs(24 * time.Hour)
 	u := &UI{app: app, win: win, store: s, prefs: app.Preferences(), opts: opts}
-	app.Settings().SetTheme(newTheme())
+	u.runLater(sweepOldPDFs, ignoreError)
+	u.lang = applyLook(app, opts)
 	app.SetIcon(appIcon) // for windows opened later
 	win.SetIcon(appIcon)
-	code := opts.Language
-	if code == "" {
-		code = u.prefs.String(prefLanguage)
-	}
-	u.lang = setLanguage(code)
 	if err := u.load(); err != nil {
 		u.showError(err)
 	}

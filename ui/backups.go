@@ -2,10 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"fyne.io/fyne/v2/dialog"
-	"github.com/partnerdesk/partnerdesk/reports"
 	"path/filepath"
 	"strconv"
+
+	"fyne.io/fyne/v2/dialog"
+	"github.com/partnerdesk/partnerdesk/reports"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"

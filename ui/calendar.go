@@ -4,6 +4,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/ics"
 )
@@ -17,12 +18,8 @@ func (u *UI) onExportCalendar() {
 		}
 		today, langCode := u.today(), u.lang
 		u.runLater(func() error {
-			var events []ics.Event
-			if err := u.store.View(func(tx *store.Tx) error {
-				var err error
-				events, err = ics.Events(tx, langCode, today)
-				return err
-			}); err != nil {
+			events, err := ics.Events(calendarReader{u.store}, langCode, today)
+			if err != nil {
 				return err
 			}
 			return store.WriteFileAtomic(path, 0o644, func(w io.Writer) error {
@@ -36,4 +33,26 @@ func (u *UI) onExportCalendar() {
 			u.offerOpen(tr("msg.calendar_written"), path, true)
 		})
 	})
+}
+
+// calendarReader reads what the calendar needs through the store's own
+// methods: the agreements one by one, in the order of their summaries.
+type calendarReader struct{ Store }
+
+// ForEachAgreement calls fn with every agreement.
+func (r calendarReader) ForEachAgreement(fn func(a *model.Agreement) error) error {
+	sums, err := r.Summaries()
+	if err != nil {
+		return err
+	}
+	for _, s := range sums {
+		a, err := r.Agreement(s.ID)
+		if err != nil {
+			return err
+		}
+		if err := fn(&a); err != nil {
+			return err
+		}
+	}
+	return nil
 }

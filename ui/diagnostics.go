@@ -151,20 +151,14 @@ func (u *UI) saveRoundPDF(r model.Round) {
 // interface's language.
 func (u *UI) writeRoundPDF(r model.Round, w io.Writer) error {
 	d := pdf.RoundData{Round: r, Numbers: map[model.ID]string{}}
-	err := u.store.View(func(tx *store.Tx) error {
-		var err error
-		if d.Institution, err = tx.Institution(); err != nil {
-			return err
-		}
-		for _, id := range r.AgreementIDs {
-			if a, err := tx.Agreement(id); err == nil {
-				d.Numbers[id] = a.Number
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	var err error
+	if d.Institution, err = u.store.Institution(); err != nil {
 		return err
+	}
+	for _, id := range r.AgreementIDs {
+		if a, err := u.store.Agreement(id); err == nil {
+			d.Numbers[id] = a.Number
+		}
 	}
 	return pdf.RoundReport(w, &d, pdf.Options{Lang: u.lang, Today: u.opts.Today()})
 }

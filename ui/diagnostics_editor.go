@@ -70,8 +70,6 @@ func cloneRound(r model.Round) model.Round {
 
 func (e *roundEditor) view() fyne.CanvasObject { return e.root }
 
-func (e *roundEditor) focusSearch() {}
-
 // flash has nowhere to show a word: the round editor has no status line.
 func (e *roundEditor) flash(string) {}
 

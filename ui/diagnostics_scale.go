@@ -51,8 +51,6 @@ func (u *UI) openScaleEditor() {
 
 func (e *scaleEditor) view() fyne.CanvasObject { return e.root }
 
-func (e *scaleEditor) focusSearch() {}
-
 // flash has nowhere to show a word: the scale editor has no status line.
 func (e *scaleEditor) flash(string) {}
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/reports"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
@@ -43,7 +44,7 @@ func errorText(err error) string {
 	case errors.Is(err, store.ErrDamaged):
 		return tr("err.damaged") + "\n\n" + err.Error()
 	case errors.Is(err, store.ErrTooLarge):
-		return tr("err.attachment_too_large", "Max", "32 MiB")
+		return tr("err.attachment_too_large", "Max", reports.FormatSize(store.MaxAttachment))
 	case errors.Is(err, store.ErrIsDataFile):
 		return tr("err.is_data_file")
 	}

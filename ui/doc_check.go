@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/reports/pdf"
 )
 
 // memoGaps lists, for the print dialog, what a memorandum of a would
@@ -12,7 +12,7 @@ import (
 // the agreement's fields with no text of their own in a language, the
 // institution's or a partner's name missing in it, and the institution's
 // signatory not set. Each line names the fields.
-func memoGaps(tx *store.Tx, a *model.Agreement, langs []string) []string {
+func memoGaps(tx pdf.Reader, a *model.Agreement, langs []string) []string {
 	in, err := tx.Institution()
 	if err != nil {
 		return nil

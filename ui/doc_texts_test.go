@@ -42,7 +42,7 @@ func TestKazakhTextsSideBySideAndWarned(t *testing.T) {
 	kk.title.SetText("Кадрлар даярлау туралы меморандум")
 	kk.place.SetText("Астана қаласы")
 	kk.subject.SetText("Сала үшін кадрлар даярлау.")
-	tasks := e.tabs[1].(*tasksTab)
+	tasks := e.tab("tab.responsibilities").(*tasksTab)
 	for i := range tasks.items {
 		td := tasks.openDialog(i)
 		td.descs["kk"].SetText("Қазақша міндеттеме")

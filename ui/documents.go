@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
 )
 
@@ -20,10 +19,10 @@ type document struct {
 	bilingual bool   // the document has bilingual layouts
 	// load reads what the document needs inside a read transaction and
 	// returns the function that writes the PDF with the options.
-	load func(tx *store.Tx) (func(w io.Writer, o pdf.Options) error, error)
+	load func(r pdf.Reader) (func(w io.Writer, o pdf.Options) error, error)
 	// gaps, when set, lists what the document would print in the wrong
 	// language or leave blank in the given languages (memoGaps).
-	gaps func(tx *store.Tx, langs []string) []string
+	gaps func(r pdf.Reader, langs []string) []string
 }
 
 // langs returns the languages of the choice, in column order.
@@ -60,12 +59,8 @@ func (doc document) name(c documentChoice) string {
 
 // renderPDF loads the document and writes it with the choice to w.
 func (u *UI) renderPDF(doc document, c documentChoice, w io.Writer) error {
-	var write func(io.Writer, pdf.Options) error
-	if err := u.store.View(func(tx *store.Tx) error {
-		var err error
-		write, err = doc.load(tx)
-		return err
-	}); err != nil {
+	write, err := doc.load(u.store)
+	if err != nil {
 		return err
 	}
 	return write(w, c.options(u.opts.Today()))
@@ -105,11 +100,11 @@ func safeFileName(s string) string {
 func (e *agreementEditor) memorandumDoc(a model.Agreement) document {
 	return document{
 		title: tr("doc.print_kind", "Kind", label(a.Kind)), fileName: a.Number, bilingual: true,
-		load: func(tx *store.Tx) (func(io.Writer, pdf.Options) error, error) {
+		load: func(tx pdf.Reader) (func(io.Writer, pdf.Options) error, error) {
 			d, err := pdf.NewMemoData(tx, a)
 			return func(w io.Writer, o pdf.Options) error { return pdf.Memorandum(w, &d, o) }, err
 		},
-		gaps: func(tx *store.Tx, langs []string) []string { return memoGaps(tx, &a, langs) },
+		gaps: func(r pdf.Reader, langs []string) []string { return memoGaps(r, &a, langs) },
 	}
 }
 
@@ -117,7 +112,7 @@ func (e *agreementEditor) memorandumDoc(a model.Agreement) document {
 func partnerCardDoc(p model.Partner) document {
 	return document{
 		title: tr("doc.partner_card"), fileName: p.Name,
-		load: func(tx *store.Tx) (func(io.Writer, pdf.Options) error, error) {
+		load: func(tx pdf.Reader) (func(io.Writer, pdf.Options) error, error) {
 			d, err := pdf.LoadPartner(tx, p.ID)
 			return func(w io.Writer, o pdf.Options) error { return pdf.PartnerCard(w, &d, o) }, err
 		},
@@ -128,7 +123,7 @@ func partnerCardDoc(p model.Partner) document {
 func registerDoc(rows []model.Summary, filter string) document {
 	return document{
 		title: tr("doc.register"), fileName: tr("doc.register_file"),
-		load: func(tx *store.Tx) (func(io.Writer, pdf.Options) error, error) {
+		load: func(tx pdf.Reader) (func(io.Writer, pdf.Options) error, error) {
 			d, err := pdf.LoadRegister(tx, rows, filter)
 			return func(w io.Writer, o pdf.Options) error { return pdf.Register(w, &d, o) }, err
 		},

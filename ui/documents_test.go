@@ -2,9 +2,10 @@ package ui
 
 import (
 	"bytes"
-	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 	"strings"
 	"testing"
+
+	"github.com/partnerdesk/partnerdesk/reports/pdf/pdftest"
 
 	"fyne.io/fyne/v2/test"
 
@@ -71,6 +72,19 @@ func TestPrintRegisterOfTheFilter(t *testing.T) {
 	if !listed["СП-ИСТ/1"] || !listed["СП-ИСТ/2"] || listed["СП-ДОЛГ/1"] {
 		t.Fatalf("the Expiring filter lists %d agreements: %v", len(sc.rows), listed)
 	}
+	for i := range sc.rows {
+		if got := sc.cellByKey(i, "col.status"); got != label(model.StatusExpiring) {
+			t.Errorf("row %d of the Expiring filter shows status %q", i, got)
+		}
+	}
+	sc.table.onSort(agreementColumnIndex("col.valid_until"), true)
+	if at := rowsByNumber(sc); at["СП-ИСТ/2"] > at["СП-ИСТ/1"] {
+		t.Errorf("sorted by end, latest first, СП-ИСТ/2 is row %d after СП-ИСТ/1 (row %d)", at["СП-ИСТ/2"], at["СП-ИСТ/1"])
+	}
+	sc.table.onSort(agreementColumnIndex("col.valid_until"), false)
+	if at := rowsByNumber(sc); at["СП-ИСТ/1"] > at["СП-ИСТ/2"] {
+		t.Errorf("sorted by end, earliest first, СП-ИСТ/1 is row %d after СП-ИСТ/2 (row %d)", at["СП-ИСТ/1"], at["СП-ИСТ/2"])
+	}
 	rows := make([]model.Summary, len(sc.rows))
 	for i, a := range sc.rows {
 		rows[i] = a.Summary
@@ -88,4 +102,14 @@ func TestPrintRegisterOfTheFilter(t *testing.T) {
 	if overlays(u) == 0 {
 		t.Error("the Print button showed no dialog")
 	}
+}
+
+// rowsByNumber returns the row of each agreement the list shows, read from
+// its number column.
+func rowsByNumber(sc *agreementsScreen) map[string]int {
+	at := map[string]int{}
+	for i := range sc.rows {
+		at[sc.cellByKey(i, "col.number")] = i
+	}
+	return at
 }

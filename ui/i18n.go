@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/partnerdesk/partnerdesk/assets"
+	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
@@ -104,7 +105,7 @@ func loadTranslations() {
 // locale: ru, kk, ky or en.
 func systemLanguage() string {
 	l := systemLocale().LanguageString()
-	for _, code := range assets.Languages {
+	for _, code := range model.Languages {
 		if len(l) >= 2 && l[:2] == code {
 			return code
 		}
@@ -119,7 +120,7 @@ func systemLanguage() string {
 // under every locale Fyne could pick.
 func setLanguage(code string) string {
 	loadTranslations()
-	if !slices.Contains(assets.Languages, code) {
+	if !slices.Contains(model.Languages, code) {
 		code = systemLanguage()
 	}
 	tables, err := assets.Tables()

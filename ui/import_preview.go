@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,19 +25,19 @@ func (w *importWizard) showPreview() {
 		widget.NewLabel(tr("import.count_partners", w.countArgs(pc)...)),
 	)
 	if n := toReview(p.Problems); n > 0 {
-		counts.Add(widget.NewLabel(tr("import.count_review", "Count", itoa(n))))
+		counts.Add(widget.NewLabel(tr("import.count_review", "Count", strconv.Itoa(n))))
 	}
 	problems := w.problemList(p.Problems)
 	body := container.NewBorder(counts, nil, nil, nil, problems)
-	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Count", itoa(len(p.Problems))), problems)}
+	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Count", strconv.Itoa(len(p.Problems))), problems)}
 	if w.merge && (pc.Conflict > 0 || ac.Conflict > 0) {
-		tabs = append(tabs, container.NewTabItem(tr("import.conflicts_tab", "Count", itoa(pc.Conflict+ac.Conflict)), w.conflictList()))
+		tabs = append(tabs, container.NewTabItem(tr("import.conflicts_tab", "Count", strconv.Itoa(pc.Conflict+ac.Conflict)), w.conflictList()))
 	}
 	if len(p.Matches) > 0 {
-		tabs = append(tabs, container.NewTabItem(tr("import.tab_matches", "Count", itoa(len(p.Matches))), w.matchList()))
+		tabs = append(tabs, container.NewTabItem(tr("import.tab_matches", "Count", strconv.Itoa(len(p.Matches))), w.matchList()))
 	}
 	if pc.Add > 0 && !w.merge {
-		tabs = append(tabs, container.NewTabItem(tr("import.tab_new_partners", "Count", itoa(pc.Add)), w.newPartnerList()))
+		tabs = append(tabs, container.NewTabItem(tr("import.tab_new_partners", "Count", strconv.Itoa(pc.Add)), w.newPartnerList()))
 	}
 	if len(tabs) > 1 {
 		body = container.NewBorder(counts, nil, nil, nil, container.NewAppTabs(tabs...))
@@ -55,18 +56,18 @@ func (w *importWizard) showPreview() {
 }
 
 func (w *importWizard) countArgs(c interchange.Counts) []string {
-	return []string{"Add", itoa(c.Add), "Update", itoa(c.Update), "Unchanged", itoa(c.Unchanged + c.UseExisting),
-		"Conflict", itoa(c.Conflict), "Skip", itoa(c.Skip)}
+	return []string{"Add", strconv.Itoa(c.Add), "Update", strconv.Itoa(c.Update), "Unchanged", strconv.Itoa(c.Unchanged + c.UseExisting),
+		"Conflict", strconv.Itoa(c.Conflict), "Skip", strconv.Itoa(c.Skip)}
 }
 
 func (w *importWizard) applyLabel(ac interchange.Counts) string {
 	if w.plan_.Errors() > 0 {
-		return tr("import.apply_valid", "Count", itoa(ac.Add+ac.Update), "Skip", itoa(ac.Skip))
+		return tr("import.apply_valid", "Count", strconv.Itoa(ac.Add+ac.Update), "Skip", strconv.Itoa(ac.Skip))
 	}
 	if w.merge {
 		return tr("import.apply_merge")
 	}
-	return tr("import.apply", "Count", itoa(ac.Add))
+	return tr("import.apply", "Count", strconv.Itoa(ac.Add))
 }
 
 // problemList lists every problem with its place in the file.

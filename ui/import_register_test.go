@@ -54,7 +54,7 @@ func TestImportWizardHandKeptRegister(t *testing.T) {
 	if w.plan_ == nil || len(w.plan_.Matches) != 2 {
 		t.Fatalf("preview: %+v", w.plan_)
 	}
-	shot(t, u, "import-preview-ru.png")
+	keepShot(t, u, "import-preview-ru.png")
 	tabs := findTabs(w.root)
 	if tabs == nil || len(tabs.Items) != 3 || tabs.Items[1].Text != "Совпадения (2)" || tabs.Items[2].Text != "Новые партнёры (3)" {
 		t.Fatalf("no tabs of matches and new partners: %v", texts(w.root))
@@ -112,9 +112,9 @@ func findTabs(root fyne.CanvasObject) *container.AppTabs {
 	return nil
 }
 
-// shot captures the window; with PARTNERDESK_SHOTS set it keeps the PNG
+// keepShot captures the window; with PARTNERDESK_SHOTS set it keeps the PNG
 // there.
-func shot(t *testing.T, u *UI, name string) {
+func keepShot(t *testing.T, u *UI, name string) {
 	t.Helper()
 	img := u.win.Canvas().Capture()
 	if img.Bounds().Dx() < 100 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -37,7 +38,6 @@ type importWizard struct {
 func (w *importWizard) view() fyne.CanvasObject { return w.root }
 func (w *importWizard) dirty() bool             { return false }
 func (w *importWizard) save() bool              { return false }
-func (w *importWizard) focusSearch()            {}
 func (w *importWizard) flash(string)            {}
 
 func (w *importWizard) title(stepKey string) fyne.CanvasObject {
@@ -130,7 +130,7 @@ func (w *importWizard) mappingCard(i int) fyne.CanvasObject {
 	}
 	showMissing()
 	title := fmt.Sprintf("%s — %s", m.Sheet, m.Kind.Name(w.u.lang))
-	sub := tr("import.header_row", "Row", itoa(m.HeaderRow))
+	sub := tr("import.header_row", "Row", strconv.Itoa(m.HeaderRow))
 	return widget.NewCard(title, sub, container.NewVBox(missing, rows))
 }
 

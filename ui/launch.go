@@ -36,15 +36,21 @@ func Launch(app fyne.App, win fyne.Window, path string, opts Options) (closeStor
 // launch is Launch, returning the launcher (tests wait for its
 // background work).
 func launch(app fyne.App, win fyne.Window, path string, opts Options) *launcher {
+	applyLook(app, opts) // the launcher's own dialogs come before New
+	l := &launcher{app: app, win: win, opts: opts}
+	l.open(path)
+	return l
+}
+
+// applyLook sets the theme and the interface language (opts.Language,
+// else the one last chosen) and returns the language's code.
+func applyLook(app fyne.App, opts Options) string {
 	app.Settings().SetTheme(newTheme())
 	code := opts.Language
 	if code == "" {
 		code = app.Preferences().String(prefLanguage)
 	}
-	setLanguage(code)
-	l := &launcher{app: app, win: win, opts: opts}
-	l.open(path)
-	return l
+	return setLanguage(code)
 }
 
 // close waits for a backup in progress, then closes the file.

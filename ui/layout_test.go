@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/partnerdesk/partnerdesk/model/catalog"
@@ -27,7 +28,7 @@ func TestScreensFitA1280Window(t *testing.T) {
 		u.openAgreement(a.ID, "")
 		for i := range u.page.(*agreementEditor).tabs {
 			u.page.(*agreementEditor).appTabs.SelectIndex(i)
-			check("agreement editor tab " + itoa(i))
+			check("agreement editor tab " + strconv.Itoa(i))
 		}
 		u.openPartner(a.PartnerIDs[0])
 		check("partner form")

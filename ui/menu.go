@@ -84,16 +84,10 @@ func (u *UI) onSave() {
 }
 
 func (u *UI) onNew() {
-	if u.page != nil {
-		return
-	}
-	if c, ok := u.currentScreen().(creator); ok {
-		c.create()
+	if u.currentCan(canCreate) {
+		u.currentScreen().(creator).create()
 	}
 }
-
-// printable is a page or screen with a document to print (Ctrl+P).
-type printable interface{ print() }
 
 func (u *UI) onPrint() {
 	if u.win.Canvas().Overlays().Top() != nil {
@@ -103,20 +97,15 @@ func (u *UI) onPrint() {
 		p.print()
 		return
 	}
-	if u.page == nil {
-		if p, ok := u.currentScreen().(printable); ok {
-			p.print()
-		}
+	if u.currentCan(canPrint) {
+		u.currentScreen().(printable).print()
 	}
 }
 
+// onFind focuses the search box of the screen shown; editors have none.
 func (u *UI) onFind() {
-	if u.page != nil {
-		u.page.focusSearch()
-		return
-	}
-	if s, ok := u.currentScreen().(searcher); ok {
-		s.focusSearch()
+	if u.currentCan(canSearch) {
+		u.currentScreen().(searcher).focusSearch()
 	}
 }
 

@@ -15,11 +15,10 @@ import (
 // partnerForm edits one partner. Every change is validated at once by the
 // model; Save stays disabled while the partner is invalid or unchanged.
 type partnerForm struct {
-	u     *UI
-	orig  model.Partner
-	fs    *fieldSet
-	root  fyne.CanvasObject
-	built bool
+	u    *UI
+	orig model.Partner
+	fs   *fieldSet
+	root fyne.CanvasObject
 
 	name, short, region, city, website, taxID, sigName, sigPos, tags *widget.Entry
 	namesRU, namesKK, namesKY, namesEN                               *widget.Entry
@@ -35,48 +34,67 @@ type partnerForm struct {
 
 var countries = []string{"KZ", "KG", "RU", "UZ", "TJ", "TM", "CN", "TR", "KR", "DE", "US", "GB"}
 
+// newPartnerForm edits p. Every input gets its starting value before its
+// handler, so nothing fires while the form is built.
 func newPartnerForm(u *UI, p model.Partner) *partnerForm {
 	f := &partnerForm{u: u, orig: p, fs: newFieldSet()}
-	entry := func(v string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetText(v)
-		e.OnChanged = func(string) { f.changed() }
-		return e
-	}
-	f.name, f.short = entry(p.Name), entry(p.ShortName)
-	f.namesRU, f.namesKK, f.namesKY, f.namesEN = entry(p.Names.RU), entry(p.Names.KK), entry(p.Names.KY), entry(p.Names.EN)
-	f.region, f.city, f.website, f.taxID = entry(p.Region), entry(p.City), entry(p.Website), entry(p.TaxID)
-	f.sigName, f.sigPos = entry(p.Signatory.Name), entry(p.Signatory.Position)
-	f.tags = entry(strings.Join(p.Tags, ", "))
+	f.name, f.short = f.entry(p.Name), f.entry(p.ShortName)
+	f.namesRU, f.namesKK, f.namesKY, f.namesEN = f.entry(p.Names.RU), f.entry(p.Names.KK), f.entry(p.Names.KY), f.entry(p.Names.EN)
+	f.region, f.city, f.website, f.taxID = f.entry(p.Region), f.entry(p.City), f.entry(p.Website), f.entry(p.TaxID)
+	f.sigName, f.sigPos = f.entry(p.Signatory.Name), f.entry(p.Signatory.Position)
+	f.tags = f.entry(strings.Join(p.Tags, ", "))
 	f.tags.SetPlaceHolder(tr("placeholder.tags"))
-	f.address, f.notes = multiline(2), multiline(3)
-	f.address.SetText(p.Address)
-	f.notes.SetText(p.Notes)
-	f.address.OnChanged, f.notes.OnChanged = func(string) { f.changed() }, func(string) { f.changed() }
+	f.address, f.notes = f.text(2, p.Address), f.text(3, p.Notes)
 	f.country = newCountryEntry(countries)
 	f.country.SetText(countryOption(p.Country))
-	f.country.OnChanged = func(string) { f.changed() }
-	f.subKind = newSelect(nil, func(string) { f.changed() })
-	f.category = newSelect(labels(model.Categories), func(v string) {
-		f.setSubKinds(fromLabel(model.Categories, v), "")
-		f.changed()
-	})
-	f.relation = widget.NewRadioGroup(labels(model.Relations), func(string) { f.changed() })
-	f.relation.Horizontal = true
-	f.relation.Required = true
-	f.relation.SetSelected(label(p.Relation))
+	f.country.OnChanged = f.onChanged
+	f.category = newSelect(labels(model.Categories), nil)
 	if p.Category != "" {
 		f.category.SetSelected(label(p.Category))
 	}
+	f.category.OnChanged = f.onCategory
+	f.subKind = newSelect(nil, nil)
 	f.setSubKinds(p.Category, p.SubKind)
-	f.contacts = newRowList("contacts", f.fs, f.changed, func() model.Contact { return model.Contact{} },
-		func(c model.Contact) bool { return c == model.Contact{} }, f.contactRow)
+	f.subKind.OnChanged = f.onChanged
+	f.relation = widget.NewRadioGroup(labels(model.Relations), nil)
+	f.relation.Horizontal, f.relation.Required = true, true
+	f.relation.SetSelected(label(p.Relation))
+	f.relation.OnChanged = f.onChanged
+	f.contacts = newRowList("contacts", f.fs, f.changed, blankContact, isBlankContact, f.contactRow)
 	f.contacts.set(p.Contacts)
 	f.root = f.build()
-	f.fs.quiet = p.ID == 0
+	f.fs.quiet = p.ID == 0 // a new partner's "required" waits for the first edit
 	f.changed()
-	f.built = true
+	f.fs.quiet = false
 	return f
+}
+
+// entry is a one-line input holding v that revalidates on every edit.
+func (f *partnerForm) entry(v string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(v)
+	e.OnChanged = f.onChanged
+	return e
+}
+
+// text is a multi-line input of rows lines holding v.
+func (f *partnerForm) text(rows int, v string) *widget.Entry {
+	e := multiline(rows)
+	e.SetText(v)
+	e.OnChanged = f.onChanged
+	return e
+}
+
+func blankContact() model.Contact { return model.Contact{} }
+
+func isBlankContact(c model.Contact) bool { return c == model.Contact{} }
+
+func (f *partnerForm) onChanged(string) { f.changed() }
+
+// onCategory offers the chosen category's kinds of organisation.
+func (f *partnerForm) onCategory(v string) {
+	f.setSubKinds(fromLabel(model.Categories, v), "")
+	f.changed()
 }
 
 func (f *partnerForm) setSubKinds(c model.Category, sel model.SubKind) {
@@ -198,12 +216,6 @@ func (f *partnerForm) collect() model.Partner {
 
 // changed validates the form after any edit.
 func (f *partnerForm) changed() {
-	if f.saveBtn == nil {
-		return // still building
-	}
-	if f.built {
-		f.fs.quiet = false
-	}
 	p := f.collect()
 	v, _ := model.AsValidation(p.Validate())
 	f.fs.show(v)
@@ -226,8 +238,6 @@ func (f *partnerForm) dirty() bool {
 }
 
 func (f *partnerForm) flash(message string) { f.status.SetText(message) }
-
-func (f *partnerForm) focusSearch() {}
 
 // saveNow stores the partner; it returns false when it could not.
 func (f *partnerForm) saveNow() bool {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,39 +32,51 @@ type partnersScreen struct {
 	q        catalog.PartnerQuery
 }
 
-var partnerColumns = []column{
-	{"col.name", 330, true, false}, {"col.category", 175, true, false}, {"col.relation", 150, false, true}, {"col.country", 60, false, false},
-	{"col.region", 150, true, false}, {"col.tax_id", 125, false, false}, {"col.agreements", 80, false, false},
+// partnerColumn describes one column of the partners list: its title (a
+// translation key, which is also the column's key), width and cutting,
+// the order it sorts by and the text of its cell.
+type partnerColumn struct {
+	column
+	sort  catalog.PartnerColumn
+	value func(*catalog.Partner) string
 }
+
+// partnerColumns are the list's columns, in display order.
+var partnerColumns = []partnerColumn{
+	{column{"col.name", 330, true, false}, catalog.PartnerByName, partnerName},
+	{column{"col.category", 175, true, false}, catalog.PartnerByCategory, partnerCategory},
+	{column{"col.relation", 150, false, true}, catalog.PartnerByRelation, partnerRelation},
+	{column{"col.country", 60, false, false}, catalog.PartnerByCountry, partnerCountry},
+	{column{"col.region", 150, true, false}, catalog.PartnerByRegion, partnerRegion},
+	{column{"col.tax_id", 125, false, false}, catalog.PartnerByTaxID, partnerTaxID},
+	{column{"col.agreements", 80, false, false}, catalog.PartnerByAgreements, partnerAgreements},
+}
+
+func partnerName(p *catalog.Partner) string       { return p.Name }
+func partnerCategory(p *catalog.Partner) string   { return cachedTr(p.Category.ShortKey()) }
+func partnerRelation(p *catalog.Partner) string   { return label(p.Relation) }
+func partnerCountry(p *catalog.Partner) string    { return p.Country }
+func partnerRegion(p *catalog.Partner) string     { return p.Region }
+func partnerTaxID(p *catalog.Partner) string      { return p.TaxID }
+func partnerAgreements(p *catalog.Partner) string { return strconv.Itoa(p.Agreements) }
 
 func newPartnersScreen(u *UI) screen {
 	s := &partnersScreen{u: u}
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder(tr("placeholder.search_partners"))
-	s.search.OnChanged = func(text string) { s.q.Text = text; s.reload() }
 	all := tr("filter.all")
-	s.category = newSelect(append([]string{all}, labels(model.Categories)...), func(v string) {
-		s.q.Category = fromLabel(model.Categories, v)
-		s.reload()
-	})
-	s.category.SetSelectedIndex(0)
-	s.relation = newSelect(append([]string{all}, labels(model.Relations)...), func(v string) {
-		s.q.Relation = fromLabel(model.Relations, v)
-		s.reload()
-	})
-	s.relation.SetSelectedIndex(0)
-	s.country = newSelect([]string{all}, func(v string) {
-		s.q.Country = ""
-		if v != all {
-			s.q.Country = countryCode(v)
-		}
-		s.reload()
-	})
-	s.review = widget.NewCheck(tr("filter.to_review"), func(on bool) { s.q.Review = on; s.reload() })
+	s.search = &widget.Entry{PlaceHolder: tr("placeholder.search_partners"), OnChanged: s.onSearch}
+	s.search.ExtendBaseWidget(s.search)
+	s.category = filterSelect(append([]string{all}, labels(model.Categories)...), s.onCategory)
+	s.relation = filterSelect(append([]string{all}, labels(model.Relations)...), s.onRelation)
+	s.country = filterSelect([]string{all}, s.onCountry)
+	s.review = widget.NewCheck(tr("filter.to_review"), s.onReview)
 	s.count = widget.NewLabel("")
-	s.table = newListTable(partnerColumns, func() int { return len(s.rows) }, s.cell)
-	s.table.onSort = func(col int, desc bool) { s.q.Sort, s.q.Desc = catalog.PartnerColumn(col), desc; s.reload() }
-	s.table.onOpen = func(row int) { u.openPartner(s.rows[row].ID) }
+	cols := make([]column, len(partnerColumns))
+	for i, c := range partnerColumns {
+		cols[i] = c.column
+	}
+	s.table = newListTable(cols, s.len, s.cell)
+	s.table.onSort = s.onSort
+	s.table.onOpen = s.onOpen
 	add := widget.NewButtonWithIcon(tr("action.new_partner"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
 	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("col.relation")), s.relation,
@@ -72,6 +85,37 @@ func newPartnersScreen(u *UI) screen {
 		[]fyne.CanvasObject{container.NewBorder(nil, nil, nil, s.count, filters)}, "partners.empty", s.table)
 	return s
 }
+
+func (s *partnersScreen) onSearch(text string) { s.q.Text = text; s.reload() }
+
+func (s *partnersScreen) onCategory(v string) {
+	s.q.Category = fromLabel(model.Categories, v)
+	s.reload()
+}
+
+func (s *partnersScreen) onRelation(v string) {
+	s.q.Relation = fromLabel(model.Relations, v)
+	s.reload()
+}
+
+func (s *partnersScreen) onCountry(v string) {
+	s.q.Country = ""
+	if v != tr("filter.all") {
+		s.q.Country = countryCode(v)
+	}
+	s.reload()
+}
+
+func (s *partnersScreen) onReview(on bool) { s.q.Review = on; s.reload() }
+
+func (s *partnersScreen) onSort(col int, desc bool) {
+	s.q.Sort, s.q.Desc = partnerColumns[col].sort, desc
+	s.reload()
+}
+
+func (s *partnersScreen) onOpen(row int) { s.u.openPartner(s.rows[row].ID) }
+
+func (s *partnersScreen) len() int { return len(s.rows) }
 
 func (s *partnersScreen) view() fyne.CanvasObject { return s.root }
 
@@ -88,31 +132,19 @@ func (s *partnersScreen) refresh() {
 }
 
 func (s *partnersScreen) reload() {
-	if s.table == nil {
-		return // a filter fired while the screen is being built
-	}
 	s.rows = s.u.cat.Partners(s.q)
 	total, _ := s.u.cat.Len()
 	s.table.reloadCounted(len(s.rows), total, s.count, s.empty)
 }
 
-func (s *partnersScreen) cell(row, col int) string {
-	p := s.rows[row]
-	switch col {
-	case 0:
-		return p.Name
-	case 1:
-		return cachedTr(p.Category.ShortKey())
-	case 2:
-		return label(p.Relation)
-	case 3:
-		return p.Country
-	case 4:
-		return p.Region
-	case 5:
-		return p.TaxID
-	}
-	return strconv.Itoa(p.Agreements)
+// cell returns the text of a cell.
+func (s *partnersScreen) cell(row, col int) string { return partnerColumns[col].value(s.rows[row]) }
+
+// cellByKey returns the text of a row's cell in the column with the given
+// key.
+func (s *partnersScreen) cellByKey(row int, key string) string {
+	i := slices.IndexFunc(partnerColumns, func(c partnerColumn) bool { return c.title == key })
+	return s.cell(row, i)
 }
 
 func (s *partnersScreen) create() { s.u.newPartner() }

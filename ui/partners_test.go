@@ -57,8 +57,8 @@ func TestCreatePartnerByTyping(t *testing.T) {
 	}
 	u.back()
 	ps := u.currentScreen().(*partnersScreen)
-	if len(ps.rows) != 1 || ps.cell(0, 0) != "ТОО «Ақ Бидай»" || ps.cell(0, 5) != "971240001315" {
-		t.Errorf("table shows %d rows: %q", len(ps.rows), ps.cell(0, 0))
+	if len(ps.rows) != 1 || ps.cellByKey(0, "col.name") != "ТОО «Ақ Бидай»" || ps.cellByKey(0, "col.tax_id") != "971240001315" {
+		t.Errorf("table shows %d rows: %q", len(ps.rows), ps.cellByKey(0, "col.name"))
 	}
 }
 
@@ -109,8 +109,8 @@ func TestSearchNarrowsPartnersTable(t *testing.T) {
 		t.Fatalf("search left %d of %d rows", len(ps.rows), all)
 	}
 	for i := range ps.rows {
-		if !strings.Contains(strings.ToLower(ps.cell(i, 0)), "мектеб") {
-			t.Errorf("row %q does not match", ps.cell(i, 0))
+		if !strings.Contains(strings.ToLower(ps.cellByKey(i, "col.name")), "мектеб") {
+			t.Errorf("row %q does not match", ps.cellByKey(i, "col.name"))
 		}
 	}
 	// A BIN finds its partner.

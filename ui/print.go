@@ -58,6 +58,16 @@ func sweepTempPDFs(age time.Duration) {
 	}
 }
 
+// sweepOldPDFs sweeps the documents of a day ago and more (for runLater).
+func sweepOldPDFs() error {
+	sweepTempPDFs(24 * time.Hour)
+	return nil
+}
+
+// ignoreError is the done of background work whose failure nobody needs
+// to hear about.
+func ignoreError(error) {}
+
 // openInViewer gives the file to the system's viewer and keeps it.
 func (u *UI) openInViewer(t *tempPDF) {
 	if !u.opts.HasPDFViewer() {

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
@@ -21,12 +21,9 @@ import (
 // ask a print server on the network).
 const printersTimeout = 20 * time.Second
 
-// docLangs are the languages a document can be printed in, in the order
-// the dialog offers them; docLayouts are the layouts, "" for one language.
-var (
-	docLangs   = []string{"ru", "kk", "ky", "en"}
-	docLayouts = []string{"", "kk+ru", "ky+ru"}
-)
+// docLayouts are the layouts a document can be printed in, "" for one
+// language; the languages are model.Languages, in their order.
+var docLayouts = []string{"", "kk+ru", "ky+ru"}
 
 // printDialog asks how to print a document: language and layout, printer
 // and copies. Print is its primary action; Preview shows the pages first;
@@ -53,13 +50,13 @@ func newPrintDialog(u *UI, doc document) *printDialog {
 }
 
 func (p *printDialog) buildUI() {
-	names := make([]string, len(docLangs))
-	for i, l := range docLangs {
+	names := make([]string, len(model.Languages))
+	for i, l := range model.Languages {
 		names[i] = tr("lang." + l)
 	}
 	p.langSel = newSelect(names, nil)
 	p.langSel.SetSelectedIndex(0)
-	for i, l := range docLangs {
+	for i, l := range model.Languages {
 		if l == p.u.lang {
 			p.langSel.SetSelectedIndex(i)
 		}
@@ -166,7 +163,7 @@ func (p *printDialog) setPrinters(list []printing.Destination, err error) {
 
 // choice is the language and layout chosen.
 func (p *printDialog) choice() documentChoice {
-	c := documentChoice{lang: docLangs[max(p.langSel.SelectedIndex(), 0)]}
+	c := documentChoice{lang: model.Languages[max(p.langSel.SelectedIndex(), 0)]}
 	if p.doc.bilingual {
 		for i, o := range p.layoutSel.Options {
 			if o == p.layoutSel.Selected {
@@ -229,11 +226,7 @@ func (p *printDialog) showGaps() {
 	if p.doc.gaps == nil || p.gaps == nil {
 		return
 	}
-	var lines []string
-	_ = p.u.store.View(func(tx *store.Tx) error {
-		lines = p.doc.gaps(tx, p.choice().langs())
-		return nil
-	})
+	lines := p.doc.gaps(p.u.store, p.choice().langs())
 	if len(lines) == 0 {
 		p.gaps.SetText("")
 		p.gaps.Hide()

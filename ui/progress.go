@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,18 +36,15 @@ func (u *UI) runWithProgress(title string, work func(ctx context.Context, progre
 		fyne.Do(func() {
 			if total > 0 {
 				bar.SetValue(float64(n) / float64(total))
-				note.SetText(tr("msg.progress", "Done", itoa(n), "Total", itoa(total)))
+				note.SetText(tr("msg.progress", "Done", strconv.Itoa(n), "Total", strconv.Itoa(total)))
 			}
 		})
 	}
-	u.busy.Add(1)
-	go func() {
-		err := work(ctx, progress)
-		cancel()
-		fyne.Do(func() {
-			defer u.busy.Done()
-			d.Hide()
-			done(err)
-		})
-	}()
+	u.runLater(func() error {
+		defer cancel()
+		return work(ctx, progress)
+	}, func(err error) {
+		d.Hide()
+		done(err)
+	})
 }

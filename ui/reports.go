@@ -46,7 +46,7 @@ func (s *reportsScreen) refresh() {
 
 // excelForm chooses the register's language, period and statuses.
 func (s *reportsScreen) excelForm() fyne.CanvasObject {
-	langs := []string{"ru", "kk", "ky", "en"}
+	langs := model.Languages
 	names := make([]string, len(langs))
 	for i, l := range langs {
 		names[i] = tr("lang." + l)
@@ -58,17 +58,20 @@ func (s *reportsScreen) excelForm() fyne.CanvasObject {
 	from.setDate(model.NewDate(y, 1, 1))
 	until.setDate(model.NewDate(y, 12, 31))
 	inForce := widget.NewCheck(tr("reports.in_force_only"), nil)
-	export := widget.NewButtonWithIcon(tr("reports.excel_export"), theme.DocumentSaveIcon(), func() {
+	options := func() excel.Options {
 		o := excel.Options{Lang: langs[max(lang.SelectedIndex(), 0)], From: from.date(), To: until.date()}
 		if inForce.Checked {
 			o.Statuses = []model.Status{model.StatusActive, model.StatusExpiring}
 		}
-		s.u.exportRegister(o)
-	})
+		return o
+	}
+	picker := newLayoutPicker(s.u)
+	layout := picker.view(options)
+	export := widget.NewButtonWithIcon(tr("reports.excel_export"), theme.DocumentSaveIcon(), func() { picker.export(options()) })
 	export.Importance = widget.HighImportance
-	return container.NewVBox(
+	return container.NewVBox(layout,
 		newColumns(3, container.NewVBox(heading("doc.language"), lang), container.NewVBox(heading("reports.from"), from), container.NewVBox(heading("reports.to"), until)),
-		inForce, container.NewHBox(export))
+		inForce, container.NewHBox(export, picker.pdf()))
 }
 
 // printCurrentList prints the agreements list as it is filtered.

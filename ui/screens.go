@@ -12,11 +12,27 @@ type screen interface {
 	refresh()
 }
 
-// creator is a screen with a "new" action (Ctrl+N).
-type creator interface{ create() }
+// The abilities a screen may have, each answering a menu command. The
+// registry below says which screen has which; TestRegistryAbilities keeps
+// the declarations and the screens' methods in step.
+type (
+	// creator makes a new record (File › New, Ctrl+N).
+	creator interface{ create() }
+	// searcher puts the cursor in its search box (Ctrl+F).
+	searcher interface{ focusSearch() }
+	// printable prints what it shows (File › Print, Ctrl+P); editors that
+	// print are printable too.
+	printable interface{ print() }
+)
 
-// searcher is a screen with a search box (Ctrl+F).
-type searcher interface{ focusSearch() }
+// ability is a set of the abilities a screen declares.
+type ability uint8
+
+const (
+	canCreate ability = 1 << iota // the screen is a creator
+	canSearch                     // the screen is a searcher
+	canPrint                      // the screen is printable
+)
 
 // screenEntry registers a screen with the navigation.
 type screenEntry struct {
@@ -24,16 +40,20 @@ type screenEntry struct {
 	title  string // translation key
 	icon   fyne.Resource
 	make   func(*UI) screen
+	can    ability
 	screen screen
 }
 
-// registry lists the screens in navigation order.
+// registry lists the screens in navigation order, with their abilities.
 func (u *UI) registry() []*screenEntry {
 	return []*screenEntry{
 		{id: "dashboard", title: "nav.dashboard", icon: theme.HomeIcon(), make: newDashboard},
-		{id: "partners", title: "nav.partners", icon: theme.AccountIcon(), make: newPartnersScreen},
-		{id: "agreements", title: "nav.agreements", icon: theme.DocumentIcon(), make: newAgreementsScreen},
-		{id: "diagnostics", title: "diag.title", icon: theme.GridIcon(), make: newDiagnosticsScreen},
+		{id: "partners", title: "nav.partners", icon: theme.AccountIcon(), make: newPartnersScreen,
+			can: canCreate | canSearch},
+		{id: "agreements", title: "nav.agreements", icon: theme.DocumentIcon(), make: newAgreementsScreen,
+			can: canCreate | canSearch | canPrint},
+		{id: "diagnostics", title: "diag.title", icon: theme.GridIcon(), make: newDiagnosticsScreen,
+			can: canCreate},
 		{id: "reports", title: "nav.reports", icon: theme.FileTextIcon(), make: newReportsScreen},
 		{id: "settings", title: "nav.settings", icon: theme.SettingsIcon(), make: newSettingsScreen},
 	}
@@ -41,3 +61,9 @@ func (u *UI) registry() []*screenEntry {
 
 // currentScreen returns the screen shown (under any editor).
 func (u *UI) currentScreen() screen { return u.screens[u.current].screen }
+
+// currentCan reports whether the screen shown, with no editor over it,
+// has the ability.
+func (u *UI) currentCan(a ability) bool {
+	return u.page == nil && u.screens[u.current].can&a != 0
+}

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
 )
 
@@ -56,13 +55,13 @@ func (s *settingsScreen) refresh() {
 // the preferences and applies at once.
 func (u *UI) languageSelect() *widget.Select {
 	names := []string{tr("lang.system")}
-	for _, l := range assets.Languages {
+	for _, l := range model.Languages {
 		names = append(names, tr("lang."+l))
 	}
 	sel := newSelect(names, nil)
 	saved := u.prefs.String(prefLanguage)
 	sel.SetSelectedIndex(0)
-	for i, l := range assets.Languages {
+	for i, l := range model.Languages {
 		if l == saved {
 			sel.SetSelectedIndex(i + 1)
 		}
@@ -70,7 +69,7 @@ func (u *UI) languageSelect() *widget.Select {
 	sel.OnChanged = func(string) {
 		code := ""
 		if i := sel.SelectedIndex(); i > 0 {
-			code = assets.Languages[i-1]
+			code = model.Languages[i-1]
 		}
 		u.prefs.SetString(prefLanguage, code)
 		u.lang = setLanguage(code)

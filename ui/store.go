@@ -5,13 +5,12 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/store"
 )
 
-// Store is what the interface needs from the data file. The bbolt store
-// satisfies it, and so does its in-memory twin (store.OpenMemory), which
-// the tests use.
+// Store is what the interface needs from the data file, each method named
+// for what it does; the interface never sees a transaction. The bbolt
+// store satisfies it, and so does its in-memory twin (store.OpenMemory),
+// which the tests use. The documents read through it (pdf.Reader).
 type Store interface {
 	Path() string
-	View(fn func(*store.Tx) error) error
-	Update(fn func(*store.Tx) error) error
 	Counts() (store.Counts, error)
 	CheckTarget(path string) error
 
@@ -26,6 +25,7 @@ type Store interface {
 	Summaries() ([]model.Summary, error)
 	ListData() (model.Institution, []model.Partner, []model.Summary, error)
 	Agreement(id model.ID) (model.Agreement, error)
+	AgreementByNumber(number string) (model.Agreement, error)
 	SaveAgreement(a *model.Agreement) error
 	DeleteAgreement(id model.ID) error
 	Renew(oldID model.ID, successor *model.Agreement) error
@@ -35,6 +35,11 @@ type Store interface {
 	RemoveAttachment(agreement, id model.ID) error
 
 	History(entity model.Entity, id model.ID) ([]model.HistoryEntry, error)
+	Round(id model.ID) (model.Round, error)
+
+	RegisterLayouts() ([]model.RegisterLayout, error)
+	SaveRegisterLayout(l model.RegisterLayout) error
+	DeleteRegisterLayout(name string) error
 }
 
 var _ Store = (*store.Store)(nil)

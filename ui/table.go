@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -126,7 +128,7 @@ type emptyHint struct {
 // with no rows the hint takes the table's place (drawn over the column
 // headers it was unreadable).
 func (lt *listTable) reloadCounted(shown, total int, count *widget.Label, empty *emptyHint) {
-	count.SetText(tr("list.count", "Shown", itoa(shown), "Total", itoa(total)))
+	count.SetText(tr("list.count", "Shown", strconv.Itoa(shown), "Total", strconv.Itoa(total)))
 	switch {
 	case total == 0:
 		empty.label.SetText(tr(empty.key))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -132,7 +133,7 @@ func TestEditorStatusReadable(t *testing.T) {
 func TestResponsibilityDialogDoesNotJump(t *testing.T) {
 	u, _ := newTestUI(t, "ru")
 	e, _ := openStored(t, u)
-	td := e.tabs[1].(*tasksTab).openDialog(-1)
+	td := e.tab("tab.responsibilities").(*tasksTab).openDialog(-1)
 	d := fyne.CurrentApp().Driver()
 	test.Type(td.desc, "x")
 	td.desc.SetText("")
@@ -171,7 +172,7 @@ func TestNewAgreementCountsShownProblems(t *testing.T) {
 	}
 	want := ""
 	if shown > 0 {
-		want = tr("msg.problems", "Count", itoa(shown))
+		want = tr("msg.problems", "Count", strconv.Itoa(shown))
 	}
 	if e.problems.Text != want {
 		t.Errorf("the status says %q with %d messages shown", e.problems.Text, shown)

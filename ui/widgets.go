@@ -17,7 +17,7 @@ import (
 // intValue reads a whole number from an entry; empty is 0, and ok is false
 // for text that is not a whole number.
 func intValue(s string) (int, bool) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, " ", ""))
+	s = strings.TrimSpace(strings.NewReplacer(" ", "", "\u00a0", "").Replace(s))
 	if s == "" {
 		return 0, true
 	}
@@ -252,8 +252,6 @@ func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(c.minCol*float32(c.n)+pad*float32(c.n-1), h)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // newSelect is widget.NewSelect with the placeholder in the interface
 // language (Fyne's "(Select one)" is not translated).

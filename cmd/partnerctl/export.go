@@ -4,17 +4,18 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"os"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/partnerdesk/partnerdesk/assets"
+	"github.com/partnerdesk/partnerdesk/reports"
+
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports/excel"
 	"github.com/partnerdesk/partnerdesk/reports/interchange"
+	"github.com/partnerdesk/partnerdesk/reports/layouts"
 )
 
 // xferOpts are the flags of export, import and merge.
@@ -27,7 +28,7 @@ type xferOpts struct {
 }
 
 var cmdExport = &command{
-	name: "export", args: "register|json --out FILE [--lang ru|kk|ky|en] [--from DATE --to DATE] [--status S,…] [--category C,…] [--db FILE]",
+	name: "export", args: "register|json --out FILE [--layout NAME [--headers kk+ru] [--per-partner]] [--lang ru|kk|ky|en] [--from DATE --to DATE] [--status S,…] [--category C,…] [--db FILE]",
 	summary: "Write the Excel register for ministry reporting, or the whole data set as interchange JSON.",
 	flags: func(fs *flag.FlagSet, o *opts) {
 		dbFlag(fs, o)
@@ -38,6 +39,7 @@ var cmdExport = &command{
 		fs.StringVar(&o.xfer.to, "to", "", "register: end of the report period (dd.mm.yyyy)")
 		fs.StringVar(&o.xfer.statuses, "status", "", "register: only these statuses, comma-separated (draft,active,expiring,expired,terminated,renewed)")
 		fs.StringVar(&o.xfer.categories, "category", "", "register: only agreements with a partner of these categories, comma-separated")
+		layoutFlags(fs, o)
 	},
 	run: func(c *ctx) error {
 		if len(c.args) != 1 || (c.args[0] != "register" && c.args[0] != "json") {
@@ -57,8 +59,8 @@ var cmdExport = &command{
 func registerOptions(c *ctx) (excel.Options, error) {
 	x := c.o.xfer
 	o := excel.Options{Lang: x.lang}
-	if !slices.Contains(assets.Languages, x.lang) {
-		return o, usagef("--lang must be one of %v", assets.Languages)
+	if !slices.Contains(model.Languages, x.lang) {
+		return o, usagef("--lang must be one of %v", model.Languages)
 	}
 	var err error
 	if o.Today, err = c.today(); err != nil {
@@ -97,6 +99,12 @@ func splitList(s string) []string {
 func exportRegister(c *ctx) error {
 	o, err := registerOptions(c)
 	if err != nil {
+		return err
+	}
+	if c.o.layout.name != layouts.Full {
+		return exportLayout(c, o)
+	}
+	if err := fullLayoutFlags(c); err != nil {
 		return err
 	}
 	s, err := c.open(true)

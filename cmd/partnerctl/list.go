@@ -86,6 +86,14 @@ type partnerRow struct {
 	Agreements int
 }
 
+// partnerWanted reports whether p passes the list's filters.
+func (c *ctx) partnerWanted(p *model.Partner) bool {
+	return (c.o.category == "" || string(p.Category) == c.o.category) &&
+		(c.o.relation == "" || string(p.Relation) == c.o.relation) &&
+		(c.o.country == "" || strings.EqualFold(p.Country, c.o.country)) &&
+		matches(c.o.search, p.Name, p.ShortName, p.TaxID, p.City, p.Region, p.MainContact().Name)
+}
+
 func listPartners(c *ctx, s *store.Store) error {
 	if c.o.category != "" && !model.Category(c.o.category).Valid() {
 		return usagef("unknown category %q; use one of %v", c.o.category, model.Categories)
@@ -97,10 +105,7 @@ func listPartners(c *ctx, s *store.Store) error {
 			return err
 		}
 		for _, p := range all {
-			if (c.o.category != "" && string(p.Category) != c.o.category) ||
-				(c.o.relation != "" && string(p.Relation) != c.o.relation) ||
-				(c.o.country != "" && !strings.EqualFold(p.Country, c.o.country)) ||
-				!matches(c.o.search, p.Name, p.ShortName, p.TaxID, p.City, p.Region, p.MainContact().Name) {
+			if !c.partnerWanted(&p) {
 				continue
 			}
 			ids, err := tx.AgreementIDsOf(p.ID)

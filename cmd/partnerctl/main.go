@@ -53,6 +53,7 @@ type opts struct {
 	expiring, long, licences    bool
 	out, lang, bilingual        string
 	xfer                        xferOpts // export, import and merge
+	layout                      layoutOpts
 	server                      serverOpts
 	printer                     printerFlag
 	copies                      int
@@ -75,7 +76,7 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 var commands []*command
 
 func init() {
-	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdDiagnostics, cmdExport, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdServer, cmdVersion}
+	commands = []*command{cmdInit, cmdDemo, cmdList, cmdShow, cmdPrint, cmdDiagnostics, cmdExport, cmdLayout, cmdImport, cmdMerge, cmdCheck, cmdRepair, cmdCompact, cmdBackup, cmdBackups, cmdRestore, cmdServer, cmdVersion}
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

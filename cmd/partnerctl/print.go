@@ -15,13 +15,14 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/reports/layouts"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
 )
 
 var cmdPrint = &command{
 	name: "print",
-	args: "memorandum NUMBER | partner ID-or-TAXID | register [filters] (--out FILE.pdf | --printer[=NAME] [--copies N]) [--lang ru|kk|ky|en] [--bilingual kk+ru|ky+ru] [--db FILE]",
+	args: "memorandum NUMBER | partner ID-or-TAXID | register [filters] [--layout NAME [--headers kk+ru] [--per-partner]] (--out FILE.pdf | --printer[=NAME] [--copies N]) [--lang ru|kk|ky|en] [--bilingual kk+ru|ky+ru] [--db FILE]",
 	summary: "Make a PDF of an agreement's memorandum, a partner card, or the register of agreements " +
 		"(filtered as with 'list agreements', on landscape pages) and write it to a file (--out), " +
 		"print it (--printer: the default printer; --printer=NAME: another), or both.",
@@ -34,6 +35,7 @@ var cmdPrint = &command{
 		fs.StringVar(&o.lang, "lang", "ru", "language: ru, kk, ky or en")
 		fs.StringVar(&o.bilingual, "bilingual", "", "memorandum in two columns: kk+ru or ky+ru")
 		agreementFilterFlags(fs, o)
+		layoutFlags(fs, o)
 	},
 	run: runPrint,
 }
@@ -46,26 +48,8 @@ var printKinds = map[string]func(c *ctx, s *store.Store, o pdf.Options) (func(io
 }
 
 func runPrint(c *ctx) error {
-	if len(c.args) == 0 || printKinds[c.args[0]] == nil {
-		return usagef("say what to print: memorandum NUMBER, partner ID-or-TAXID, or register")
-	}
-	if want := map[string]int{"memorandum": 2, "partner": 2, "register": 1}[c.args[0]]; len(c.args) != want {
-		if c.o.printer.set && c.o.printer.name == "" && len(c.args) == want+1 {
-			return usagef("print %s takes %d argument(s); to name a printer write --printer=%s (with '=')", c.args[0], want-1, c.args[want])
-		}
-		return usagef("print %s takes %d argument(s)", c.args[0], want-1)
-	}
-	if c.o.out == "" && !c.o.printer.set {
-		return usagef("say where the document goes: --out FILE.pdf, --printer (the default printer), or both")
-	}
-	if c.o.copies < 1 || c.o.copies > printing.MaxCopies {
-		return usagef("--copies must be 1 to %d", printing.MaxCopies)
-	}
-	if c.o.copies != 1 && !c.o.printer.set {
-		return usagef("--copies applies to --printer")
-	}
-	if c.o.bilingual != "" && c.args[0] != "memorandum" {
-		return usagef("--bilingual applies to memoranda only")
+	if err := c.checkPrintArgs(); err != nil {
+		return err
 	}
 	o, err := c.pdfOptions()
 	if err != nil {
@@ -91,6 +75,33 @@ func runPrint(c *ctx) error {
 	}
 	if c.o.printer.set {
 		return sendToPrinter(c, c.o.out, o)
+	}
+	return nil
+}
+
+// checkPrintArgs checks what print was asked: a known document with its
+// arguments, somewhere for it to go, and flags that apply to it.
+func (c *ctx) checkPrintArgs() error {
+	if len(c.args) == 0 || printKinds[c.args[0]] == nil {
+		return usagef("say what to print: memorandum NUMBER, partner ID-or-TAXID, or register")
+	}
+	if want := map[string]int{"memorandum": 2, "partner": 2, "register": 1}[c.args[0]]; len(c.args) != want {
+		if c.o.printer.set && c.o.printer.name == "" && len(c.args) == want+1 {
+			return usagef("print %s takes %d argument(s); to name a printer write --printer=%s (with '=')", c.args[0], want-1, c.args[want])
+		}
+		return usagef("print %s takes %d argument(s)", c.args[0], want-1)
+	}
+	if c.o.out == "" && !c.o.printer.set {
+		return usagef("say where the document goes: --out FILE.pdf, --printer (the default printer), or both")
+	}
+	if c.o.copies < 1 || c.o.copies > printing.MaxCopies {
+		return usagef("--copies must be 1 to %d", printing.MaxCopies)
+	}
+	if c.o.copies != 1 && !c.o.printer.set {
+		return usagef("--copies applies to --printer")
+	}
+	if c.o.bilingual != "" && c.args[0] != "memorandum" {
+		return usagef("--bilingual applies to memoranda only")
 	}
 	return nil
 }
@@ -143,6 +154,12 @@ func printPartner(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error,
 }
 
 func printRegister(c *ctx, s *store.Store, o pdf.Options) (func(io.Writer) error, error) {
+	if c.o.layout.name != layouts.Full {
+		return printLayout(c, s, o)
+	}
+	if err := fullLayoutFlags(c); err != nil {
+		return nil, err
+	}
 	rows, _, err := filterAgreements(c, s, o.Today)
 	if err != nil {
 		return nil, err

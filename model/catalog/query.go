@@ -144,17 +144,21 @@ func (c *Catalog) Agreements(q AgreementQuery) []*Agreement {
 	sorted := c.sortedAgreements(asort{q.Sort, q.Desc})
 	out := make([]*Agreement, 0, len(sorted))
 	for _, a := range sorted {
-		if (q.Kind != "" && a.Kind != q.Kind) || (q.Partner != 0 && !slices.Contains(a.PartnerIDs, q.Partner)) ||
-			(q.Category != "" && !slices.Contains(a.Categories, q.Category)) ||
-			(q.Year != 0 && a.SignedOn.Year() != q.Year) ||
-			(len(q.Statuses) > 0 && !slices.Contains(q.Statuses, a.Status)) ||
-			(q.Expiring && a.Status != model.StatusExpiring && a.Status != model.StatusExpired) ||
-			!found(hit, a.pos, words, func() []string { return c.agreementTexts(a) }) {
+		if !q.filters(a) || !found(hit, a.pos, words, func() []string { return c.agreementTexts(a) }) {
 			continue
 		}
 		out = append(out, a)
 	}
 	return out
+}
+
+// filters reports whether a passes q's filters other than the text.
+func (q *AgreementQuery) filters(a *Agreement) bool {
+	return (q.Kind == "" || a.Kind == q.Kind) && (q.Partner == 0 || slices.Contains(a.PartnerIDs, q.Partner)) &&
+		(q.Category == "" || slices.Contains(a.Categories, q.Category)) &&
+		(q.Year == 0 || a.SignedOn.Year() == q.Year) &&
+		(len(q.Statuses) == 0 || slices.Contains(q.Statuses, a.Status)) &&
+		(!q.Expiring || a.Status == model.StatusExpiring || a.Status == model.StatusExpired)
 }
 
 func (c *Catalog) sortedAgreements(k asort) []*Agreement {

@@ -21,68 +21,82 @@ func Load(s *store.Store, d Data, batch int, progress func(done, total int)) err
 	if batch <= 0 {
 		batch = 2000
 	}
-	partnerIDs := make([]model.ID, len(d.Partners))
-	err := s.Update(func(tx *store.Tx) error {
-		in := d.Institution
-		if err := tx.SaveInstitution(&in); err != nil {
-			return err
-		}
-		for i := range d.Partners {
-			p := d.Partners[i]
-			if err := tx.SavePartner(&p); err != nil {
-				return fmt.Errorf("demo partner %d: %w", i+1, err)
-			}
-			partnerIDs[i] = p.ID
-		}
-		return nil
-	})
-	if err != nil {
+	l := loader{d: d, partnerIDs: make([]model.ID, len(d.Partners)), agreementIDs: make([]model.ID, len(d.Agreements))}
+	if err := s.Update(l.partners); err != nil {
 		return err
 	}
-	agreementIDs := make([]model.ID, len(d.Agreements))
 	for start := 0; start < len(d.Agreements); start += batch {
 		end := min(start+batch, len(d.Agreements))
-		err := s.Update(func(tx *store.Tx) error {
-			for i := start; i < end; i++ {
-				a := remap(d.Agreements[i], partnerIDs)
-				var err error
-				if r := d.Renews[i]; r >= 0 {
-					err = tx.Renew(agreementIDs[r], &a)
-				} else {
-					err = tx.SaveAgreement(&a)
-				}
-				if err != nil {
-					return fmt.Errorf("demo agreement %s: %w", a.Number, err)
-				}
-				agreementIDs[i] = a.ID
-				if i%10 == 3 {
-					if _, err := tx.AddAttachment(a.ID, "Скан подписанного экземпляра.txt", "text/plain", []byte("Демонстрационное вложение: здесь был бы скан договора "+a.Number)); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		if err := s.Update(func(tx *store.Tx) error { return l.agreements(tx, start, end) }); err != nil {
 			return err
 		}
 		if progress != nil {
 			progress(end, len(d.Agreements))
 		}
 	}
-	return s.Update(func(tx *store.Tx) error {
-		for i := range d.Rounds {
-			r := d.Rounds[i]
-			r.AgreementIDs = append([]model.ID(nil), r.AgreementIDs...)
-			for j, pos := range r.AgreementIDs {
-				r.AgreementIDs[j] = agreementIDs[pos-1]
-			}
-			if err := tx.SaveRound(&r); err != nil {
-				return fmt.Errorf("demo round %q: %w", r.Title, err)
+	return s.Update(l.rounds)
+}
+
+// loader writes one data set, remembering the IDs the store gave its
+// partners and agreements.
+type loader struct {
+	d                        Data
+	partnerIDs, agreementIDs []model.ID
+}
+
+// partners writes the institution and the partners.
+func (l *loader) partners(tx *store.Tx) error {
+	in := l.d.Institution
+	if err := tx.SaveInstitution(&in); err != nil {
+		return err
+	}
+	for i := range l.d.Partners {
+		p := l.d.Partners[i]
+		if err := tx.SavePartner(&p); err != nil {
+			return fmt.Errorf("demo partner %d: %w", i+1, err)
+		}
+		l.partnerIDs[i] = p.ID
+	}
+	return nil
+}
+
+// agreements writes the agreements from start up to end, renewals as
+// renewals, with a scan attached to every tenth.
+func (l *loader) agreements(tx *store.Tx, start, end int) error {
+	for i := start; i < end; i++ {
+		a := remap(l.d.Agreements[i], l.partnerIDs)
+		var err error
+		if r := l.d.Renews[i]; r >= 0 {
+			err = tx.Renew(l.agreementIDs[r], &a)
+		} else {
+			err = tx.SaveAgreement(&a)
+		}
+		if err != nil {
+			return fmt.Errorf("demo agreement %s: %w", a.Number, err)
+		}
+		l.agreementIDs[i] = a.ID
+		if i%10 == 3 {
+			if _, err := tx.AddAttachment(a.ID, "Скан подписанного экземпляра.txt", "text/plain", []byte("Демонстрационное вложение: здесь был бы скан договора "+a.Number)); err != nil {
+				return err
 			}
 		}
-		return nil
-	})
+	}
+	return nil
+}
+
+// rounds writes the diagnostic rounds, their agreements by stored ID.
+func (l *loader) rounds(tx *store.Tx) error {
+	for i := range l.d.Rounds {
+		r := l.d.Rounds[i]
+		r.AgreementIDs = append([]model.ID(nil), r.AgreementIDs...)
+		for j, pos := range r.AgreementIDs {
+			r.AgreementIDs[j] = l.agreementIDs[pos-1]
+		}
+		if err := tx.SaveRound(&r); err != nil {
+			return fmt.Errorf("demo round %q: %w", r.Title, err)
+		}
+	}
+	return nil
 }
 
 // remap turns the 1-based partner positions of a generated agreement into

@@ -108,6 +108,14 @@ func checkRecords(t *Tx) []string {
 	return p
 }
 
+// attachmentSound reports whether an attachment's bytes are stored whole:
+// present, of its size and checksum.
+func attachmentSound(t *Tx, att model.Attachment) bool {
+	raw := t.kv.get(bucketAttachments, u64(uint64(att.ID)))
+	sum := sha256.Sum256(raw)
+	return raw != nil && hex.EncodeToString(sum[:]) == att.SHA256 && int64(len(raw)) == att.Size
+}
+
 func checkAgreements(t *Tx) []string {
 	var p []string
 	add := func(format string, args ...any) {
@@ -142,9 +150,7 @@ func checkAgreements(t *Tx) []string {
 		}
 		for _, att := range a.Attachments {
 			blobs[uint64(att.ID)] = true
-			raw := t.kv.get(bucketAttachments, u64(uint64(att.ID)))
-			sum := sha256.Sum256(raw)
-			if raw == nil || hex.EncodeToString(sum[:]) != att.SHA256 || int64(len(raw)) != att.Size {
+			if !attachmentSound(t, att) {
 				add("agreement %s: attachment %s is missing or damaged", a.Number, att.Name)
 			}
 		}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
@@ -38,7 +37,7 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	if !slices.Contains(assets.Languages, o.Lang) {
+	if !slices.Contains(model.Languages, o.Lang) {
 		o.Lang = "ru"
 	}
 	if o.Today.IsZero() {
@@ -178,7 +177,7 @@ func seqKeys(listed []*model.Partner) map[model.ID]string {
 		}
 		for _, n := range partnerNames(p) {
 			if names[n] > 1 {
-				keys[p.ID] = "№ " + itoa(i+1)
+				keys[p.ID] = "№ " + strconv.Itoa(i+1)
 				break
 			}
 		}
@@ -226,26 +225,9 @@ func (x *exporter) write(ctx context.Context, f *excelize.File) error {
 	if err := x.properties(f); err != nil {
 		return err
 	}
-	sheets := map[SheetKind]*sheetWriter{}
-	for i, kind := range SheetKinds {
-		name := kind.Name(x.o.Lang)
-		if i == 0 {
-			err = f.SetSheetName("Sheet1", name)
-		} else {
-			_, err = f.NewSheet(name)
-		}
-		if err != nil {
-			return err
-		}
-		if err := x.page(f, name, Fields(kind)); err != nil {
-			return err
-		}
-		if kind == SheetSummary {
-			continue
-		}
-		if sheets[kind], err = x.newSheetWriter(f, kind, name); err != nil {
-			return err
-		}
+	sheets, err := x.sheets(f)
+	if err != nil {
+		return err
 	}
 	if err := x.writePartners(sheets[SheetPartners], sheets[SheetContacts]); err != nil {
 		return err
@@ -268,6 +250,34 @@ func (x *exporter) write(ctx context.Context, f *excelize.File) error {
 		return err
 	}
 	return x.writeDiagnostics(f)
+}
+
+// sheets creates the workbook's sheets in order and a stream writer for
+// each but the summary, which is written cell by cell.
+func (x *exporter) sheets(f *excelize.File) (map[SheetKind]*sheetWriter, error) {
+	sheets := map[SheetKind]*sheetWriter{}
+	for i, kind := range SheetKinds {
+		name := kind.Name(x.o.Lang)
+		var err error
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", name)
+		} else {
+			_, err = f.NewSheet(name)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := x.page(f, name, Fields(kind)); err != nil {
+			return nil, err
+		}
+		if kind == SheetSummary {
+			continue
+		}
+		if sheets[kind], err = x.newSheetWriter(f, kind, name); err != nil {
+			return nil, err
+		}
+	}
+	return sheets, nil
 }
 
 // writeAgreements streams the agreements into their sheets.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -91,7 +92,7 @@ func csvToXlsx(data []byte, name string, lim Limits) ([]byte, error) {
 			rows = append(rows, nil)
 		}
 		if len(rows) >= lim.Rows {
-			return nil, problem("xlsx.err.too_many_rows", "Sheet", name, "Max", itoa(lim.Rows))
+			return nil, problem("xlsx.err.too_many_rows", "Sheet", name, "Max", strconv.Itoa(lim.Rows))
 		}
 		rows = append(rows, rec)
 		next = line + 1

@@ -60,7 +60,7 @@ func buildIndexes() map[string]enumIndex {
 			idx[normLabel(code)] = code
 		}
 		for _, code := range codes {
-			for _, lang := range assets.Languages {
+			for _, lang := range model.Languages {
 				l := normLabel(assets.T(lang, prefix+"."+code, nil))
 				if prev, ok := idx[l]; ok && prev != code {
 					ambiguous[l] = true
@@ -130,7 +130,7 @@ func yesNo(text string) (bool, bool) {
 	if t := strings.TrimSpace(text); t == "-" || t == "—" || t == "−" {
 		return false, true
 	}
-	for _, lang := range assets.Languages {
+	for _, lang := range model.Languages {
 		if n == normLabel(assets.T(lang, "xlsx.yes", nil)) {
 			return true, true
 		}
@@ -145,7 +145,7 @@ func yesNo(text string) (bool, bool) {
 // language.
 func isTotal(text string) bool {
 	n := normLabel(text)
-	for _, lang := range assets.Languages {
+	for _, lang := range model.Languages {
 		if n != "" && n == normLabel(assets.T(lang, "xlsx.total", nil)) {
 			return true
 		}

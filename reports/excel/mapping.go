@@ -3,6 +3,7 @@ package excel
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -273,10 +274,10 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 			return problem("xlsx.err.damaged", "Part", sheet)
 		}
 		if n > w.lim.Rows && !blank(cells) {
-			return problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", itoa(w.lim.Rows))
+			return problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Rows))
 		}
 		if total += max(len(cells), 1); total > w.lim.Cells {
-			return problem("xlsx.err.too_many_cells", "Sheet", sheet, "Max", itoa(w.lim.Cells))
+			return problem("xlsx.err.too_many_cells", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Cells))
 		}
 		more, err := fn(n, cells)
 		if err != nil || !more {

@@ -246,7 +246,7 @@ func (o *odsReader) endRow() error {
 		o.rowN++
 	}
 	if len(o.cur.cells) > o.lim.Rows {
-		return problem("xlsx.err.too_many_rows", "Sheet", o.cur.name, "Max", itoa(o.lim.Rows))
+		return problem("xlsx.err.too_many_rows", "Sheet", o.cur.name, "Max", strconv.Itoa(o.lim.Rows))
 	}
 	return nil
 }

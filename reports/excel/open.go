@@ -5,12 +5,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"os"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/partnerdesk/partnerdesk/reports"
 
 	"github.com/xuri/excelize/v2"
 
@@ -175,11 +176,8 @@ func checkXML(zf *zip.File, lim Limits) ([]mergeRange, error) {
 		return nil, problem("xlsx.err.damaged", "Part", zf.Name)
 	}
 	defer rc.Close()
-	sheet := strings.HasPrefix(strings.ToLower(zf.Name), "xl/worksheets/")
+	c := &partChecker{name: zf.Name, lim: lim, sheet: strings.HasPrefix(strings.ToLower(zf.Name), "xl/worksheets/")}
 	d := xml.NewDecoder(rc)
-	var stack []string
-	var merges []mergeRange
-	cells, rowMax, col := 0, 0, 0
 	for {
 		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
@@ -190,32 +188,56 @@ func checkXML(zf *zip.File, lim Limits) ([]mergeRange, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			stack = append(stack, t.Name.Local)
-			if sheet && t.Name.Local == "mergeCell" {
-				merges = appendMerge(merges, t.Attr)
-			}
-			if sheet && t.Name.Local == "c" {
-				col = cellColumn(t.Attr, col)
-				rowMax = max(rowMax, col)
-			}
+			c.start(t)
 		case xml.EndElement:
-			if len(stack) == 0 || stack[len(stack)-1] != t.Name.Local {
-				return nil, problem("xlsx.err.damaged", "Part", zf.Name)
-			}
-			stack = stack[:len(stack)-1]
-			if sheet && t.Name.Local == "row" {
-				cells += max(rowMax, 1)
-				rowMax, col = 0, 0
-				if cells > lim.Cells {
-					return nil, problem("xlsx.err.too_many_cells", "Sheet", zf.Name, "Max", strconv.Itoa(lim.Cells))
-				}
+			if err := c.end(t); err != nil {
+				return nil, err
 			}
 		}
 	}
-	if len(stack) != 0 {
+	if len(c.stack) != 0 {
 		return nil, problem("xlsx.err.damaged", "Part", zf.Name)
 	}
-	return merges, nil
+	return c.merges, nil
+}
+
+// partChecker follows the elements of one part: their nesting, and in a
+// worksheet its merged ranges and the cells its rows imply.
+type partChecker struct {
+	name               string
+	sheet              bool
+	lim                Limits
+	stack              []string
+	merges             []mergeRange
+	cells, rowMax, col int
+}
+
+func (c *partChecker) start(t xml.StartElement) {
+	c.stack = append(c.stack, t.Name.Local)
+	if c.sheet && t.Name.Local == "mergeCell" {
+		c.merges = appendMerge(c.merges, t.Attr)
+	}
+	if c.sheet && t.Name.Local == "c" {
+		c.col = cellColumn(t.Attr, c.col)
+		c.rowMax = max(c.rowMax, c.col)
+	}
+}
+
+// end closes an element: it must be the one open, and a worksheet's rows
+// may not add up to more than lim.Cells cells.
+func (c *partChecker) end(t xml.EndElement) error {
+	if len(c.stack) == 0 || c.stack[len(c.stack)-1] != t.Name.Local {
+		return problem("xlsx.err.damaged", "Part", c.name)
+	}
+	c.stack = c.stack[:len(c.stack)-1]
+	if c.sheet && t.Name.Local == "row" {
+		c.cells += max(c.rowMax, 1)
+		c.rowMax, c.col = 0, 0
+		if c.cells > c.lim.Cells {
+			return problem("xlsx.err.too_many_cells", "Sheet", c.name, "Max", strconv.Itoa(c.lim.Cells))
+		}
+	}
+	return nil
 }
 
 // cellColumn returns the column number of a <c r="…"> element; one

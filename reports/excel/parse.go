@@ -124,6 +124,16 @@ func parseTaxID(raw, country string) string {
 	if ours {
 		s = model.NormalizeTaxID("KZ", strings.Join(strings.Fields(s), ""))
 	}
+	s = plainNumber(s)
+	if ours && allDigits(s) {
+		s = restoreZero(s, country)
+	}
+	return strings.TrimSpace(s)
+}
+
+// plainNumber writes a whole number that came as "1.2e+11" or "120.0" with
+// its digits only; other text is returned unchanged.
+func plainNumber(s string) string {
 	if strings.ContainsAny(s, "eE") && strings.Trim(s, "0123456789.eE+") == "" {
 		// Whole numbers below 10^15 are exact in a float64, as in Excel.
 		if v, err := strconv.ParseFloat(s, 64); err == nil && v > 0 && v < 1e15 && v == math.Trunc(v) {
@@ -133,15 +143,19 @@ func parseTaxID(raw, country string) string {
 	if rest, ok := strings.CutSuffix(s, ".0"); ok && allDigits(rest) {
 		s = rest
 	}
-	if ours && allDigits(s) {
-		switch {
-		case len(s) == 11 && country != "KG":
-			s = "0" + s
-		case len(s) == 13 && country != "KZ":
-			s = "0" + s
-		}
+	return s
+}
+
+// restoreZero puts back the leading zero a number cell took from a Kazakh
+// BIN (11 digits left) or a Kyrgyz INN (13 digits left).
+func restoreZero(s, country string) string {
+	switch {
+	case len(s) == 11 && country != "KG":
+		return "0" + s
+	case len(s) == 13 && country != "KZ":
+		return "0" + s
 	}
-	return strings.TrimSpace(s)
+	return s
 }
 
 // taxPrefixes are the labels people type before a tax number.

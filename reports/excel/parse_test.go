@@ -127,7 +127,7 @@ func TestLookupLabels(t *testing.T) {
 			if got, ok := lookup(prefix, code); !ok || got != code {
 				t.Errorf("%s %q: %q %v", prefix, code, got, ok)
 			}
-			for _, lang := range assets.Languages {
+			for _, lang := range model.Languages {
 				label := assets.T(lang, prefix+"."+code, nil)
 				if got, ok := lookup(prefix, "  "+strings.ToUpper(label)+" "); !ok || got != code {
 					t.Errorf("%s %s label %q: %q %v", prefix, lang, label, got, ok)

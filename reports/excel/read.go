@@ -174,7 +174,14 @@ func (r *reader) partnerRow(rr *rowReader) {
 	if main := rr.text("main_contact", "contacts"); main != "" && !r.contacts {
 		p.Contacts = []model.Contact{{Name: main}}
 	}
-	key, name := taxKey(p.TaxID), normLabel(p.Name)
+	r.addPartner(rr, p)
+}
+
+// addPartner adds a partner read from a row and indexes it by its number
+// on the sheet, tax ID and name; a tax ID met before is a problem of the
+// row.
+func (r *reader) addPartner(rr *rowReader, p model.Partner) {
+	key, name := model.TaxKey(p.TaxID), normLabel(p.Name)
 	if i, dup := r.byTax[key]; dup && key != "" {
 		rr.fail("tax_id", false, "xlsx.err.dup_partner", "Where", r.d.Partners[i].Origin.Locate("").String())
 	}
@@ -194,12 +201,10 @@ func (r *reader) partnerRow(rr *rowReader) {
 	}
 }
 
-func taxKey(t string) string { return model.NormalizeTaxID("KZ", t) }
-
 // contactRow adds a contact to the partner it names (by tax ID, then
 // name) on the Partners sheet.
 func (r *reader) contactRow(rr *rowReader) {
-	tax := taxKey(parseTaxID(rr.raw("tax_id"), ""))
+	tax := model.TaxKey(parseTaxID(rr.raw("tax_id"), ""))
 	i, ok := r.byTax[tax]
 	if n, isSeq := seqRef(rr.raw("tax_id")); isSeq {
 		i, ok = r.bySeq[n]
@@ -302,6 +307,34 @@ func storedStatus(s model.Status, signed model.Date) model.Status {
 	return model.StatusActive
 }
 
+// refTax reads a partner's tax ID cell line: a tax ID, or "#n" naming the
+// n-th partner of the Partners sheet.
+func (r *reader) refTax(rr *rowReader, tax string, ref *interchange.PartnerRef) {
+	ref.TaxID = parseTaxID(tax, "")
+	if n, ok := seqRef(tax); ok {
+		ref.TaxID = ""
+		if ref.Index, ok = r.bySeq[n]; !ok {
+			ref.Index = -1
+			rr.fail("tax_ids", false, "xlsx.err.partner_missing")
+		}
+	}
+}
+
+// categoryCell reads the i-th partner's category: its line of the
+// categories cell, or the only line for all partners; cat is that line.
+func categoryCell(rr *rowReader, cats []string, i int) (c model.Category, cat string) {
+	if i < len(cats) {
+		cat = cats[i]
+	} else if len(cats) == 1 {
+		cat = cats[0]
+	}
+	code, ok := lookup("category", cat)
+	if !ok && cat != "" {
+		rr.fail("categories", false, "err.unknown_value", "Value", interchange.Shorten(cat))
+	}
+	return model.Category(code), cat
+}
+
 // partnerRefs reads the partners, tax IDs and categories columns: one
 // partner per line, lines matching across the columns.
 func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
@@ -321,26 +354,10 @@ func (r *reader) partnerRefs(rr *rowReader) []interchange.PartnerRef {
 			ref.Name = names[i]
 		}
 		if i < len(taxes) {
-			ref.TaxID = parseTaxID(taxes[i], "")
-			if n, ok := seqRef(taxes[i]); ok {
-				ref.TaxID = ""
-				if ref.Index, ok = r.bySeq[n]; !ok {
-					ref.Index = -1
-					rr.fail("tax_ids", false, "xlsx.err.partner_missing")
-				}
-			}
+			r.refTax(rr, taxes[i], &ref)
 		}
-		cat := ""
-		if i < len(cats) {
-			cat = cats[i]
-		} else if len(cats) == 1 {
-			cat = cats[0]
-		}
-		if code, ok := lookup("category", cat); ok {
-			ref.Category = model.Category(code)
-		} else if cat != "" {
-			rr.fail("categories", false, "err.unknown_value", "Value", interchange.Shorten(cat))
-		}
+		var cat string
+		ref.Category, cat = categoryCell(rr, cats, i)
 		if ref.Name != "" || ref.TaxID != "" {
 			if cat == "" {
 				r.refCategory(&ref)

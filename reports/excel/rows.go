@@ -1,7 +1,6 @@
 package excel
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -226,6 +225,3 @@ func nonEmpty(list ...string) []string {
 	}
 	return out
 }
-
-// itoa is strconv.Itoa, short.
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/partnerdesk/partnerdesk/assets"
+	"github.com/partnerdesk/partnerdesk/model"
 )
 
 // extraSynonyms are header texts seen in registers kept by hand, in
@@ -83,7 +83,7 @@ func headerSynonyms() map[SheetKind]map[Field][]string {
 			m := map[Field][]string{}
 			for _, fi := range Fields(kind) {
 				list := []string{normLabel(strings.ReplaceAll(string(fi.Field), "_", " "))}
-				for _, lang := range assets.Languages {
+				for _, lang := range model.Languages {
 					list = append(list, normLabel(fi.Header(lang)))
 				}
 				for _, s := range extraSynonyms[fi.Field] {
@@ -121,7 +121,7 @@ func matchHeader(header string, syns []string) (score, length int) {
 func kindOfName(name string) SheetKind {
 	n := " " + normLabel(name) + " "
 	for _, kind := range SheetKinds {
-		for _, lang := range assets.Languages {
+		for _, lang := range model.Languages {
 			k := normLabel(kind.Name(lang))
 			if n == " "+k+" " || len([]rune(k)) >= 6 && strings.Contains(n, " "+k+" ") {
 				return kind

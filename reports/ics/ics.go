@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
@@ -27,10 +26,19 @@ type Event struct {
 	RemindDays int
 }
 
+// Reader is what Events reads: a read transaction (*store.Tx) serves.
+type Reader interface {
+	Institution() (model.Institution, error)
+	Partners() ([]model.Partner, error)
+	// ForEachAgreement calls fn with every agreement, stopping at its
+	// first error.
+	ForEachAgreement(fn func(a *model.Agreement) error) error
+}
+
 // Events collects, for every agreement in force or still a draft, the end
 // of its current term and the due date of each responsibility not done,
 // with texts in lang. Dates before today minus a year are left out.
-func Events(tx *store.Tx, lang string, today model.Date) ([]Event, error) {
+func Events(tx Reader, lang string, today model.Date) ([]Event, error) {
 	in, err := tx.Institution()
 	if err != nil {
 		return nil, err

@@ -17,7 +17,7 @@ func (e *engine) agreement(i int) error {
 	rec := e.d.Agreements[i]
 	a := cloneAgreement(rec.Agreement)
 	it := Item{Label: a.Number, Loc: rec.Origin.Locate("number")}
-	if !e.trial() && i < len(e.given.Agreements) && e.given.Agreements[i].Action == ActionSkip {
+	if e.skipGiven(i) {
 		it.Action = ActionSkip
 		_, _, err := e.decide(&e.out.Agreements, it)
 		return err
@@ -35,24 +35,9 @@ func (e *engine) agreement(i int) error {
 		_, _, err := e.decide(&e.out.Agreements, it)
 		return err
 	}
-	cur, err := e.tx.AgreementByNumber(a.Number)
-	found := err == nil
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	cur, merged, err := e.plan(rec, &a, &it)
+	if err != nil {
 		return err
-	}
-	var merged []byte
-	switch {
-	case !found:
-		it.Action = ActionAdd
-	case e.mode == ModeImport:
-		e.problem(Problem{Loc: rec.Origin.Locate("number"), Value: Shorten(a.Number), Key: "err.number_taken"})
-		it.Action = ActionSkip
-	default:
-		it.ID = cur.ID
-		if merged, it.Fields, it.Conflicts, err = diff(&cur, &a, false); err != nil {
-			return err
-		}
-		it.Action = mergeAction(it)
 	}
 	it, ok, err = e.decide(&e.out.Agreements, it)
 	if !ok || err != nil {
@@ -68,6 +53,37 @@ func (e *engine) agreement(i int) error {
 		e.problem(Problem{Loc: rec.Origin.Locate("attachments"), Key: "xlsx.warn.attachments", Args: map[string]string{"Count": strconv.Itoa(rec.Attachments)}, Warning: true})
 	}
 	return e.saveAgreement(i, it, cur, a, merged)
+}
+
+// skipGiven says whether the user chose to skip the i-th agreement when
+// the plan was shown (never during the trial that makes the plan).
+func (e *engine) skipGiven(i int) bool {
+	return !e.trial() && i < len(e.given.Agreements) && e.given.Agreements[i].Action == ActionSkip
+}
+
+// plan decides what becomes of an agreement: added when its number is
+// new, skipped when an import meets a number taken, merged into the stored
+// agreement cur otherwise (merged is the result).
+func (e *engine) plan(rec *AgreementRecord, a *model.Agreement, it *Item) (cur model.Agreement, merged []byte, err error) {
+	cur, err = e.tx.AgreementByNumber(a.Number)
+	found := err == nil
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return cur, nil, err
+	}
+	switch {
+	case !found:
+		it.Action = ActionAdd
+	case e.mode == ModeImport:
+		e.problem(Problem{Loc: rec.Origin.Locate("number"), Value: Shorten(a.Number), Key: "err.number_taken"})
+		it.Action = ActionSkip
+	default:
+		it.ID = cur.ID
+		if merged, it.Fields, it.Conflicts, err = diff(&cur, a, false); err != nil {
+			return cur, nil, err
+		}
+		it.Action = mergeAction(*it)
+	}
+	return cur, merged, nil
 }
 
 // standIns gives an agreement whose partners could not be resolved

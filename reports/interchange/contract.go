@@ -10,26 +10,41 @@ import (
 // partner IDs to party ids, numbers agreement IDs to numbers (for the
 // renewal links).
 func ContractOf(a *model.Agreement, partyIDs map[model.ID]string, numbers map[model.ID]string) Contract {
-	party := func(p model.Party) string {
-		switch p {
-		case model.PartyInstitution:
-			return jsonInstitution
-		case model.PartyJoint:
-			return jsonJoint
-		}
-		if id, ok := p.PartnerID(); ok {
-			if s, ok := partyIDs[id]; ok {
-				return s
-			}
-		}
-		return string(p)
-	}
+	party := partyNames(partyIDs).of
 	c := Contract{
 		ID: a.Number, Title: a.Title, Description: a.Subject, Kind: string(a.Kind), Status: string(a.Status),
 		DateSigned: a.SignedOn.ISO(), Period: Period{StartDate: a.ValidFrom.ISO(), EndDate: a.ValidUntil.ISO()},
 		Place: a.Place, Model: string(a.Model), Programmes: a.Programmes, PracticePlaces: a.PracticePlaces,
 		Notes: a.Notes, Created: a.Created, Updated: a.Updated, Texts: a.Texts,
 	}
+	contractTerms(&c, a, party, numbers)
+	contractLists(&c, a, party)
+	return c
+}
+
+// partyNames maps partner IDs to the party ids of an interchange document.
+type partyNames map[model.ID]string
+
+// of returns the party id of p: the institution's, "joint", a partner's,
+// or p itself when it names no known partner.
+func (ids partyNames) of(p model.Party) string {
+	switch p {
+	case model.PartyInstitution:
+		return jsonInstitution
+	case model.PartyJoint:
+		return jsonJoint
+	}
+	if id, ok := p.PartnerID(); ok {
+		if s, ok := ids[id]; ok {
+			return s
+		}
+	}
+	return string(p)
+}
+
+// contractTerms fills in the renewal, parties, termination, renewal links,
+// levels and forms.
+func contractTerms(c *Contract, a *model.Agreement, party func(model.Party) string, numbers map[model.ID]string) {
 	if a.AutoRenew || a.RenewalMonths != 0 {
 		c.Renewal = &Renewal{Automatic: a.AutoRenew, TermMonths: a.RenewalMonths}
 	}
@@ -53,6 +68,11 @@ func ContractOf(a *model.Agreement, partyIDs map[model.ID]string, numbers map[mo
 	for _, f := range a.Forms {
 		c.Forms = append(c.Forms, string(f))
 	}
+}
+
+// contractLists fills in the resources, coordinators, responsibilities,
+// principles, outcomes and documents.
+func contractLists(c *Contract, a *model.Agreement, party func(model.Party) string) {
 	for _, r := range a.Resources {
 		jr := Resource{Party: party(r.Party), Description: r.Description, Quantity: r.Quantity, Unit: r.Unit}
 		if r.Value != 0 || r.Currency != "" {
@@ -79,7 +99,6 @@ func ContractOf(a *model.Agreement, partyIDs map[model.ID]string, numbers map[mo
 	for _, at := range a.Attachments {
 		c.Documents = append(c.Documents, DocumentRef{ID: at.ID.String(), Title: at.Name, Format: at.Type, Size: at.Size, SHA256: at.SHA256, Added: at.Added, AddedBy: at.AddedBy})
 	}
-	return c
 }
 
 // contractReader converts contracts back, collecting problems with their
@@ -115,7 +134,6 @@ func (r *contractReader) agreement(i int, c *Contract) *AgreementRecord {
 		a.AutoRenew, a.RenewalMonths = c.Renewal.Automatic, c.Renewal.TermMonths
 	}
 	r.partiesOf(p, c, rec)
-	party := func(s string) model.Party { return r.party(s, c) }
 	for k, am := range c.Amendments {
 		if am.Type == "termination" {
 			a.TerminatedOn = r.date(am.Date, p+".amendments["+strconv.Itoa(k)+"].date", &rec.Bad)
@@ -138,6 +156,15 @@ func (r *contractReader) agreement(i int, c *Contract) *AgreementRecord {
 	for _, f := range c.Forms {
 		a.Forms = append(a.Forms, model.Form(f))
 	}
+	r.listsOf(p, c, rec)
+	return rec
+}
+
+// listsOf converts the contract's resources, coordinators, milestones,
+// principles and outcomes.
+func (r *contractReader) listsOf(p string, c *Contract, rec *AgreementRecord) {
+	a := &rec.Agreement
+	party := func(s string) model.Party { return r.party(s, c) }
 	for _, x := range c.Resources {
 		res := model.Resource{Party: party(x.Party), Description: x.Description, Quantity: x.Quantity, Unit: x.Unit}
 		if x.Value != nil {
@@ -161,7 +188,6 @@ func (r *contractReader) agreement(i int, c *Contract) *AgreementRecord {
 	for _, o := range c.Outcomes {
 		a.Outcomes = append(a.Outcomes, model.Outcome(o))
 	}
-	return rec
 }
 
 // partiesOf resolves the contract's parties to the document's.

@@ -210,6 +210,25 @@ func (e *engine) storedPartner(i int, p model.Partner) (model.Partner, bool, *Pr
 	return e.names.storePartner(e.tx, p.TaxID, p.Country, p.Name)
 }
 
+// planPartner decides what becomes of partner p: added when no stored
+// partner cur was found, used as it is by an import, merged into cur
+// otherwise (merged is the result).
+func (e *engine) planPartner(cur model.Partner, found bool, p *model.Partner, it *Item) (merged []byte, err error) {
+	switch {
+	case !found:
+		it.Action = ActionAdd
+	case e.mode == ModeImport:
+		it.Action, it.ID = ActionUseExisting, cur.ID
+	default:
+		it.ID = cur.ID
+		if merged, it.Fields, it.Conflicts, err = diff(&cur, p, false); err != nil {
+			return nil, err
+		}
+		it.Action = mergeAction(*it)
+	}
+	return merged, nil
+}
+
 // partner plans and saves the i-th partner of e.partners.
 func (e *engine) partner(i int) error {
 	rec := e.partners[i]
@@ -233,19 +252,9 @@ func (e *engine) partner(i int) error {
 		_, _, err := e.decide(&e.out.Partners, it)
 		return err
 	}
-	var merged []byte
-	switch {
-	case !found:
-		it.Action = ActionAdd
-	case e.mode == ModeImport:
-		it.Action, it.ID = ActionUseExisting, cur.ID
-	default:
-		var err error
-		it.ID = cur.ID
-		if merged, it.Fields, it.Conflicts, err = diff(&cur, &p, false); err != nil {
-			return err
-		}
-		it.Action = mergeAction(it)
+	merged, err := e.planPartner(cur, found, &p, &it)
+	if err != nil {
+		return err
 	}
 	it, ok, err := e.decide(&e.out.Partners, it)
 	if !ok || err != nil {

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"github.com/partnerdesk/partnerdesk/reports"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/partnerdesk/partnerdesk/reports"
 
 	"github.com/partnerdesk/partnerdesk/model"
 )

@@ -48,7 +48,7 @@ func loadNames(tx *store.Tx, d *Dataset) (*nameIndex, error) {
 		n := d.Institution.Names
 		names = append(names, n.RU, n.KK, n.KY, n.EN, d.Institution.ShortName)
 	}
-	for _, lang := range assets.Languages {
+	for _, lang := range model.Languages {
 		names = append(names, assets.T(lang, "party.institution", nil))
 		x.joint[normName(assets.T(lang, "party.joint", nil))] = true
 	}
@@ -58,7 +58,7 @@ func loadNames(tx *store.Tx, d *Dataset) (*nameIndex, error) {
 		}
 	}
 	for i, r := range d.Partners {
-		if t := taxKey(r.Partner.TaxID); t != "" {
+		if t := model.TaxKey(r.Partner.TaxID); t != "" {
 			x.fileByTax[t] = append(x.fileByTax[t], i)
 		}
 		for _, n := range partnerNames(&r.Partner) {
@@ -104,7 +104,7 @@ func (x *nameIndex) add(p model.Partner) {
 		for _, n := range partnerNames(old) {
 			x.byName[n] = remove(x.byName[n], p.ID)
 		}
-		if t := taxKey(old.TaxID); t != "" {
+		if t := model.TaxKey(old.TaxID); t != "" {
 			x.byTax[t] = remove(x.byTax[t], p.ID)
 		}
 	}
@@ -113,14 +113,10 @@ func (x *nameIndex) add(p model.Partner) {
 	for _, n := range partnerNames(&c) {
 		x.byName[n] = appendOnce(x.byName[n], p.ID)
 	}
-	if t := taxKey(c.TaxID); t != "" {
+	if t := model.TaxKey(c.TaxID); t != "" {
 		x.byTax[t] = appendOnce(x.byTax[t], p.ID)
 	}
 }
-
-// taxKey is the form in which tax IDs are compared across countries:
-// without spaces and dashes.
-func taxKey(t string) string { return model.NormalizeTaxID("KZ", t) }
 
 func remove(list []model.ID, id model.ID) []model.ID {
 	out := list[:0]
@@ -170,7 +166,7 @@ func (x *nameIndex) storePartner(tx *store.Tx, taxID, country, name string) (mod
 // tax ID (in its country, or in any when the reference has none), then by
 // exact name.
 func (x *nameIndex) storeRef(tx *store.Tx, ref PartnerRef) (model.Partner, bool, *Problem) {
-	if t := taxKey(ref.TaxID); t != "" {
+	if t := model.TaxKey(ref.TaxID); t != "" {
 		var ids []model.ID
 		for _, id := range x.byTax[t] {
 			if _, own := x.fresh[id]; !own {

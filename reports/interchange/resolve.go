@@ -141,7 +141,7 @@ func (e *engine) match(ref PartnerRef, p model.Partner) {
 		return
 	}
 	e.matched[key] = true
-	byTax := taxKey(ref.TaxID) != "" && taxKey(ref.TaxID) == taxKey(p.TaxID)
+	byTax := model.TaxKey(ref.TaxID) != "" && model.TaxKey(ref.TaxID) == model.TaxKey(p.TaxID)
 	e.out.Matches = append(e.out.Matches, Match{Name: refText(ref), Loc: ref.Loc, ID: p.ID, Existing: p.Name, ByTaxID: byTax})
 }
 
@@ -221,7 +221,7 @@ func (e *engine) filePartner(ref PartnerRef, i int) (model.ID, bool) {
 // ID, then by name.
 func (e *engine) findInFile(ref PartnerRef) (int, bool, *Problem) {
 	var hits []int
-	if t := taxKey(ref.TaxID); t != "" {
+	if t := model.TaxKey(ref.TaxID); t != "" {
 		hits = e.names.fileByTax[t]
 	}
 	if len(hits) == 0 && ref.Name != "" {
@@ -245,7 +245,7 @@ func (e *engine) findInFile(ref PartnerRef) (int, bool, *Problem) {
 // GuessCountry returns the country a tax ID's shape points to: 12 digits
 // are a Kazakh BIN, 14 a Kyrgyz INN; otherwise KZ.
 func GuessCountry(taxID string) string {
-	t := taxKey(taxID)
+	t := model.TaxKey(taxID)
 	if len(t) == 14 && strings.Trim(t, "0123456789") == "" {
 		return "KG"
 	}
@@ -284,7 +284,7 @@ func (e *engine) party(p model.Party, r resolved, field string, origin Origin) (
 		if pt == nil {
 			pt = r.pending[id]
 		}
-		if pt != nil && (taxKey(pt.TaxID) == taxKey(text) && pt.TaxID != "" || containsName(pt, n)) {
+		if pt != nil && (model.TaxKey(pt.TaxID) == model.TaxKey(text) && pt.TaxID != "" || containsName(pt, n)) {
 			return model.PartnerParty(id), true
 		}
 	}

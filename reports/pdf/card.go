@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
@@ -20,7 +20,7 @@ type PartnerData struct {
 }
 
 // LoadPartner reads a partner and the summaries of its agreements.
-func LoadPartner(tx *store.Tx, id model.ID) (PartnerData, error) {
+func LoadPartner(tx Reader, id model.ID) (PartnerData, error) {
 	in, err := tx.Institution()
 	if err != nil {
 		return PartnerData{}, err
@@ -70,7 +70,7 @@ func PartnerCard(w io.Writer, d *PartnerData, o Options) error {
 	} else {
 		rows = append(rows, table(contactColumns(lang), contactRecords(p), 9)...)
 	}
-	rows = append(rows, para1(tr(lang, "pdf.card.agreements", "N", itoa(len(d.Agreements))), full, style{size: 11, bold: true, align: "L"}, 6, 2))
+	rows = append(rows, para1(tr(lang, "pdf.card.agreements", "N", strconv.Itoa(len(d.Agreements))), full, style{size: 11, bold: true, align: "L"}, 6, 2))
 	rows[len(rows)-1].keepNext = true
 	if len(d.Agreements) == 0 {
 		rows = append(rows, para1(tr(lang, "pdf.card.no_agreements"), full, style{size: 9.5, align: "L"}, 0, 0))
@@ -79,7 +79,7 @@ func PartnerCard(w io.Writer, d *PartnerData, o Options) error {
 	}
 	dc.meta(tr(lang, "pdf.card.title")+": "+p.NameIn(lang), d.Institution.Names.In(lang))
 	footer := func(n, total int) []op {
-		return dc.footerOps(tr(lang, "pdf.page", "N", itoa(n), "M", itoa(total)), tr(lang, "pdf.generated", "Date", o.Today.String()))
+		return dc.footerOps(tr(lang, "pdf.page", "N", strconv.Itoa(n), "M", strconv.Itoa(total)), tr(lang, "pdf.generated", "Date", o.Today.String()))
 	}
 	return dc.render(w, dc.layout(rows), footer)
 }

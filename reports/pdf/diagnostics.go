@@ -3,9 +3,9 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
@@ -18,7 +18,7 @@ type RoundData struct {
 }
 
 // LoadRound reads a round and the numbers of its agreements.
-func LoadRound(tx *store.Tx, id model.ID) (RoundData, error) {
+func LoadRound(tx Reader, id model.ID) (RoundData, error) {
 	in, err := tx.Institution()
 	if err != nil {
 		return RoundData{}, err
@@ -87,7 +87,7 @@ func RoundReport(w io.Writer, d *RoundData, o Options) error {
 	rows = append(rows, fieldRows(definitions(d.Round.Scale.Indicators, lang), 60, full-60, 9)...)
 	dc.meta(tr(lang, "diag.pdf.title")+": "+rep.Title, d.Institution.Names.In(lang))
 	footer := func(n, total int) []op {
-		return dc.footerOps(tr(lang, "pdf.page", "N", itoa(n), "M", itoa(total)), tr(lang, "diag.pdf.printed", "Date", o.Today.String()))
+		return dc.footerOps(tr(lang, "pdf.page", "N", strconv.Itoa(n), "M", strconv.Itoa(total)), tr(lang, "diag.pdf.printed", "Date", o.Today.String()))
 	}
 	return dc.render(w, dc.layout(rows), footer)
 }

@@ -7,8 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // joinNonEmpty joins the non-empty parts with sep.
 func joinNonEmpty(sep string, parts ...string) string {
 	var out []string

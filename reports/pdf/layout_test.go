@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -43,7 +44,7 @@ func filler(h float64) *row {
 func paragraph(d *doc, n int) *row {
 	var lines []string
 	for i := range n {
-		lines = append(lines, "строка "+itoa(i+1))
+		lines = append(lines, "строка "+strconv.Itoa(i+1))
 	}
 	return &row{cells: []cell{{w: d.pg.width(), text: strings.Join(lines, "\n"), st: body}}}
 }
@@ -123,7 +124,7 @@ func TestTableHeaderRepeats(t *testing.T) {
 	cols := []column{{"Номер", 40, "L"}, {"Наименование", 130, "L"}}
 	var recs [][]string
 	for i := range 120 {
-		recs = append(recs, []string{itoa(i + 1), "Договор о базе практики"})
+		recs = append(recs, []string{strconv.Itoa(i + 1), "Договор о базе практики"})
 	}
 	pages := d.layout(table(cols, recs, 9))
 	if len(pages) < 3 {
@@ -141,7 +142,7 @@ func TestTableHeaderRepeats(t *testing.T) {
 			t.Fatalf("page %d does not start with the header: %q", i+1, texts[:min(4, len(texts))])
 		}
 		for j := 2; j < len(texts); j += 2 {
-			if texts[j] != itoa(next) {
+			if texts[j] != strconv.Itoa(next) {
 				t.Fatalf("page %d: record %q, want %d", i+1, texts[j], next)
 			}
 			next++

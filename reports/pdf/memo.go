@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -172,7 +173,7 @@ func (m *memo) partyName(lang string, p model.Party) string {
 func (m *memo) footer(n, total int) []op {
 	var pages []string
 	for _, lang := range m.langs {
-		pages = append(pages, tr(lang, "pdf.page", "N", itoa(n), "M", itoa(total)))
+		pages = append(pages, tr(lang, "pdf.page", "N", strconv.Itoa(n), "M", strconv.Itoa(total)))
 	}
 	return m.doc.footerOps(strings.Join(pages, " / "), tr(m.langs[0], "pdf.number", "Number", m.d.Agreement.Number))
 }

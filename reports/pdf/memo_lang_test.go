@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ func TestMemorandumTextsPerLanguage(t *testing.T) {
 	a.Title, a.Subject, a.Place = "Соглашение о подготовке кадров", "Подготовка кадров для отрасли.", "Астана"
 	a.Texts = map[string]model.DocText{"kk": {Title: "Кадрлар даярлау туралы келісім", Subject: "Сала үшін кадрлар даярлау.", Place: "Астана қаласы"}}
 	for i := range a.Responsibilities {
-		a.Responsibilities[i].Descriptions = map[string]string{"kk": "Қазақша міндеттеме " + itoa(i+1)}
+		a.Responsibilities[i].Descriptions = map[string]string{"kk": "Қазақша міндеттеме " + strconv.Itoa(i+1)}
 	}
 	o := opts("", "kk+ru")
 	path := writePDF(t, "texts-kk+ru.pdf", func(b *bytes.Buffer) error { return Memorandum(b, &d, o) })

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -47,7 +48,7 @@ func (m *memo) term(b *paraList, lang string) {
 	}
 	b.clause(tr(lang, key, "From", from.String(), "Until", a.ValidUntil.String()))
 	if a.AutoRenew && a.RenewalMonths > 0 && !a.ValidUntil.IsZero() {
-		b.clause(tr(lang, "pdf.term.autorenew", "Months", itoa(a.RenewalMonths)))
+		b.clause(tr(lang, "pdf.term.autorenew", "Months", strconv.Itoa(a.RenewalMonths)))
 	} else {
 		b.clause(tr(lang, "pdf.term.renewal"))
 	}
@@ -65,7 +66,7 @@ func (m *memo) final(b *paraList, lang string) {
 	b.heading(tr(lang, "pdf.sec.final"))
 	b.clause(tr(lang, "pdf.final.changes"))
 	b.clause(tr(lang, "pdf.final.disputes"))
-	b.clause(tr(lang, "pdf.final.copies", "N", itoa(1+len(m.d.Partners))))
+	b.clause(tr(lang, "pdf.final.copies", "N", strconv.Itoa(1+len(m.d.Partners))))
 	if len(m.langs) > 1 {
 		b.clause(tr(lang, "pdf.final.bilingual_"+m.langs[0]))
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -40,20 +41,20 @@ func (b *paraList) add(k pkind, label, text string) {
 func (b *paraList) heading(text string) {
 	b.sec++
 	b.cl = 0
-	b.add(pHeading, "", itoa(b.sec)+". "+text)
+	b.add(pHeading, "", strconv.Itoa(b.sec)+". "+text)
 }
 
 // clause adds the next numbered clause of the section.
 func (b *paraList) clause(text string) {
 	b.cl++
 	b.sub = 0
-	b.add(pClause, itoa(b.sec)+"."+itoa(b.cl)+".", text)
+	b.add(pClause, strconv.Itoa(b.sec)+"."+strconv.Itoa(b.cl)+".", text)
 }
 
 // subclause adds the next clause one level below the current clause.
 func (b *paraList) subclause(text string) {
 	b.sub++
-	b.add(pSub, itoa(b.sec)+"."+itoa(b.cl)+"."+itoa(b.sub)+".", text)
+	b.add(pSub, strconv.Itoa(b.sec)+"."+strconv.Itoa(b.cl)+"."+strconv.Itoa(b.sub)+".", text)
 }
 
 func (m *memo) header(b *paraList, lang string) {
@@ -130,7 +131,7 @@ func (m *memo) partiesText(b *paraList, lang string) {
 	b.add(pClause, "1)", partyLine(lang, in.Names.In(lang), in.Country, in.TaxID, in.Address, in.Signatory))
 	for i := range m.d.Partners {
 		p := &m.d.Partners[i]
-		b.add(pClause, itoa(i+2)+")", partyLine(lang, p.NameIn(lang), p.Country, p.TaxID, p.Address, p.Signatory))
+		b.add(pClause, strconv.Itoa(i+2)+")", partyLine(lang, p.NameIn(lang), p.Country, p.TaxID, p.Address, p.Signatory))
 	}
 	b.add(pBody, "", tr(lang, "pdf.parties.intro"))
 }
@@ -189,7 +190,7 @@ func (m *memo) subject(b *paraList, lang string) {
 		b.clause(tr(lang, "pdf.programmes") + ": " + strings.Join(ps, "; ") + ".")
 	}
 	if a.PracticePlaces > 0 {
-		b.clause(tr(lang, "pdf.practice_places", "N", itoa(a.PracticePlaces)))
+		b.clause(tr(lang, "pdf.practice_places", "N", strconv.Itoa(a.PracticePlaces)))
 	}
 }
 

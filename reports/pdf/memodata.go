@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 )
 
 // MemoData is everything a memorandum is printed from.
@@ -20,7 +19,7 @@ type MemoData struct {
 // NewMemoData collects from tx what the memorandum of a needs: the
 // institution and a's partners. a need not be saved (the editor prints
 // what is on screen).
-func NewMemoData(tx *store.Tx, a model.Agreement) (MemoData, error) {
+func NewMemoData(tx Reader, a model.Agreement) (MemoData, error) {
 	in, err := tx.Institution()
 	if err != nil {
 		return MemoData{}, err
@@ -38,7 +37,7 @@ func NewMemoData(tx *store.Tx, a model.Agreement) (MemoData, error) {
 
 // LoadMemo reads the agreement with the given number and what its
 // memorandum needs.
-func LoadMemo(tx *store.Tx, number string) (MemoData, error) {
+func LoadMemo(tx Reader, number string) (MemoData, error) {
 	a, err := tx.AgreementByNumber(number)
 	if err != nil {
 		return MemoData{}, fmt.Errorf("agreement %q: %w", number, err)
@@ -48,7 +47,7 @@ func LoadMemo(tx *store.Tx, number string) (MemoData, error) {
 
 // LoadMemoByID reads the agreement with the given ID and what its
 // memorandum needs.
-func LoadMemoByID(tx *store.Tx, id model.ID) (MemoData, error) {
+func LoadMemoByID(tx Reader, id model.ID) (MemoData, error) {
 	a, err := tx.Agreement(id)
 	if err != nil {
 		return MemoData{}, fmt.Errorf("agreement %s: %w", id, err)

@@ -3,8 +3,8 @@
 // (kk+ru, ky+ru); a partner card; and the register of a list of
 // agreements, on landscape pages. It imports no GUI toolkit.
 //
-// Each document has a data type filled from a store transaction and a
-// function that writes the PDF:
+// Each document has a data type filled from a Reader (a store
+// transaction, or the store) and a function that writes the PDF:
 //
 //	var d pdf.MemoData
 //	err := s.View(func(tx *store.Tx) (err error) { d, err = pdf.LoadMemo(tx, number); return err })

@@ -3,10 +3,10 @@ package pdf
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports"
 )
 
@@ -24,7 +24,7 @@ type RegisterData struct {
 
 // LoadRegister collects the institution and the partners the summaries
 // name, for printing them as a register.
-func LoadRegister(tx *store.Tx, rows []model.Summary, filter string) (RegisterData, error) {
+func LoadRegister(tx Reader, rows []model.Summary, filter string) (RegisterData, error) {
 	in, err := tx.Institution()
 	if err != nil {
 		return RegisterData{}, err
@@ -59,7 +59,7 @@ func Register(w io.Writer, d *RegisterData, o Options) error {
 	rows := []*row{
 		para1(d.Institution.Names.In(lang), full, style{size: 10, bold: true, align: "C"}, 0, 1),
 		para1(tr(lang, "pdf.register.title"), full, style{size: 13, bold: true, align: "C"}, 0, 1),
-		para1(tr(lang, "pdf.asof", "Date", o.Today.String())+"; "+lowerFirst(tr(lang, "pdf.register.count", "N", itoa(len(d.Agreements)))),
+		para1(tr(lang, "pdf.asof", "Date", o.Today.String())+"; "+lowerFirst(tr(lang, "pdf.register.count", "N", strconv.Itoa(len(d.Agreements)))),
 			full, style{size: 9, align: "C"}, 0, 1),
 	}
 	if d.Filter != "" {
@@ -73,7 +73,7 @@ func Register(w io.Writer, d *RegisterData, o Options) error {
 	}
 	dc.meta(tr(lang, "pdf.register.title"), d.Institution.Names.In(lang))
 	footer := func(n, total int) []op {
-		return dc.footerOps(tr(lang, "pdf.page", "N", itoa(n), "M", itoa(total)), tr(lang, "pdf.generated", "Date", o.Today.String()))
+		return dc.footerOps(tr(lang, "pdf.page", "N", strconv.Itoa(n), "M", strconv.Itoa(total)), tr(lang, "pdf.generated", "Date", o.Today.String()))
 	}
 	return dc.render(w, dc.layout(rows), footer)
 }
@@ -109,11 +109,11 @@ func registerRecords(d *RegisterData, o Options) [][]string {
 		}
 		term := s.TermOn(o.Today)
 		out[i] = []string{
-			itoa(i + 1), s.Number, s.Title, reports.Label(lang, s.Kind), strings.Join(names, "; "),
+			strconv.Itoa(i + 1), s.Number, s.Title, reports.Label(lang, s.Kind), strings.Join(names, "; "),
 			s.SignedOn.String(), term.Start.String(), endText(lang, term.End) + renewedText(lang, term),
 			reports.Label(lang, s.StatusOn(o.Today, d.Institution.Warning())),
 			tasksText(len(s.OpenDue), s.OverdueOn(o.Today)),
-			itoa(s.PrinciplesMet()) + "/" + itoa(len(model.Principles)),
+			strconv.Itoa(s.PrinciplesMet()) + "/" + strconv.Itoa(len(model.Principles)),
 		}
 	}
 	return out
@@ -133,13 +133,13 @@ func renewedText(lang string, t model.Term) string {
 	if !t.Renewed() {
 		return ""
 	}
-	return "\n" + tr(lang, "pdf.register.renewed", "N", itoa(t.Renewals), "Date", t.OriginalEnd.String())
+	return "\n" + tr(lang, "pdf.register.renewed", "N", strconv.Itoa(t.Renewals), "Date", t.OriginalEnd.String())
 }
 
 // tasksText is "open (overdue)", or just "open" when none is overdue.
 func tasksText(open, overdue int) string {
 	if overdue == 0 {
-		return itoa(open)
+		return strconv.Itoa(open)
 	}
-	return itoa(open) + " (" + itoa(overdue) + ")"
+	return strconv.Itoa(open) + " (" + strconv.Itoa(overdue) + ")"
 }

@@ -154,9 +154,9 @@ var (
 // when given) with all runs of white space made single spaces.
 func pdfText(t testing.TB, path string, r region, pages ...int) string {
 	t.Helper()
-	args := []string{"-r", "72", "-x", itoa(r.x), "-y", itoa(r.y), "-W", itoa(r.w), "-H", itoa(r.h)}
+	args := []string{"-r", "72", "-x", strconv.Itoa(r.x), "-y", strconv.Itoa(r.y), "-W", strconv.Itoa(r.w), "-H", strconv.Itoa(r.h)}
 	if len(pages) == 2 {
-		args = append(args, "-f", itoa(pages[0]), "-l", itoa(pages[1]))
+		args = append(args, "-f", strconv.Itoa(pages[0]), "-l", strconv.Itoa(pages[1]))
 	}
 	return squash(tool(t, "pdftotext", append(args, path, "-")...))
 }

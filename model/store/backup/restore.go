@@ -123,19 +123,8 @@ type Restored struct {
 // place against the backup's record counts. Afterwards the caller opens
 // the data file again (OpenOrDiagnose).
 func (s *Set) Restore(path string) (r Restored, err error) {
-	b, err := s.At(path)
-	if err != nil {
+	if r.From, err = s.restorable(path); err != nil {
 		return r, err
-	}
-	if same(path, s.data) {
-		return r, fmt.Errorf("%s is the data file itself", path)
-	}
-	// A compressed backup is checked in full as it is decompressed.
-	if r.From = peek(b); !IsCompressed(path) {
-		r.From = Inspect(b)
-	}
-	if r.From.Err != nil {
-		return r, fmt.Errorf("the backup %s cannot be restored: %w", path, r.From.Err)
 	}
 	release, damaged, err := s.saveCurrent(&r)
 	if err != nil {
@@ -173,6 +162,27 @@ func (s *Set) Restore(path string) (r Restored, err error) {
 		return r, fmt.Errorf("the restored data file does not read back as checked (%v): the file it replaced is at %s", err, r.Saved)
 	}
 	return r, nil
+}
+
+// restorable inspects the backup at path, which must not be the data file
+// itself, and fails when it cannot be restored.
+func (s *Set) restorable(path string) (Info, error) {
+	b, err := s.At(path)
+	if err != nil {
+		return Info{}, err
+	}
+	if same(path, s.data) {
+		return Info{}, fmt.Errorf("%s is the data file itself", path)
+	}
+	// A compressed backup is checked in full as it is decompressed.
+	info := peek(b)
+	if !IsCompressed(path) {
+		info = Inspect(b)
+	}
+	if info.Err != nil {
+		return info, fmt.Errorf("the backup %s cannot be restored: %w", path, info.Err)
+	}
+	return info, nil
 }
 
 // saveCurrent backs up the data file before a restore replaces it, or
