@@ -30,8 +30,11 @@
 // Backups taken from the open store (daily, before an import, by hand,
 // before compacting) are compressed with zstd and named with ".zst" after
 // the data file's extension (…-daily.db.zst, about a thirteenth of the
-// file at 50,000 agreements); they are checked by decompressing them beside
-// themselves and checking every record. Byte copies (before an upgrade,
+// file at 50,000 agreements). The state they copy gets every check of
+// Inspect in the snapshot's own read transaction while it is compressed,
+// and the written file is read back, decompressed and must give exactly
+// the bytes copied (size and the zstd frame's checksum); no uncompressed
+// copy is written anywhere. Byte copies (before an upgrade,
 // before a restore) stay uncompressed, so an older PartnerDesk opens
 // them; older uncompressed backups are listed and restored as before.
 //

@@ -85,9 +85,10 @@ func (s *Set) Take(st *store.Store, kind Kind) (Backup, error) {
 // it was. It refuses the data file itself. It returns the size and the
 // record counts of the copy.
 //
-// A path ending in ".zst" (CompressedExt) gets a compressed backup,
-// checked by decompressing it beside itself and checking every record of
-// the result; n is then the compressed size.
+// A path ending in ".zst" (CompressedExt) gets a compressed backup: the
+// copied state passes every check of Inspect in the snapshot's read
+// transaction, and the written file decompresses to exactly the bytes
+// copied (see takeCompressed); n is then the compressed size.
 func TakeTo(st *store.Store, path string) (n int64, counts store.Counts, err error) {
 	if err := st.CheckTarget(path); err != nil {
 		return 0, counts, err
