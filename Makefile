@@ -1,7 +1,8 @@
 # PartnerDesk — build, run and test.
 #
 #   make run    build and start the desktop app on the default data file
-#   make test   gofmt, go vet (also for Windows and macOS), staticcheck and
+#   make test   gofmt, go vet (also for Windows and macOS), staticcheck, a
+#               cyclomatic-complexity limit of 15 (gocyclo) and
 #               go test -race, as CI runs them; prints "tests: N passed,
 #               N failed, N skipped" and fails on a skip not allowed in
 #               .ci/allowed-skips
