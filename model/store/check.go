@@ -39,21 +39,33 @@ func (s *Store) checkRecords() error {
 			defer catchRecord(&err)
 			// A server keeps no record checksums: PostgreSQL checks its
 			// own pages (data checksums).
-			if s.ses == nil {
-				damaged = damagedRecords(kv, maxProblems)
-			}
-			if len(damaged) > 0 {
-				// The other checks would only repeat them: they run
-				// once the damaged records are repaired.
-				for _, r := range damaged {
-					problems = append(problems, r.Problem())
-				}
-				return nil
-			}
-			problems = checkRecords(s.tx(kv))
+			problems, damaged = s.recordProblems(kv, s.ses == nil)
 			return nil
 		})
 	})
+	return checkResult(problems, damaged, err)
+}
+
+// recordProblems checks the records as kv sees them: with sums, the
+// damaged records first and alone when there are any (the other checks
+// would only repeat them: they run once the records are repaired), then
+// the logical checks.
+func (s *Store) recordProblems(kv kvTx, sums bool) (problems []string, damaged []RecordRef) {
+	if sums {
+		damaged = damagedRecords(kv, maxProblems)
+	}
+	if len(damaged) > 0 {
+		for _, r := range damaged {
+			problems = append(problems, r.Problem())
+		}
+		return problems, damaged
+	}
+	return checkRecords(s.tx(kv)), nil
+}
+
+// checkResult turns what a check found (and the error that stopped it) into
+// Check's answer.
+func checkResult(problems []string, damaged []RecordRef, err error) error {
 	if err != nil {
 		problems = append(problems, err.Error())
 	}

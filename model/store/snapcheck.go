@@ -93,23 +93,10 @@ func (s *Store) checkTx(b *boltBackend, tx *bolt.Tx) error {
 	var damaged []RecordRef
 	err = safely(s.path, func() (err error) {
 		defer catchRecord(&err)
-		kv := &boltTx{tx}
-		if damaged = damagedRecords(kv, maxProblems); len(damaged) > 0 {
-			for _, r := range damaged {
-				problems = append(problems, r.Problem())
-			}
-			return nil
-		}
-		problems = checkRecords(s.tx(kv))
+		problems, damaged = s.recordProblems(&boltTx{tx}, true)
 		return nil
 	})
-	if err != nil {
-		problems = append(problems, err.Error())
-	}
-	if len(problems) > 0 {
-		return &CheckError{Problems: problems, Damaged: damaged}
-	}
-	return nil
+	return checkResult(problems, damaged, err)
 }
 
 // walkTx runs the page walker over the file as tx sees it, and accounts
