@@ -92,7 +92,7 @@ func (a *Agreement) MissingTexts(lang string) []string {
 }
 
 // Has reports whether the name in lang itself is set (no fallback).
-func (n Names) Has(lang string) bool { return n.exact(lang) != "" }
+func (n Names) Has(lang string) bool { return n.Exact(lang) != "" }
 
 // docTexts checks the texts in other languages: known language codes and
 // the same limits as the main fields.

@@ -34,7 +34,7 @@ type Names struct {
 // In returns the name in lang, falling back to Russian, then to the first
 // name that is set.
 func (n Names) In(lang string) string {
-	for _, s := range []string{n.exact(lang), n.RU, n.KK, n.KY, n.EN} {
+	for _, s := range []string{n.Exact(lang), n.RU, n.KK, n.KY, n.EN} {
 		if s != "" {
 			return s
 		}
@@ -42,8 +42,8 @@ func (n Names) In(lang string) string {
 	return ""
 }
 
-// exact returns the name in lang with no fallback.
-func (n Names) exact(lang string) string {
+// Exact returns the name in lang with no fallback ("" when it is not set).
+func (n Names) Exact(lang string) string {
 	switch lang {
 	case "ru":
 		return n.RU
@@ -153,7 +153,7 @@ type Partner struct {
 // NameIn returns the partner's full name in lang when one is recorded,
 // otherwise its main name.
 func (p *Partner) NameIn(lang string) string {
-	if v := p.Names.exact(lang); v != "" {
+	if v := p.Names.Exact(lang); v != "" {
 		return v
 	}
 	return p.Name

@@ -104,26 +104,13 @@ func (e *scaleEditor) itemCard(list *[]model.ScaleItem, i int) fyne.CanvasObject
 	code := textEntry(it.Code, func(s string) { (*list)[i].Code = strings.TrimSpace(s) })
 	rows := []fyne.CanvasObject{container.NewVBox(heading("diag.field.item_code"), minWidth(200, code))}
 	for _, lang := range model.Languages {
-		name := textEntry(nameIn(it.Names, lang), func(s string) { setNameIn(&(*list)[i].Names, lang, s) })
-		help := textEntry(nameIn(it.Help, lang), func(s string) { setNameIn(&(*list)[i].Help, lang, s) })
+		name := textEntry(it.Names.Exact(lang), func(s string) { setNameIn(&(*list)[i].Names, lang, s) })
+		help := textEntry(it.Help.Exact(lang), func(s string) { setNameIn(&(*list)[i].Help, lang, s) })
 		rows = append(rows, newColumns(2,
 			container.NewVBox(bold(tr("diag.field.name", "Lang", tr("lang."+lang))), name),
 			container.NewVBox(bold(tr("diag.field.help", "Lang", tr("lang."+lang))), help)))
 	}
 	return widget.NewCard("", "", container.NewVBox(rows...))
-}
-
-// nameIn returns the name in lang with no fallback.
-func nameIn(n model.Names, lang string) string {
-	switch lang {
-	case "ru":
-		return n.RU
-	case "kk":
-		return n.KK
-	case "ky":
-		return n.KY
-	}
-	return n.EN
 }
 
 func setNameIn(n *model.Names, lang, s string) {
