@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -131,20 +130,7 @@ func (s *diagnosticsScreen) open(r model.Round) {
 
 // saveRoundPDF asks where to save the round's report and writes it.
 func (u *UI) saveRoundPDF(r model.Round) {
-	u.saveFile(safeFileName(r.Label())+".pdf", func(path string) {
-		progress := dialog.NewCustomWithoutButtons(tr("diag.pdf.title"), widget.NewProgressBarInfinite(), u.win)
-		progress.Show()
-		u.runLater(func() error {
-			return pdf.WriteFile(u.store, path, func(w io.Writer) error { return u.writeRoundPDF(r, w) })
-		}, func(err error) {
-			progress.Hide()
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			u.offerOpen(tr("doc.written"), path, true)
-		})
-	})
+	u.savePDFAs(r.Label(), tr("diag.pdf.title"), func(w io.Writer) error { return u.writeRoundPDF(r, w) })
 }
 
 // writeRoundPDF writes the report of r (as edited, saved or not) in the

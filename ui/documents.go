@@ -68,11 +68,18 @@ func (u *UI) renderPDF(doc document, c documentChoice, w io.Writer) error {
 
 // savePDF asks where to save the document and writes it there.
 func (u *UI) savePDF(doc document, c documentChoice) {
-	u.saveFile(safeFileName(doc.name(c))+".pdf", func(path string) {
-		progress := dialog.NewCustomWithoutButtons(doc.title, widget.NewProgressBarInfinite(), u.win)
+	u.savePDFAs(doc.name(c), doc.title, func(w io.Writer) error { return u.renderPDF(doc, c, w) })
+}
+
+// savePDFAs asks where to save a PDF named name (made safe for file
+// systems), writes it in the background behind a progress dialog titled
+// title, and offers to open it.
+func (u *UI) savePDFAs(name, title string, write func(io.Writer) error) {
+	u.saveFile(safeFileName(name)+".pdf", func(path string) {
+		progress := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), u.win)
 		progress.Show()
 		u.runLater(func() error {
-			return pdf.WriteFile(u.store, path, func(w io.Writer) error { return u.renderPDF(doc, c, w) })
+			return pdf.WriteFile(u.store, path, write)
 		}, func(err error) {
 			progress.Hide()
 			if err != nil {
