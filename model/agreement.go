@@ -276,3 +276,18 @@ func Totals(list []Outcome) Outcome {
 	}
 	return t
 }
+
+// MapParties replaces every party reference of the agreement (of its
+// responsibilities, resources and coordinators) by what f returns for it,
+// in place: slices shared with another copy must be cloned first.
+func (a *Agreement) MapParties(f func(Party) Party) {
+	for i := range a.Responsibilities {
+		a.Responsibilities[i].Party = f(a.Responsibilities[i].Party)
+	}
+	for i := range a.Resources {
+		a.Resources[i].Party = f(a.Resources[i].Party)
+	}
+	for i := range a.Coordinators {
+		a.Coordinators[i].Party = f(a.Coordinators[i].Party)
+	}
+}

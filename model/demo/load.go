@@ -113,16 +113,8 @@ func remap(a model.Agreement, ids []model.ID) model.Agreement {
 		return p
 	}
 	a.Responsibilities = append([]model.Responsibility(nil), a.Responsibilities...)
-	for i := range a.Responsibilities {
-		a.Responsibilities[i].Party = party(a.Responsibilities[i].Party)
-	}
 	a.Resources = append([]model.Resource(nil), a.Resources...)
-	for i := range a.Resources {
-		a.Resources[i].Party = party(a.Resources[i].Party)
-	}
 	a.Coordinators = append([]model.Coordinator(nil), a.Coordinators...)
-	for i := range a.Coordinators {
-		a.Coordinators[i].Party = party(a.Coordinators[i].Party)
-	}
+	a.MapParties(party)
 	return a
 }

@@ -214,15 +214,7 @@ func (m *mover) moveAgreement(a model.Agreement) error {
 	for i, p := range a.PartnerIDs {
 		a.PartnerIDs[i] = m.partners[p]
 	}
-	for i := range a.Responsibilities {
-		a.Responsibilities[i].Party = m.party(a.Responsibilities[i].Party)
-	}
-	for i := range a.Resources {
-		a.Resources[i].Party = m.party(a.Resources[i].Party)
-	}
-	for i := range a.Coordinators {
-		a.Coordinators[i].Party = m.party(a.Coordinators[i].Party)
-	}
+	a.MapParties(m.party)
 	for i, att := range a.Attachments {
 		seq, err := m.t.kv.nextSeq(bucketAttachments)
 		if err != nil {

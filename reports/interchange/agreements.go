@@ -94,22 +94,14 @@ func standIns(rec *AgreementRecord, a *model.Agreement) {
 	for j := range rec.Partners {
 		a.PartnerIDs = append(a.PartnerIDs, fakeBase+model.ID(1<<20+j))
 	}
-	fix := func(p *model.Party) {
-		if i, ok := refIndex(*p); ok && i >= 0 && i < len(a.PartnerIDs) {
-			*p = model.PartnerParty(a.PartnerIDs[i])
-		} else if strings.HasPrefix(string(*p), "text:") || ok {
-			*p = model.PartyInstitution
+	a.MapParties(func(p model.Party) model.Party {
+		if i, ok := refIndex(p); ok && i >= 0 && i < len(a.PartnerIDs) {
+			return model.PartnerParty(a.PartnerIDs[i])
+		} else if strings.HasPrefix(string(p), "text:") || ok {
+			return model.PartyInstitution
 		}
-	}
-	for k := range a.Responsibilities {
-		fix(&a.Responsibilities[k].Party)
-	}
-	for k := range a.Resources {
-		fix(&a.Resources[k].Party)
-	}
-	for k := range a.Coordinators {
-		fix(&a.Coordinators[k].Party)
-	}
+		return p
+	})
 }
 
 // errSkip says a record is skipped for problems already recorded.

@@ -183,22 +183,14 @@ func (e *engine) create(r resolved, rec *AgreementRecord, a *model.Agreement) er
 			a.PartnerIDs[j] = to
 		}
 	}
-	fix := func(p *model.Party) {
+	a.MapParties(func(p model.Party) model.Party {
 		if id, ok := p.PartnerID(); ok {
 			if to, ok := real[id]; ok {
-				*p = model.PartnerParty(to)
+				return model.PartnerParty(to)
 			}
 		}
-	}
-	for k := range a.Responsibilities {
-		fix(&a.Responsibilities[k].Party)
-	}
-	for k := range a.Resources {
-		fix(&a.Resources[k].Party)
-	}
-	for k := range a.Coordinators {
-		fix(&a.Coordinators[k].Party)
-	}
+		return p
+	})
 	return nil
 }
 

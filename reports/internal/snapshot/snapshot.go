@@ -89,17 +89,9 @@ func canonical(a model.Agreement, keys map[model.ID]string, numbers map[model.ID
 		out.Partners = append(out.Partners, keys[id])
 	}
 	a.Responsibilities = slices.Clone(a.Responsibilities)
-	for i := range a.Responsibilities {
-		a.Responsibilities[i].Party = party(a.Responsibilities[i].Party)
-	}
 	a.Resources = slices.Clone(a.Resources)
-	for i := range a.Resources {
-		a.Resources[i].Party = party(a.Resources[i].Party)
-	}
 	a.Coordinators = slices.Clone(a.Coordinators)
-	for i := range a.Coordinators {
-		a.Coordinators[i].Party = party(a.Coordinators[i].Party)
-	}
+	a.MapParties(party)
 	a.Attachments = slices.Clone(a.Attachments)
 	for i := range a.Attachments {
 		a.Attachments[i].ID, a.Attachments[i].Added, a.Attachments[i].AddedBy = 0, time.Time{}, ""
