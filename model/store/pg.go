@@ -284,27 +284,37 @@ func retryable(err error) bool {
 
 func (b *pgBackend) once(txo pgx.TxOptions, write bool, fn func(kvTx) error) (err error) {
 	ctx := context.Background()
-	tx, err := b.pool.BeginTx(ctx, txo)
+	conn, err := b.pool.Acquire(ctx)
 	if err != nil {
 		return err
 	}
+	defer conn.Release()
+	t := &pgTx{ctx: ctx, conn: conn, pool: b.pool, txo: txo, write: write, ses: b.ses}
 	defer func() {
 		if r := recover(); r != nil {
 			p, ok := r.(pgPanic)
 			if !ok {
-				tx.Rollback(ctx)
+				t.rollback()
 				panic(r)
 			}
 			err = p.err
 		}
 		if err != nil {
-			tx.Rollback(ctx)
+			t.rollback()
 		}
 	}()
-	if err = fn(&pgTx{ctx: ctx, tx: tx, write: write, ses: b.ses}); err != nil {
+	if err = fn(t); err != nil {
+		// A write held back failed first, if one did: the error is the
+		// one the statements would have given one at a time.
+		if ferr := t.flush(); ferr != nil {
+			return ferr
+		}
 		return err
 	}
-	return tx.Commit(ctx)
+	if err = t.flush(); err != nil || t.tx == nil {
+		return err
+	}
+	return t.tx.Commit(ctx)
 }
 
 func (b *pgBackend) close() error {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // pgTx maps the store's buckets onto the server's tables. Records keep
@@ -15,25 +16,35 @@ import (
 // indexes, foreign keys and row-level security (tax ID, department,
 // number, revision) are taken from the record as it is written, and the
 // index buckets of the file store are answered from those columns, so an
-// index can never disagree with its records.
+// index can never disagree with its records. Statements travel in
+// batches (pgbatch.go).
 type pgTx struct {
-	ctx   context.Context
+	ctx  context.Context
+	conn *pgxpool.Conn
+	pool *pgxpool.Pool
+	txo  pgx.TxOptions
+	// tx is nil until the first round trip, which begins it.
 	tx    pgx.Tx
 	write bool
 	ses   *session
 	// adopt makes every record put an insert, revision and all: records
 	// moving in from a data file (MoveFile).
 	adopt bool
+	held  []heldWrite
+	hist  []heldHistory
+	// histSeq counts the history placeholders handed out.
+	histSeq uint64
+	// cache holds values read ahead (bucket NUL key → value), dropped at
+	// the first write.
+	cache map[string][]byte
 }
 
 func (t *pgTx) fail(err error) { panic(pgPanic{err}) }
 
-func (t *pgTx) queryRow(sql string, args ...any) pgx.Row { return t.tx.QueryRow(t.ctx, sql, args...) }
-
 // value returns one column of one row, or nil when there is none.
 func (t *pgTx) value(sql string, args ...any) []byte {
 	var v []byte
-	err := t.queryRow(sql, args...).Scan(&v)
+	err := t.query(sql, args, oneRow(&v))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil
 	}
@@ -48,7 +59,7 @@ func (t *pgTx) value(sql string, args ...any) []byte {
 
 func (t *pgTx) id(sql string, args ...any) []byte {
 	var id int64
-	err := t.queryRow(sql, args...).Scan(&id)
+	err := t.query(sql, args, oneRow(&id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil
 	}
@@ -61,6 +72,9 @@ func (t *pgTx) id(sql string, args ...any) []byte {
 func key64(k []byte) int64 { return int64(fromU64(k)) }
 
 func (t *pgTx) get(bucket, key []byte) []byte {
+	if v, ok := t.cached(string(bucket), key); ok {
+		return v
+	}
 	switch string(bucket) {
 	case "meta":
 		return t.value(`SELECT value FROM meta WHERE key = $1`, string(key))
@@ -69,6 +83,9 @@ func (t *pgTx) get(bucket, key []byte) []byte {
 	case "partners":
 		return t.value(`SELECT doc::text FROM partners WHERE id = $1`, key64(key))
 	case "agreements":
+		if t.write {
+			return t.agreementAhead(key)
+		}
 		return t.value(`SELECT doc::text FROM agreements WHERE id = $1`, key64(key))
 	case "summaries":
 		return t.value(`SELECT summary::text FROM agreements WHERE id = $1 AND summary IS NOT NULL`, key64(key))
@@ -93,6 +110,44 @@ func (t *pgTx) get(bucket, key []byte) []byte {
 	return nil
 }
 
+// agreementAhead reads an agreement about to be changed together with what
+// saving it looks up next, in the same round trip: the partners it names
+// and its own number index entry.
+func (t *pgTx) agreementAhead(key []byte) []byte {
+	id := key64(key)
+	var doc []byte
+	var num *string
+	partners := map[int64][]byte{}
+	err := t.exchange(true,
+		pgRead{sql: `SELECT doc::text, number_key FROM agreements WHERE id = $1`, args: []any{id}, rows: oneRow(&doc, &num)},
+		pgRead{sql: `SELECT id, doc::text FROM partners WHERE id IN
+			(SELECT (jsonb_array_elements_text(doc->'partner_ids'))::bigint FROM agreements WHERE id = $1)`,
+			args: []any{id}, rows: func(rows pgx.Rows) error {
+				for rows.Next() {
+					var pid int64
+					var p []byte
+					if err := rows.Scan(&pid, &p); err != nil {
+						return err
+					}
+					partners[pid] = p
+				}
+				return nil
+			}})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		t.fail(err)
+	}
+	for pid, p := range partners {
+		t.remember("partners", u64(uint64(pid)), p)
+	}
+	if num != nil {
+		t.remember("idx_number", []byte(*num), key)
+	}
+	return doc
+}
+
 // recordCols are the columns taken from a record's JSON.
 type recordCols struct {
 	Rev         int64  `json:"rev"`
@@ -109,42 +164,55 @@ func (t *pgTx) put(bucket, key, value []byte) error {
 	if !t.write {
 		return ErrReadOnly
 	}
-	var err error
 	switch string(bucket) {
 	case "institution":
-		_, err = t.tx.Exec(t.ctx, `INSERT INTO institution (key, doc) VALUES ($1, $2::text::jsonb)
+		return t.hold(t.writeErr("institution", ""), `INSERT INTO institution (key, doc) VALUES ($1, $2::text::jsonb)
 			ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc`, string(key), string(value))
-		return t.refused(err, "institution", "")
 	case "partners":
 		return t.putPartner(key64(key), value)
 	case "agreements":
 		return t.putAgreement(key64(key), value)
 	case "summaries":
-		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET summary = $2::text::json WHERE id = $1`, key64(key), string(value))
+		return t.hold(t.writeErr("summaries", ""), `UPDATE agreements SET summary = $2::text::json WHERE id = $1`, key64(key), string(value))
 	case "attachments":
-		_, err = t.tx.Exec(t.ctx, `INSERT INTO attachments (id, data) VALUES ($1, $2)`, key64(key), value)
+		return t.hold(t.writeErr("attachments", ""), `INSERT INTO attachments (id, data) VALUES ($1, $2)`, key64(key), value)
 	case "diag_rounds":
-		_, err = t.tx.Exec(t.ctx, `INSERT INTO diag_rounds (id, doc) VALUES ($1, $2::text::jsonb)
+		return t.hold(t.writeErr("diag_rounds", ""), `INSERT INTO diag_rounds (id, doc) VALUES ($1, $2::text::jsonb)
 			ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`, key64(key), string(value))
 	case "history":
-		_, err = t.tx.Exec(t.ctx, `INSERT INTO history (seq, entity, entity_id, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
-			key64(key[9:]), string(key[:1]), key64(key[1:9]), string(value))
+		return t.putHistory(key, value)
 	case "idx_tax_id":
 		return nil // the partners table's unique index is the index
 	case "idx_number":
-		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET number_key = $1 WHERE id = $2`, string(key), key64(value))
-		if isUnique(err) {
-			return numberTaken()
-		}
+		return t.hold(func(_ pgconn.CommandTag, err error) error {
+			if isUnique(err) {
+				return numberTaken()
+			}
+			return t.refused(err, "idx_number", "")
+		}, `UPDATE agreements SET number_key = $1 WHERE id = $2`, string(key), key64(value))
 	case "idx_partner_agr":
-		_, err = t.tx.Exec(t.ctx, `INSERT INTO agreement_partners (partner_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+		return t.hold(t.writeErr("idx_partner_agr", ""), `INSERT INTO agreement_partners (partner_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
 			key64(key[:8]), key64(key[8:]))
 	case "meta":
-		_, err = t.tx.Exec(t.ctx, `UPDATE meta SET value = $2 WHERE key = $1`, string(key), string(value))
-	default:
-		return fmt.Errorf("store: no table for bucket %s", bucket)
+		return t.hold(t.writeErr("meta", ""), `UPDATE meta SET value = $2 WHERE key = $1`, string(key), string(value))
 	}
-	return t.refused(err, string(bucket), "")
+	return fmt.Errorf("store: no table for bucket %s", bucket)
+}
+
+// putHistory holds a history entry back; one whose number is a
+// placeholder (nextSeq) takes the server's next number when inserted.
+func (t *pgTx) putHistory(key, value []byte) error {
+	seq := fromU64(key[9:])
+	if seq < histPlaceholder {
+		return t.hold(t.writeErr("history", ""), `INSERT INTO history (seq, entity, entity_id, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
+			int64(seq), string(key[:1]), key64(key[1:9]), string(value))
+	}
+	t.cache = nil
+	t.hist = append(t.hist, heldHistory{order: seq, entity: string(key[:1]), entityID: key64(key[1:9]), doc: string(value)})
+	if len(t.held)+len(t.hist) >= maxHeld {
+		return t.flush()
+	}
+	return nil
 }
 
 func isUnique(err error) bool {
@@ -160,36 +228,33 @@ func (t *pgTx) del(bucket, key []byte) error {
 	if !t.write {
 		return ErrReadOnly
 	}
-	var err error
 	switch string(bucket) {
 	case "partners":
-		var tag pgconn.CommandTag
-		tag, err = t.tx.Exec(t.ctx, `DELETE FROM partners WHERE id = $1`, key64(key))
-		if err == nil && tag.RowsAffected() == 0 && t.get(bucket, key) != nil {
-			return t.permission("partners-delete", "")
-		}
+		return t.hold(func(tag pgconn.CommandTag, err error) error {
+			if err == nil && tag.RowsAffected() == 0 {
+				return &diagnosis{table: "partners-delete", id: key64(key)}
+			}
+			return t.refused(err, "partners", "")
+		}, `DELETE FROM partners WHERE id = $1`, key64(key))
 	case "agreements":
-		var dept string
-		_ = t.queryRow(`SELECT department FROM agreements WHERE id = $1`, key64(key)).Scan(&dept)
-		var tag pgconn.CommandTag
-		tag, err = t.tx.Exec(t.ctx, `DELETE FROM agreements WHERE id = $1`, key64(key))
-		if err == nil && tag.RowsAffected() == 0 && dept != "" {
-			return t.permission("agreements", dept)
-		}
+		return t.hold(func(tag pgconn.CommandTag, err error) error {
+			if err == nil && tag.RowsAffected() == 0 {
+				return &diagnosis{table: "agreements-delete", id: key64(key)}
+			}
+			return t.refused(err, "agreements", "")
+		}, `DELETE FROM agreements WHERE id = $1`, key64(key))
 	case "attachments":
-		_, err = t.tx.Exec(t.ctx, `DELETE FROM attachments WHERE id = $1`, key64(key))
+		return t.hold(t.writeErr("attachments", ""), `DELETE FROM attachments WHERE id = $1`, key64(key))
 	case "diag_rounds":
-		_, err = t.tx.Exec(t.ctx, `DELETE FROM diag_rounds WHERE id = $1`, key64(key))
+		return t.hold(t.writeErr("diag_rounds", ""), `DELETE FROM diag_rounds WHERE id = $1`, key64(key))
 	case "idx_number":
-		_, err = t.tx.Exec(t.ctx, `UPDATE agreements SET number_key = NULL WHERE number_key = $1`, string(key))
+		return t.hold(t.writeErr("idx_number", ""), `UPDATE agreements SET number_key = NULL WHERE number_key = $1`, string(key))
 	case "idx_partner_agr":
-		_, err = t.tx.Exec(t.ctx, `DELETE FROM agreement_partners WHERE partner_id = $1 AND agreement_id = $2`, key64(key[:8]), key64(key[8:]))
+		return t.hold(t.writeErr("idx_partner_agr", ""), `DELETE FROM agreement_partners WHERE partner_id = $1 AND agreement_id = $2`, key64(key[:8]), key64(key[8:]))
 	case "summaries", "idx_tax_id":
 		return nil // columns of the record's row
-	default:
-		return fmt.Errorf("store: cannot delete from bucket %s on a server", bucket)
 	}
-	return t.refused(err, string(bucket), "")
+	return fmt.Errorf("store: cannot delete from bucket %s on a server", bucket)
 }
 
 var seqOf = map[string]string{
@@ -197,6 +262,10 @@ var seqOf = map[string]string{
 	"history": "seq_history", "diag_rounds": "seq_diag_rounds",
 }
 
+// nextSeq takes the next number of a bucket's sequence. It does not send
+// the held writes: a sequence does not depend on them. A history entry
+// gets a placeholder, replaced by the sequence's number when the entry is
+// inserted (putHistory).
 func (t *pgTx) nextSeq(bucket []byte) (uint64, error) {
 	if !t.write {
 		return 0, ErrReadOnly
@@ -205,8 +274,12 @@ func (t *pgTx) nextSeq(bucket []byte) (uint64, error) {
 	if !ok {
 		return 0, fmt.Errorf("store: no sequence for bucket %s", bucket)
 	}
+	if name == "seq_history" {
+		t.histSeq++
+		return histPlaceholder + t.histSeq, nil
+	}
 	var n int64
-	err := t.queryRow(`SELECT nextval($1::regclass)`, name).Scan(&n)
+	err := t.exchange(false, pgRead{sql: `SELECT nextval($1::regclass)`, args: []any{name}, rows: oneRow(&n)})
 	return uint64(n), t.refused(err, string(bucket), "")
 }
 
@@ -252,11 +325,11 @@ func (t *pgTx) scan(bucket, prefix []byte, fn func(k, v []byte) error) error {
 	}
 	// Read every row first: fn may query again, and a connection runs one
 	// query at a time.
-	rows, err := t.tx.Query(t.ctx, q, args...)
-	if err != nil {
+	var pairs []kvPair
+	err := t.query(q, args, func(rows pgx.Rows) (err error) {
+		pairs, err = readPairs(rows, string(bucket))
 		return err
-	}
-	pairs, err := readPairs(rows, string(bucket))
+	})
 	if err != nil {
 		return err
 	}
@@ -325,7 +398,7 @@ func (t *pgTx) count(bucket []byte) int {
 		return 0
 	}
 	var n int
-	if err := t.queryRow(q).Scan(&n); err != nil {
+	if err := t.query(q, nil, oneRow(&n)); err != nil {
 		t.fail(err)
 	}
 	return n

@@ -1,8 +1,12 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"strings"
+
+	"github.com/partnerdesk/partnerdesk/model"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -20,25 +24,24 @@ func (t *pgTx) putPartner(id int64, value []byte) error {
 	if c.TaxID != "" {
 		tax = &c.TaxID
 	}
-	var tag pgconn.CommandTag
-	var err error
+	check := func(tag pgconn.CommandTag, err error) error {
+		if isUnique(err) {
+			return errorsJoinValidation("tax_id", "err.taxid_taken")
+		}
+		if err != nil {
+			return t.refused(err, "partners", "")
+		}
+		if tag.RowsAffected() == 0 {
+			return &diagnosis{table: "partners", id: id, wantRev: c.Rev - 1}
+		}
+		return nil
+	}
 	if c.Rev <= 1 || t.adopt {
-		tag, err = t.tx.Exec(t.ctx, `INSERT INTO partners (id, rev, country, tax_id, name, doc) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
+		return t.hold(check, `INSERT INTO partners (id, rev, country, tax_id, name, doc) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
 			id, c.Rev, c.Country, tax, c.Name, string(value))
-	} else {
-		tag, err = t.tx.Exec(t.ctx, `UPDATE partners SET rev = $2, country = $3, tax_id = $4, name = $5, doc = $6::text::jsonb
+	}
+	return t.hold(check, `UPDATE partners SET rev = $2, country = $3, tax_id = $4, name = $5, doc = $6::text::jsonb
 			WHERE id = $1 AND rev = $2 - 1`, id, c.Rev, c.Country, tax, c.Name, string(value))
-	}
-	if isUnique(err) {
-		return errorsJoinValidation("tax_id", "err.taxid_taken")
-	}
-	if err != nil {
-		return t.refused(err, "partners", "")
-	}
-	if tag.RowsAffected() == 0 {
-		return t.diagnose("partners", id, c.Rev-1, "")
-	}
-	return nil
 }
 
 func (t *pgTx) putAgreement(id int64, value []byte) error {
@@ -50,59 +53,93 @@ func (t *pgTx) putAgreement(id int64, value []byte) error {
 	if dept == "" {
 		dept = t.defaultDept()
 	}
-	var tag pgconn.CommandTag
+	check := func(tag pgconn.CommandTag, err error) error {
+		if isForeignKey(err) {
+			return unknownDepartment(dept)
+		}
+		if err != nil {
+			return t.refused(err, "agreements", dept)
+		}
+		if tag.RowsAffected() == 0 {
+			return &diagnosis{table: "agreements", id: id, wantRev: c.Rev - 1, dept: dept}
+		}
+		return nil
+	}
 	var err error
 	if c.Rev <= 1 || t.adopt {
-		tag, err = t.tx.Exec(t.ctx, `INSERT INTO agreements (id, rev, department, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
+		err = t.hold(check, `INSERT INTO agreements (id, rev, department, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
 			id, c.Rev, dept, string(value))
 	} else {
-		tag, err = t.tx.Exec(t.ctx, `UPDATE agreements SET rev = $2, department = $3, doc = $4::text::jsonb
+		err = t.hold(check, `UPDATE agreements SET rev = $2, department = $3, doc = $4::text::jsonb
 			WHERE id = $1 AND rev = $2 - 1`, id, c.Rev, dept, string(value))
 	}
-	if isForeignKey(err) {
-		return unknownDepartment(dept)
+	if err != nil || len(c.Attachments) == 0 {
+		return err
 	}
-	if err != nil {
-		return t.refused(err, "agreements", dept)
+	ids := make([]int64, len(c.Attachments))
+	for i, a := range c.Attachments {
+		ids[i] = a.ID
 	}
-	if tag.RowsAffected() == 0 {
-		return t.diagnose("agreements", id, c.Rev-1, dept)
-	}
-	if len(c.Attachments) > 0 {
-		ids := make([]int64, len(c.Attachments))
-		for i, a := range c.Attachments {
-			ids[i] = a.ID
-		}
-		_, err = t.tx.Exec(t.ctx, `UPDATE attachments SET agreement_id = $1 WHERE id = ANY($2) AND agreement_id IS NULL`, id, ids)
-	}
-	return t.refused(err, "attachments", dept)
+	return t.hold(t.writeErr("attachments", dept), `UPDATE attachments SET agreement_id = $1 WHERE id = ANY($2) AND agreement_id IS NULL`, id, ids)
 }
 
 func (t *pgTx) defaultDept() string { return t.ses.defaultDept }
 
-// diagnose explains why an update changed no row: the record changed
-// since it was read (a conflict), or row-level security hid it from this
-// person (a refusal).
-func (t *pgTx) diagnose(table string, id, wantRev int64, dept string) error {
+// diagnose explains why a write changed no row: the record changed since
+// it was read (a conflict, saying who saved it), it is gone, or row-level
+// security hid it from this person (a refusal). A delete of a record that
+// is not there is no error, as in the file store. After a statement
+// failed the transaction is aborted, so it asks outside it.
+func (t *pgTx) diagnose(d *diagnosis) error {
+	var q querier = t.tx
+	if d.afterFailure {
+		q = t.pool
+	}
 	var rev int64
 	var rowDept string
-	q := `SELECT rev, '' FROM partners WHERE id = $1`
-	if table == "agreements" {
-		q = `SELECT rev, department FROM agreements WHERE id = $1`
+	sql := `SELECT rev, '' FROM partners WHERE id = $1`
+	if strings.HasPrefix(d.table, "agreements") {
+		sql = `SELECT rev, department FROM agreements WHERE id = $1`
 	}
-	err := t.queryRow(q, id).Scan(&rev, &rowDept)
+	err := q.QueryRow(t.ctx, sql, d.id).Scan(&rev, &rowDept)
+	deleting := strings.HasSuffix(d.table, "-delete")
 	switch {
+	case errors.Is(err, pgx.ErrNoRows) && deleting:
+		return nil
 	case errors.Is(err, pgx.ErrNoRows):
 		return ErrNotFound
 	case err != nil:
 		return err
-	case rev != wantRev:
-		return ErrConflict
+	case d.table == "partners-delete":
+		return t.permission("partners-delete", "")
+	case !deleting && rev != d.wantRev:
+		return t.lastSaved(q, d)
 	}
-	if rowDept != "" {
-		dept = rowDept
+	if rowDept == "" {
+		rowDept = d.dept
 	}
-	return t.permission(table, dept)
+	return t.permission("agreements", rowDept)
+}
+
+type querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// lastSaved is the conflict of a save over a newer revision, saying who
+// saved the record last and when.
+func (t *pgTx) lastSaved(q querier, d *diagnosis) error {
+	entity := "p"
+	if d.table == "agreements" {
+		entity = "a"
+	}
+	var raw []byte
+	err := q.QueryRow(t.ctx, `SELECT doc::text FROM history WHERE entity = $1 AND entity_id = $2 ORDER BY seq DESC LIMIT 1`,
+		entity, d.id).Scan(&raw)
+	var e model.HistoryEntry
+	if err != nil || json.Unmarshal(raw, &e) != nil {
+		return &ConflictError{}
+	}
+	return &ConflictError{By: e.User, At: e.At.Local().Format("02.01.2006 15:04:05")}
 }
 
 // refused turns the server's refusal (row-level security or a missing
