@@ -311,10 +311,7 @@ func (b *pgBackend) once(txo pgx.TxOptions, write bool, fn func(kvTx) error) (er
 		}
 		return err
 	}
-	if err = t.flush(); err != nil || t.tx == nil {
-		return err
-	}
-	return t.tx.Commit(ctx)
+	return t.commit()
 }
 
 func (b *pgBackend) close() error {

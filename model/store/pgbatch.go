@@ -37,6 +37,15 @@ type heldWrite struct {
 	// check turns the statement's result into the error the store
 	// reports (nil: done).
 	check func(pgconn.CommandTag, error) error
+	// soft: the statement may change no row without an error, and
+	// whether that is a failure takes a question of its own (a delete):
+	// the COMMIT must wait for its answer.
+	soft bool
+	// agreement is the ID of the agreement row an INSERT or UPDATE
+	// writes, and withSummary the same statement writing the summary
+	// too (its last argument).
+	agreement   int64
+	withSummary string
 }
 
 // heldHistory is a history entry waiting for its sequence number.
@@ -65,12 +74,36 @@ const histPlaceholder = uint64(1) << 62
 
 // hold queues a write for the next round trip.
 func (t *pgTx) hold(check func(pgconn.CommandTag, error) error, sql string, args ...any) error {
+	return t.holdWrite(heldWrite{sql: sql, args: args, check: check})
+}
+
+// holdSoft queues a soft write (heldWrite.soft).
+func (t *pgTx) holdSoft(check func(pgconn.CommandTag, error) error, sql string, args ...any) error {
+	return t.holdWrite(heldWrite{sql: sql, args: args, check: check, soft: true})
+}
+
+func (t *pgTx) holdWrite(w heldWrite) error {
 	t.cache = nil
-	t.held = append(t.held, heldWrite{sql: sql, args: args, check: check})
+	t.held = append(t.held, w)
 	if len(t.held)+len(t.hist) >= maxHeld {
 		return t.exchange(true)
 	}
 	return nil
+}
+
+// commit sends the held writes and the COMMIT, in one round trip unless a
+// soft write must be answered first.
+func (t *pgTx) commit() error {
+	if t.tx == nil && len(t.held)+len(t.hist) == 0 {
+		return nil // nothing was sent: nothing to commit
+	}
+	if len(t.held)+len(t.hist) == 0 || slices.ContainsFunc(t.held, func(w heldWrite) bool { return w.soft }) {
+		if err := t.flush(); err != nil {
+			return err
+		}
+		return t.tx.Commit(t.ctx)
+	}
+	return t.exchange(true, pgRead{sql: "COMMIT", rows: func(pgx.Rows) error { return nil }})
 }
 
 // writeErr is the check of a write whose only failures are the server's

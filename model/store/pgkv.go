@@ -173,6 +173,9 @@ func (t *pgTx) put(bucket, key, value []byte) error {
 	case "agreements":
 		return t.putAgreement(key64(key), value)
 	case "summaries":
+		if t.takeSummary(key64(key), value) {
+			return nil
+		}
 		return t.hold(t.writeErr("summaries", ""), `UPDATE agreements SET summary = $2::text::json WHERE id = $1`, key64(key), string(value))
 	case "attachments":
 		return t.hold(t.writeErr("attachments", ""), `INSERT INTO attachments (id, data) VALUES ($1, $2)`, key64(key), value)
@@ -230,14 +233,14 @@ func (t *pgTx) del(bucket, key []byte) error {
 	}
 	switch string(bucket) {
 	case "partners":
-		return t.hold(func(tag pgconn.CommandTag, err error) error {
+		return t.holdSoft(func(tag pgconn.CommandTag, err error) error {
 			if err == nil && tag.RowsAffected() == 0 {
 				return &diagnosis{table: "partners-delete", id: key64(key)}
 			}
 			return t.refused(err, "partners", "")
 		}, `DELETE FROM partners WHERE id = $1`, key64(key))
 	case "agreements":
-		return t.hold(func(tag pgconn.CommandTag, err error) error {
+		return t.holdSoft(func(tag pgconn.CommandTag, err error) error {
 			if err == nil && tag.RowsAffected() == 0 {
 				return &diagnosis{table: "agreements-delete", id: key64(key)}
 			}

@@ -28,11 +28,11 @@ func (t *pgTx) putPartner(id int64, value []byte) error {
 		if isUnique(err) {
 			return errorsJoinValidation("tax_id", "err.taxid_taken")
 		}
+		if changedNoRow(err) || (err == nil && tag.RowsAffected() == 0) {
+			return &diagnosis{table: "partners", id: id, wantRev: c.Rev - 1}
+		}
 		if err != nil {
 			return t.refused(err, "partners", "")
-		}
-		if tag.RowsAffected() == 0 {
-			return &diagnosis{table: "partners", id: id, wantRev: c.Rev - 1}
 		}
 		return nil
 	}
@@ -40,8 +40,23 @@ func (t *pgTx) putPartner(id int64, value []byte) error {
 		return t.hold(check, `INSERT INTO partners (id, rev, country, tax_id, name, doc) VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)`,
 			id, c.Rev, c.Country, tax, c.Name, string(value))
 	}
-	return t.hold(check, `UPDATE partners SET rev = $2, country = $3, tax_id = $4, name = $5, doc = $6::text::jsonb
-			WHERE id = $1 AND rev = $2 - 1`, id, c.Rev, c.Country, tax, c.Name, string(value))
+	return t.hold(check, guarded(`UPDATE partners SET rev = $2, country = $3, tax_id = $4, name = $5, doc = $6::text::jsonb
+			WHERE id = $1 AND rev = $2 - 1`), id, c.Rev, c.Country, tax, c.Name, string(value))
+}
+
+// guarded makes an UPDATE that changes no row fail (division by zero,
+// SQLSTATE 22012) instead of succeeding with a count of 0, so that the
+// transaction's COMMIT can travel in the same round trip: a stale or
+// refused save then aborts the transaction on the server before its COMMIT
+// is reached, and diagnose says why.
+func guarded(update string) string {
+	return `WITH u AS (` + update + ` RETURNING 1) SELECT 1 / count(*) FROM u`
+}
+
+// changedNoRow reports the failure of a guarded UPDATE.
+func changedNoRow(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "22012"
 }
 
 func (t *pgTx) putAgreement(id int64, value []byte) error {
@@ -57,23 +72,25 @@ func (t *pgTx) putAgreement(id int64, value []byte) error {
 		if isForeignKey(err) {
 			return unknownDepartment(dept)
 		}
+		if changedNoRow(err) || (err == nil && tag.RowsAffected() == 0) {
+			return &diagnosis{table: "agreements", id: id, wantRev: c.Rev - 1, dept: dept}
+		}
 		if err != nil {
 			return t.refused(err, "agreements", dept)
 		}
-		if tag.RowsAffected() == 0 {
-			return &diagnosis{table: "agreements", id: id, wantRev: c.Rev - 1, dept: dept}
-		}
 		return nil
 	}
-	var err error
-	if c.Rev <= 1 || t.adopt {
-		err = t.hold(check, `INSERT INTO agreements (id, rev, department, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
-			id, c.Rev, dept, string(value))
-	} else {
-		err = t.hold(check, `UPDATE agreements SET rev = $2, department = $3, doc = $4::text::jsonb
-			WHERE id = $1 AND rev = $2 - 1`, id, c.Rev, dept, string(value))
+	// The summary, put next, joins the same statement (takeSummary): one
+	// new version of the row instead of two.
+	w := heldWrite{check: check, agreement: id, args: []any{id, c.Rev, dept, string(value)},
+		sql:         `INSERT INTO agreements (id, rev, department, doc) VALUES ($1, $2, $3, $4::text::jsonb)`,
+		withSummary: `INSERT INTO agreements (id, rev, department, doc, summary) VALUES ($1, $2, $3, $4::text::jsonb, $5::text::json)`}
+	if c.Rev > 1 && !t.adopt {
+		w.sql = guarded(`UPDATE agreements SET rev = $2, department = $3, doc = $4::text::jsonb WHERE id = $1 AND rev = $2 - 1`)
+		w.withSummary = guarded(`UPDATE agreements SET rev = $2, department = $3, doc = $4::text::jsonb, summary = $5::text::json
+			WHERE id = $1 AND rev = $2 - 1`)
 	}
-	if err != nil || len(c.Attachments) == 0 {
+	if err := t.holdWrite(w); err != nil || len(c.Attachments) == 0 {
 		return err
 	}
 	ids := make([]int64, len(c.Attachments))
@@ -81,6 +98,20 @@ func (t *pgTx) putAgreement(id int64, value []byte) error {
 		ids[i] = a.ID
 	}
 	return t.hold(t.writeErr("attachments", dept), `UPDATE attachments SET agreement_id = $1 WHERE id = ANY($2) AND agreement_id IS NULL`, id, ids)
+}
+
+// takeSummary puts an agreement's summary into the held write of the
+// agreement's row, if there is one.
+func (t *pgTx) takeSummary(id int64, summary []byte) bool {
+	for i := len(t.held) - 1; i >= 0; i-- {
+		w := &t.held[i]
+		if w.agreement == id && w.withSummary != "" {
+			w.sql, w.withSummary = w.withSummary, ""
+			w.args = append(w.args, string(summary))
+			return true
+		}
+	}
+	return false
 }
 
 func (t *pgTx) defaultDept() string { return t.ses.defaultDept }
