@@ -247,9 +247,35 @@ func (b *pgBackend) view(fn func(kvTx) error) error {
 	return b.run(pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, false, fn)
 }
 
+// update runs a write transaction at READ COMMITTED. Each statement sees
+// what was committed before it, and what the store's rules decide from
+// their reads is held by the server itself, whoever commits in between:
+//
+//   - every change of a record is an UPDATE conditional on the revision
+//     it was read at (WHERE rev = n-1, guarded), and deleting an agreement
+//     is conditional on the revision read (delAgreement), so a decision
+//     taken on a record that has changed since fails as a conflict; a
+//     second writer of the same row waits for the first and then finds
+//     the revision moved on;
+//   - what is decided from records that are read but not written rests
+//     on constraints: unique tax IDs and numbers (unique indexes), the
+//     partners an agreement names and an agreement's department (foreign
+//     keys: deleting a partner that an agreement names, or adding an
+//     agreement for a partner just deleted, fails), attachments' size;
+//   - row-level security is checked by the server on every statement.
+//
+// So a transaction that SERIALIZABLE would have failed for a race fails
+// here too, with the record's conflict or the constraint's message,
+// instead of a serialisation failure retried after a pause, and without
+// the predicate locks that made saves of different agreements on the same
+// index pages fail each other. Deadlocks are still retried. Reads (view)
+// stay one snapshot (REPEATABLE READ) for every list and export.
 func (b *pgBackend) update(fn func(kvTx) error) error {
-	return b.run(pgx.TxOptions{IsoLevel: pgx.Serializable}, true, fn)
+	return b.run(pgx.TxOptions{IsoLevel: writeIsolation}, true, fn)
 }
+
+// writeIsolation is the isolation of write transactions (see update).
+var writeIsolation = pgx.ReadCommitted
 
 // maxAttempts bounds the retries of a transaction that lost a
 // serialisation race.

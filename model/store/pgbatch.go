@@ -117,6 +117,7 @@ func (t *pgTx) writeErr(table, dept string) func(pgconn.CommandTag, error) error
 type diagnosis struct {
 	table        string
 	id, wantRev  int64
+	checkRev     bool // a delete conditional on wantRev
 	dept         string
 	afterFailure bool
 }

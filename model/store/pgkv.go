@@ -37,6 +37,9 @@ type pgTx struct {
 	// cache holds values read ahead (bucket NUL key → value), dropped at
 	// the first write.
 	cache map[string][]byte
+	// revs are the revisions of the agreements this transaction read or
+	// wrote: deleting one is conditional on it (delAgreement).
+	revs map[int64]int64
 }
 
 func (t *pgTx) fail(err error) { panic(pgPanic{err}) }
@@ -117,9 +120,10 @@ func (t *pgTx) agreementAhead(key []byte) []byte {
 	id := key64(key)
 	var doc []byte
 	var num *string
+	var rev int64
 	partners := map[int64][]byte{}
 	err := t.exchange(true,
-		pgRead{sql: `SELECT doc::text, number_key FROM agreements WHERE id = $1`, args: []any{id}, rows: oneRow(&doc, &num)},
+		pgRead{sql: `SELECT doc::text, number_key, rev FROM agreements WHERE id = $1`, args: []any{id}, rows: oneRow(&doc, &num, &rev)},
 		pgRead{sql: `SELECT id, doc::text FROM partners WHERE id IN
 			(SELECT (jsonb_array_elements_text(doc->'partner_ids'))::bigint FROM agreements WHERE id = $1)`,
 			args: []any{id}, rows: func(rows pgx.Rows) error {
@@ -139,6 +143,7 @@ func (t *pgTx) agreementAhead(key []byte) []byte {
 	if err != nil {
 		t.fail(err)
 	}
+	t.sawRev(id, rev)
 	for pid, p := range partners {
 		t.remember("partners", u64(uint64(pid)), p)
 	}
@@ -180,8 +185,7 @@ func (t *pgTx) put(bucket, key, value []byte) error {
 	case "attachments":
 		return t.hold(t.writeErr("attachments", ""), `INSERT INTO attachments (id, data) VALUES ($1, $2)`, key64(key), value)
 	case "diag_rounds":
-		return t.hold(t.writeErr("diag_rounds", ""), `INSERT INTO diag_rounds (id, doc) VALUES ($1, $2::text::jsonb)
-			ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`, key64(key), string(value))
+		return t.putRound(key64(key), value)
 	case "history":
 		return t.putHistory(key, value)
 	case "idx_tax_id":
@@ -194,7 +198,13 @@ func (t *pgTx) put(bucket, key, value []byte) error {
 			return t.refused(err, "idx_number", "")
 		}, `UPDATE agreements SET number_key = $1 WHERE id = $2`, string(key), key64(value))
 	case "idx_partner_agr":
-		return t.hold(t.writeErr("idx_partner_agr", ""), `INSERT INTO agreement_partners (partner_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+		return t.hold(func(_ pgconn.CommandTag, err error) error {
+			if isForeignKey(err) {
+				// deleted by someone else since this save looked it up
+				return errorsJoinValidation("partner_ids", "err.partner_missing")
+			}
+			return t.refused(err, "idx_partner_agr", "")
+		}, `INSERT INTO agreement_partners (partner_id, agreement_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
 			key64(key[:8]), key64(key[8:]))
 	case "meta":
 		return t.hold(t.writeErr("meta", ""), `UPDATE meta SET value = $2 WHERE key = $1`, string(key), string(value))
@@ -240,12 +250,7 @@ func (t *pgTx) del(bucket, key []byte) error {
 			return t.refused(err, "partners", "")
 		}, `DELETE FROM partners WHERE id = $1`, key64(key))
 	case "agreements":
-		return t.holdSoft(func(tag pgconn.CommandTag, err error) error {
-			if err == nil && tag.RowsAffected() == 0 {
-				return &diagnosis{table: "agreements-delete", id: key64(key)}
-			}
-			return t.refused(err, "agreements", "")
-		}, `DELETE FROM agreements WHERE id = $1`, key64(key))
+		return t.delAgreement(key64(key))
 	case "attachments":
 		return t.hold(t.writeErr("attachments", ""), `DELETE FROM attachments WHERE id = $1`, key64(key))
 	case "diag_rounds":

@@ -90,6 +90,7 @@ func (t *pgTx) putAgreement(id int64, value []byte) error {
 		w.withSummary = guarded(`UPDATE agreements SET rev = $2, department = $3, doc = $4::text::jsonb, summary = $5::text::json
 			WHERE id = $1 AND rev = $2 - 1`)
 	}
+	t.sawRev(id, c.Rev)
 	if err := t.holdWrite(w); err != nil || len(c.Attachments) == 0 {
 		return err
 	}
@@ -114,6 +115,49 @@ func (t *pgTx) takeSummary(id int64, summary []byte) bool {
 	return false
 }
 
+func (t *pgTx) sawRev(id, rev int64) {
+	if t.revs == nil {
+		t.revs = map[int64]int64{}
+	}
+	t.revs[id] = rev
+}
+
+// delAgreement deletes an agreement if it is still at the revision this
+// transaction read: what the deletion changes around it (the links of
+// its renewals) was decided on that revision.
+func (t *pgTx) delAgreement(id int64) error {
+	rev, ok := t.revs[id]
+	sql, args := `DELETE FROM agreements WHERE id = $1`, []any{id}
+	if ok {
+		sql, args = `DELETE FROM agreements WHERE id = $1 AND rev = $2`, []any{id, rev}
+	}
+	return t.holdSoft(func(tag pgconn.CommandTag, err error) error {
+		if err == nil && tag.RowsAffected() == 0 {
+			return &diagnosis{table: "agreements-delete", id: id, wantRev: rev, checkRev: ok}
+		}
+		return t.refused(err, "agreements", "")
+	}, sql, args...)
+}
+
+// putRound writes a diagnostic round; a changed one only over the
+// revision before, as records are.
+func (t *pgTx) putRound(id int64, value []byte) error {
+	var c recordCols
+	if err := json.Unmarshal(value, &c); err != nil {
+		return err
+	}
+	if c.Rev <= 1 || t.adopt {
+		return t.hold(t.writeErr("diag_rounds", ""), `INSERT INTO diag_rounds (id, doc) VALUES ($1, $2::text::jsonb)
+			ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc`, id, string(value))
+	}
+	return t.hold(func(_ pgconn.CommandTag, err error) error {
+		if changedNoRow(err) {
+			return &diagnosis{table: "diag_rounds", id: id, wantRev: c.Rev - 1}
+		}
+		return t.refused(err, "diag_rounds", "")
+	}, guarded(`UPDATE diag_rounds SET doc = $2::text::jsonb WHERE id = $1 AND (doc->>'rev')::bigint = $3 - 1`), id, string(value), c.Rev)
+}
+
 func (t *pgTx) defaultDept() string { return t.ses.defaultDept }
 
 // diagnose explains why a write changed no row: the record changed since
@@ -129,8 +173,11 @@ func (t *pgTx) diagnose(d *diagnosis) error {
 	var rev int64
 	var rowDept string
 	sql := `SELECT rev, '' FROM partners WHERE id = $1`
-	if strings.HasPrefix(d.table, "agreements") {
+	switch {
+	case strings.HasPrefix(d.table, "agreements"):
 		sql = `SELECT rev, department FROM agreements WHERE id = $1`
+	case d.table == "diag_rounds":
+		sql = `SELECT (doc->>'rev')::bigint, '' FROM diag_rounds WHERE id = $1`
 	}
 	err := q.QueryRow(t.ctx, sql, d.id).Scan(&rev, &rowDept)
 	deleting := strings.HasSuffix(d.table, "-delete")
@@ -143,7 +190,11 @@ func (t *pgTx) diagnose(d *diagnosis) error {
 		return err
 	case d.table == "partners-delete":
 		return t.permission("partners-delete", "")
-	case !deleting && rev != d.wantRev:
+	case d.table == "diag_rounds" && rev != d.wantRev:
+		return ErrConflict
+	case d.table == "diag_rounds":
+		return t.permission("diag_rounds", "")
+	case (!deleting || d.checkRev) && rev != d.wantRev:
 		return t.lastSaved(q, d)
 	}
 	if rowDept == "" {
@@ -160,7 +211,7 @@ type querier interface {
 // saved the record last and when.
 func (t *pgTx) lastSaved(q querier, d *diagnosis) error {
 	entity := "p"
-	if d.table == "agreements" {
+	if strings.HasPrefix(d.table, "agreements") {
 		entity = "a"
 	}
 	var raw []byte
