@@ -26,7 +26,7 @@ func TestLaunchRestoresDamagedFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.Load(st, demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
+	if err := st.AddNew(demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := backup.New(path, backup.Options{}).Manual(st); err != nil {
@@ -75,7 +75,7 @@ func TestLaunchOpensAndListsBackups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.Load(st, demo.Generate(demo.Options{Seed: 5, Partners: 3, Agreements: 7, Today: testToday}), 100, nil); err != nil {
+	if err := st.AddNew(demo.Generate(demo.Options{Seed: 5, Partners: 3, Agreements: 7, Today: testToday}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := backup.New(path, backup.Options{}).Manual(st); err != nil {
@@ -140,7 +140,7 @@ func TestLaunchRepairsDamagedRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.Load(st, demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
+	if err := st.AddNew(demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	want, err := st.Partner(1)
