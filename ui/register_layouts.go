@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/excel"
 	"github.com/partnerdesk/partnerdesk/reports/layouts"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
@@ -171,8 +170,8 @@ func (u *UI) writeLayout(l model.RegisterLayout, o layouts.Options, asPDF bool) 
 			if !asPDF {
 				return excel.WriteLayout(ctx, s, path, l, o)
 			}
-			var t *layouts.Table
-			if err := s.View(func(tx *store.Tx) (err error) { t, err = layouts.Build(ctx, tx, l, o); return err }); err != nil {
+			t, err := layouts.Build(ctx, s, l, o)
+			if err != nil {
 				return err
 			}
 			return pdf.WriteFile(s, path, func(w io.Writer) error {
