@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // RecordSet is a set of new records written at once into an empty data
 // file (store.AddNew): the demo data, test fixtures. They have no IDs
 // yet, so they name each other by position: agreements name partners by
@@ -43,13 +45,13 @@ func (s *RecordSet) RenewsOf(i int) int {
 // coordinators) by what f returns for it. It works on copies of those
 // lists, so another copy of the agreement keeps its own.
 func (a *Agreement) MapPartners(f func(ID) ID) {
-	a.PartnerIDs = append([]ID(nil), a.PartnerIDs...)
+	a.PartnerIDs = slices.Clone(a.PartnerIDs)
 	for i, p := range a.PartnerIDs {
 		a.PartnerIDs[i] = f(p)
 	}
-	a.Responsibilities = append([]Responsibility(nil), a.Responsibilities...)
-	a.Resources = append([]Resource(nil), a.Resources...)
-	a.Coordinators = append([]Coordinator(nil), a.Coordinators...)
+	a.Responsibilities = slices.Clone(a.Responsibilities)
+	a.Resources = slices.Clone(a.Resources)
+	a.Coordinators = slices.Clone(a.Coordinators)
 	a.MapParties(func(p Party) Party {
 		if id, ok := p.PartnerID(); ok {
 			return PartnerParty(f(id))
