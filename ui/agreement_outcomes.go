@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // outcomesTab holds one row per academic year with the seed's indicators;
@@ -28,7 +29,7 @@ func newOutcomesTab(e *agreementEditor) *outcomesTab {
 	t := &outcomesTab{e: e}
 	t.rows = newRowList("outcomes", e.fs, e.changed, t.nextYear, nil, t.row)
 	t.rows.set(e.orig.Outcomes)
-	header := newColumns(9)
+	header := widgets.NewColumns(9)
 	for _, k := range append(append([]string{"field.year"}, prefixed("field.", outcomeFields)...), "field.employment_pct", "field.retention_pct") {
 		l := widget.NewLabelWithStyle(tr(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
@@ -73,7 +74,7 @@ func (t *outcomesTab) years() []string {
 }
 
 func (t *outcomesTab) row(i int, o model.Outcome) (fyne.CanvasObject, func() (model.Outcome, model.ValidationError)) {
-	year := newSelect(t.years(), nil)
+	year := widgets.NewSelect(t.years(), nil)
 	if o.Year != 0 {
 		if !slices.Contains(year.Options, o.AcademicYear()) {
 			year.Options = append(year.Options, o.AcademicYear())
@@ -117,7 +118,7 @@ func (t *outcomesTab) row(i int, o model.Outcome) (fyne.CanvasObject, func() (mo
 	employment.SetText(pct(o0.EmploymentPercent()))
 	retention.SetText(pct(o0.RetentionPercent()))
 	cells = append(cells, employment, retention)
-	return newColumns(9, cells...), read
+	return widgets.NewColumns(9, cells...), read
 }
 
 func pct(v float64, ok bool) string {

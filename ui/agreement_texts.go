@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // docTextInputs are the title, place and subject in one document
@@ -67,7 +68,7 @@ func (t *termsTab) textRow(field string, input func(*docTextInputs) *widget.Entr
 		}
 		objs = append(objs, t.e.fs.labelled(path, langLabel("field."+field, in.lang), input(in)))
 	}
-	return newColumns(len(objs), objs...)
+	return widgets.NewColumns(len(objs), objs...)
 }
 
 // collectTexts writes the texts in other languages into a.

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -93,13 +94,13 @@ func (u *UI) backupsBox() fyne.CanvasObject {
 	folder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(), func() { u.openPath(b.Dir()) })
 	fromFile := widget.NewButtonWithIcon(tr("repair.restore_file"), theme.HistoryIcon(), u.onRestoreFile)
 	load()
-	return container.NewVBox(heading("backups.title"), wrapped(tr("backups.explained")), container.NewHBox(now, folder, fromFile), list)
+	return container.NewVBox(widgets.Heading("backups.title"), widgets.Wrapped(tr("backups.explained")), container.NewHBox(now, folder, fromFile), list)
 }
 
 func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error) {
 	box.RemoveAll()
 	if err != nil {
-		box.Add(wrapped(errorText(err)))
+		box.Add(widgets.Wrapped(errorText(err)))
 		return
 	}
 	if len(infos) == 0 {

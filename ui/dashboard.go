@@ -12,6 +12,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/catalog"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // dashboard is the start screen: counts, what ends soon, what is overdue,
@@ -51,22 +52,22 @@ func (d *dashboard) build() fyne.CanvasObject {
 		card(tr("dash.expiring"), strconv.Itoa(len(f.Expiring)), tr("dash.within_days", "Days", strconv.Itoa(d.u.inst.Warning()))),
 		card(tr("dash.overdue"), strconv.Itoa(len(f.Overdue)), tr("dash.overdue_hint")),
 	)
-	var byCat, partnersByCat, byStatus, coverage []bar
+	var byCat, partnersByCat, byStatus, coverage []widgets.Bar
 	for _, c := range model.Categories {
-		byCat = append(byCat, bar{tr(c.ShortKey()), f.ByCategory[c]})
-		partnersByCat = append(partnersByCat, bar{tr(c.ShortKey()), f.PartnersByCategory[c]})
+		byCat = append(byCat, widgets.Bar{Label: tr(c.ShortKey()), Value: f.ByCategory[c]})
+		partnersByCat = append(partnersByCat, widgets.Bar{Label: tr(c.ShortKey()), Value: f.PartnersByCategory[c]})
 	}
 	for _, st := range model.Statuses {
-		byStatus = append(byStatus, bar{label(st), f.ByStatus[st]})
+		byStatus = append(byStatus, widgets.Bar{Label: label(st), Value: f.ByStatus[st]})
 	}
 	for i, p := range model.Principles {
-		coverage = append(coverage, bar{label(p), f.Coverage[i]})
+		coverage = append(coverage, widgets.Bar{Label: label(p), Value: f.Coverage[i]})
 	}
 	charts := container.NewGridWithColumns(2,
-		barChart(tr("dash.chart_partners"), partnersByCat, 0, theme.Color(theme.ColorNameSuccess)),
-		barChart(tr("dash.chart_status"), byStatus, 0, theme.Color(theme.ColorNameHyperlink)),
-		barChart(tr("dash.chart_categories"), byCat, 0, theme.Color(theme.ColorNamePrimary)),
-		barChart(tr("dash.principles_in_force", "Total", strconv.Itoa(f.InForce)), coverage, f.InForce, theme.Color(theme.ColorNameWarning)),
+		widgets.BarChart(tr("dash.chart_partners"), partnersByCat, 0, theme.Color(theme.ColorNameSuccess)),
+		widgets.BarChart(tr("dash.chart_status"), byStatus, 0, theme.Color(theme.ColorNameHyperlink)),
+		widgets.BarChart(tr("dash.chart_categories"), byCat, 0, theme.Color(theme.ColorNamePrimary)),
+		widgets.BarChart(tr("dash.principles_in_force", "Total", strconv.Itoa(f.InForce)), coverage, f.InForce, theme.Color(theme.ColorNameWarning)),
 	)
 	lists := container.NewGridWithColumns(3,
 		d.listBox(tr("dash.list_expiring"), d.expiring, len(f.Expiring)),
@@ -106,7 +107,7 @@ func (d *dashboard) listBox(title string, l *widget.List, n int) fyne.CanvasObje
 	if n == 0 {
 		body = widget.NewLabel(tr("dash.none"))
 	}
-	return container.NewBorder(bold(title), nil, nil, nil, minHeight(280, body))
+	return container.NewBorder(widgets.Bold(title), nil, nil, nil, widgets.MinHeight(280, body))
 }
 
 // agreementList lists agreements as "number — partner" with a detail on

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // form is the round tab: what, when, who and why.
@@ -18,10 +19,10 @@ func (e *roundEditor) form() fyne.CanvasObject {
 	title := widget.NewEntry()
 	title.SetText(r.Title)
 	title.OnChanged = func(s string) { r.Title = s }
-	date := newDateEntry(e.u, nil)
-	date.setDate(r.Date)
-	date.OnChanged = func(string) { r.Date = date.date() }
-	stage := newSelect(labels(model.Stages), nil)
+	date := e.u.newDateEntry(nil)
+	date.SetDate(r.Date)
+	date.OnChanged = func(string) { r.Date = date.Date() }
+	stage := widgets.NewSelect(labels(model.Stages), nil)
 	stage.SetSelectedIndex(max(slices.Index(model.Stages, r.Stage), 0))
 	stage.OnChanged = func(string) { r.Stage = model.Stages[stage.SelectedIndex()] }
 	r.Stage = model.Stages[stage.SelectedIndex()]
@@ -29,11 +30,11 @@ func (e *roundEditor) form() fyne.CanvasObject {
 	course := textEntry(intText(r.Course), func(s string) { r.Course = numberOr(s, -1) })
 	agr := textEntry(e.agr, func(s string) { e.agr = s })
 	agr.PlaceHolder = "СП-2026/001, СП-2026/002"
-	acts := multiline(3)
+	acts := widgets.Multiline(3)
 	acts.SetText(r.Activities)
 	acts.OnChanged = func(s string) { r.Activities = s }
 	source := textEntry(r.Source, func(s string) { r.Source = s })
-	notes := multiline(3)
+	notes := widgets.Multiline(3)
 	notes.SetText(r.Notes)
 	notes.OnChanged = func(s string) { r.Notes = s }
 	modes := []model.ResultMode{model.ModeCounts, model.ModeStudents}
@@ -41,16 +42,16 @@ func (e *roundEditor) form() fyne.CanvasObject {
 	mode.SetSelected(label(r.Mode))
 	mode.OnChanged = func(s string) { e.switchMode(modes[max(slices.Index(labels(modes), s), 0)]) }
 	field := func(key string, obj fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewVBox(heading(key), obj)
+		return container.NewVBox(widgets.Heading(key), obj)
 	}
 	return container.NewVBox(
 		field("diag.field.title", title),
-		newColumns(3, field("diag.field.date", date), field("diag.field.stage", stage), field("diag.field.course", course)),
-		newColumns(3, field("diag.field.programme_code", code), container.NewVBox(), container.NewVBox()),
+		widgets.NewColumns(3, field("diag.field.date", date), field("diag.field.stage", stage), field("diag.field.course", course)),
+		widgets.NewColumns(3, field("diag.field.programme_code", code), container.NewVBox(), container.NewVBox()),
 		field("diag.field.programme_name", name),
 		field("diag.field.agreements", agr),
 		field("diag.field.activities", acts),
-		field("diag.field.mode", mode), wrapped(tr("diag.help_percent")),
+		field("diag.field.mode", mode), widgets.Wrapped(tr("diag.help_percent")),
 		field("diag.field.source", source),
 		field("diag.field.notes", notes),
 	)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/reports/interchange"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // showPreview is the last step: what will be added, filled in or left,
@@ -20,7 +21,7 @@ func (w *importWizard) showPreview() {
 	p := w.plan_
 	pc, ac := p.PartnerCounts(), p.AgreementCounts()
 	counts := container.NewVBox(
-		bold(tr("import.summary")),
+		widgets.Bold(tr("import.summary")),
 		widget.NewLabel(tr("import.count_agreements", w.countArgs(ac)...)),
 		widget.NewLabel(tr("import.count_partners", w.countArgs(pc)...)),
 	)
@@ -78,7 +79,7 @@ func (w *importWizard) problemList(ps interchange.Problems) fyne.CanvasObject {
 	var l *widget.List
 	heights := map[int]float32{}
 	l = widget.NewList(func() int { return len(ps) },
-		func() fyne.CanvasObject { return wrapped("") },
+		func() fyne.CanvasObject { return widgets.Wrapped("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			lbl := o.(*widget.Label)
 			lbl.SetText(ps[i].Text(w.u.lang))
@@ -112,7 +113,7 @@ func (w *importWizard) conflictList() fyne.CanvasObject {
 			}
 			check := widget.NewCheck(tr("import.take_theirs"), func(b bool) { it.TakeTheirs = b })
 			check.Checked = it.TakeTheirs
-			box.Add(widget.NewCard(it.Label, "", container.NewVBox(wrapped(strings.Join(lines, "\n")), check)))
+			box.Add(widget.NewCard(it.Label, "", container.NewVBox(widgets.Wrapped(strings.Join(lines, "\n")), check)))
 		}
 	}
 	add(w.plan_.Partners)
@@ -180,7 +181,7 @@ func (w *importWizard) matchList() fyne.CanvasObject {
 		if m.ByTaxID {
 			key = "import.match_by_tax"
 		}
-		line := wrapped(tr(key, "Name", m.Name, "Where", m.Loc.String(), "Existing", m.Existing))
+		line := widgets.Wrapped(tr(key, "Name", m.Name, "Where", m.Loc.String(), "Existing", m.Existing))
 		if m.ByTaxID {
 			box.Add(line)
 			continue

@@ -15,6 +15,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/backup"
 	"github.com/partnerdesk/partnerdesk/model/store/drive"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // quickOpenSize is the file size from which the app checks the records in
@@ -136,12 +137,12 @@ func isRotateError(err error) bool {
 func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 	title := widget.NewLabelWithStyle(tr("msg.cannot_open"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	body := container.NewVBox(title, wrapped(diagnosisText(d)))
+	body := container.NewVBox(title, widgets.Wrapped(diagnosisText(d)))
 	if len(d.Damaged) > 0 {
-		body.Add(wrapped(tr("repair.explained", "Count", strconv.Itoa(len(d.Damaged))) + "\n" + joinLines(d.Details, 5)))
+		body.Add(widgets.Wrapped(tr("repair.explained", "Count", strconv.Itoa(len(d.Damaged))) + "\n" + joinLines(d.Details, 5)))
 	}
 	if len(d.Details) > 0 {
-		details := wrapped(joinLines(d.Details, 20))
+		details := widgets.Wrapped(joinLines(d.Details, 20))
 		body.Add(widget.NewAccordion(widget.NewAccordionItem(tr("diag.details"), details)))
 	}
 	buttons := container.NewHBox()
@@ -200,7 +201,7 @@ func (l *launcher) damagedLater(err error) {
 		l.u.showDamagedLater(err)
 		return
 	}
-	text := wrapped(tr("repair.explained", "Count", strconv.Itoa(len(ce.Damaged))) + "\n\n" + joinLines(ce.Problems, 10))
+	text := widgets.Wrapped(tr("repair.explained", "Count", strconv.Itoa(len(ce.Damaged))) + "\n\n" + joinLines(ce.Problems, 10))
 	d := dialog.NewCustomConfirm(tr("msg.warning"), tr("repair.button"), tr("action.close"), text, func(ok bool) {
 		if !ok {
 			return
@@ -276,7 +277,7 @@ func joinLines(lines []string, max int) string {
 
 // showWarning shows a warning that does not stop the work.
 func (u *UI) showWarning(text string) {
-	d := dialog.NewCustom(tr("msg.warning"), tr("action.ok"), wrapped(text), u.win)
+	d := dialog.NewCustom(tr("msg.warning"), tr("action.ok"), widgets.Wrapped(text), u.win)
 	d.Resize(fyne.NewSize(520, 220))
 	d.Show()
 }
@@ -284,7 +285,7 @@ func (u *UI) showWarning(text string) {
 // showDamagedLater reports records that failed the background check of a
 // large file, and offers the backups.
 func (u *UI) showDamagedLater(err error) {
-	text := wrapped(tr("diag.damaged_later") + "\n\n" + errorText(err))
+	text := widgets.Wrapped(tr("diag.damaged_later") + "\n\n" + errorText(err))
 	d := dialog.NewCustomConfirm(tr("msg.warning"), tr("diag.to_backups"), tr("action.close"), text, func(ok bool) {
 		if ok {
 			u.goTo("settings", nil)

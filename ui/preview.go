@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/reports/printing"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // The preview shows at most previewMaxPages pages, a portrait A4 page
@@ -97,7 +98,7 @@ func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []ima
 	}
 	list := container.NewVBox()
 	if more {
-		list.Add(wrapped(tr("print.first_pages", "N", strconv.Itoa(previewMaxPages))))
+		list.Add(widgets.Wrapped(tr("print.first_pages", "N", strconv.Itoa(previewMaxPages))))
 	}
 	widest := float32(previewWidth)
 	for i, img := range pages {

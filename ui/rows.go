@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // rowList edits a list of values (contacts, programmes, resources …) as
@@ -150,5 +151,5 @@ func rowHeader(keys ...string) fyne.CanvasObject {
 	}
 	spacer := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
 	spacer.Hide() // as wide as the rows' remove buttons, but not shown
-	return container.NewBorder(nil, nil, nil, container.NewStack(spacer), newColumns(len(keys), cells...))
+	return container.NewBorder(nil, nil, nil, container.NewStack(spacer), widgets.NewColumns(len(keys), cells...))
 }
