@@ -58,7 +58,7 @@ func (l *launcher) BeforeImport() error {
 
 func (l *launcher) Restore(path string) error {
 	data := l.set.DataPath()
-	l.background.Wait()
+	l.waitWork()
 	if err := l.st.Close(); err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"strconv"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,7 +55,7 @@ func applyLook(app fyne.App, opts Options) string {
 
 // close waits for a backup in progress, then closes the file.
 func (l *launcher) close() {
-	l.background.Wait()
+	l.waitWork()
 	if l.st != nil {
 		l.st.Close()
 	}
@@ -71,9 +70,14 @@ type launcher struct {
 	set  *backup.Set
 	st   *store.Store
 	u    *UI
-	// background counts the checks and backups running after the window
-	// shows; the file is closed only when they are done.
-	background sync.WaitGroup
+}
+
+// waitWork waits until no background work (a check, a backup, an export)
+// still reads the file: the file is closed or replaced only then.
+func (l *launcher) waitWork() {
+	if l.u != nil {
+		l.u.working.Wait()
+	}
 }
 
 func (l *launcher) open(path string) {
@@ -111,20 +115,32 @@ func (l *launcher) open(path string) {
 	if warning != nil {
 		l.u.showWarning(tr("drive."+warning.Kind.String(), "Path", path))
 	}
+	l.checkAndBackUp(quick)
+}
+
+// checkAndBackUp does, off the interface goroutine, what the launch leaves
+// for after the window shows: the check of a large file that was opened
+// unchecked (quick), then the daily backup — none of a damaged file.
+func (l *launcher) checkAndBackUp(quick bool) {
 	st, u := l.st, l.u
-	l.background.Add(1)
-	go func() {
-		defer l.background.Done()
+	var damaged error
+	u.runLater(func() error {
 		if quick {
-			if err := st.Check(); err != nil {
-				fyne.Do(func() { l.damagedLater(err) })
-				return // no backup of a damaged file
+			if damaged = st.Check(); damaged != nil {
+				return nil
 			}
 		}
 		if _, _, err := l.set.Daily(st); err != nil && !isRotateError(err) {
-			fyne.Do(func() { u.showError(err) })
+			return err
 		}
-	}()
+		return nil
+	}, func(err error) {
+		if damaged != nil {
+			l.damagedLater(damaged)
+		} else if err != nil {
+			u.showError(err)
+		}
+	})
 }
 
 func isRotateError(err error) bool {
