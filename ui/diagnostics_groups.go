@@ -23,7 +23,7 @@ func (e *roundEditor) groupCard(g int) fyne.CanvasObject {
 	kind := widgets.NewSelect(labels(model.GroupKinds), nil)
 	kind.SetSelectedIndex(max(slices.Index(model.GroupKinds, grp.Kind), 0))
 	kind.OnChanged = func(string) { e.r.Groups[g].Kind = model.GroupKinds[kind.SelectedIndex()] }
-	students := textEntry(intText(grp.Students), func(s string) { e.r.Groups[g].Students = numberOr(s, -1) })
+	students := textEntry(formatInt(grp.Students), func(s string) { e.r.Groups[g].Students = numberOr(s, -1) })
 	head := widgets.NewColumns(3,
 		container.NewVBox(widgets.Heading("diag.field.group"), name),
 		container.NewVBox(widgets.Heading("diag.field.kind"), kind),
