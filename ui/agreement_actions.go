@@ -57,20 +57,22 @@ func (e *agreementEditor) onTerminate() {
 		msg := widget.NewLabel("")
 		msg.Importance = widget.DangerImportance
 		msg.Wrapping = fyne.TextWrapWord
-		form := container.NewVBox(widgets.Heading("field.terminated_on"), date, widgets.Heading("field.termination_reason"), reason, msg)
-		d := dialog.NewCustomConfirm(tr("action.terminate"), tr("action.terminate"), tr("action.cancel"), form, func(ok bool) {
-			if !ok {
-				return
-			}
-			a := cur.orig
-			a.Status, a.TerminatedOn, a.TerminationReason = model.StatusTerminated, date.Date(), reason.Text
-			if err := cur.u.store.SaveAgreement(&a); err != nil {
-				cur.u.showError(err)
-				return
-			}
-			cur.u.cat.PutAgreement(model.Summarize(&a))
-			cur.reopen(a)
-		}, cur.u.win)
+		form := container.NewVBox(widgets.Heading("field.terminated_on"), date,
+			widgets.Heading("field.termination_reason"), reason, msg)
+		d := dialog.NewCustomConfirm(tr("action.terminate"), tr("action.terminate"), tr("action.cancel"), form,
+			func(ok bool) {
+				if !ok {
+					return
+				}
+				a := cur.orig
+				a.Status, a.TerminatedOn, a.TerminationReason = model.StatusTerminated, date.Date(), reason.Text
+				if err := cur.u.store.SaveAgreement(&a); err != nil {
+					cur.u.showError(err)
+					return
+				}
+				cur.u.cat.PutAgreement(model.Summarize(&a))
+				cur.reopen(a)
+			}, cur.u.win)
 		d.Resize(fyne.NewSize(480, 320))
 		cur.u.showDialog(d, nil)
 	})

@@ -40,14 +40,17 @@ func newTasksTab(e *agreementEditor) *tasksTab {
 	t.table = widgets.NewListTable(taskColumns, func() int { return len(t.items) }, t.cell)
 	t.table.SetSorted(-1, false)
 	t.table.OnOpen = func(row int) { t.selected = row; t.updateButtons(); t.openDialog(row) }
-	add := widget.NewButtonWithIcon(tr("action.add_responsibility"), theme.ContentAddIcon(), func() { t.openDialog(-1) })
+	add := widget.NewButtonWithIcon(tr("action.add_responsibility"), theme.ContentAddIcon(),
+		func() { t.openDialog(-1) })
 	add.Importance = widget.HighImportance
-	t.edit = widget.NewButtonWithIcon(tr("action.edit"), theme.DocumentCreateIcon(), func() { t.openDialog(t.selected) })
+	t.edit = widget.NewButtonWithIcon(tr("action.edit"), theme.DocumentCreateIcon(),
+		func() { t.openDialog(t.selected) })
 	t.done = widget.NewButtonWithIcon(tr("action.mark_done"), theme.ConfirmIcon(), t.markDone)
 	t.remove = widget.NewButtonWithIcon(tr("action.remove"), theme.ContentRemoveIcon(), t.removeSelected)
 	t.updateButtons()
 	msg := t.e.fs.message("responsibilities")
-	t.root = container.NewBorder(container.NewVBox(container.NewHBox(add, t.edit, t.done, t.remove), msg), nil, nil, nil, t.table.Table)
+	t.root = container.NewBorder(container.NewVBox(container.NewHBox(add, t.edit, t.done, t.remove), msg), nil, nil,
+		nil, t.table.Table)
 	return t
 }
 
@@ -134,8 +137,9 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	if i >= 0 {
 		r = t.items[i]
 	}
-	td := &taskDialog{fs: newFieldSet(), party: t.e.terms.partySelect(r.Party), desc: widgets.Multiline(3), owner: widget.NewEntry(),
-		due: t.e.u.newDateEntry(nil), status: widgets.NewSelect(labels(model.StoredTaskStatuses), nil),
+	td := &taskDialog{fs: newFieldSet(), party: t.e.terms.partySelect(r.Party), desc: widgets.Multiline(3),
+		owner: widget.NewEntry(),
+		due:   t.e.u.newDateEntry(nil), status: widgets.NewSelect(labels(model.StoredTaskStatuses), nil),
 		doneOn: t.e.u.newDateEntry(nil), evidence: widgets.Multiline(2)}
 	td.party.OnChanged = nil
 	td.desc.SetText(r.Description)
@@ -145,7 +149,8 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	td.doneOn.SetDate(r.CompletedOn)
 	td.evidence.SetText(r.Evidence)
 	fs := td.fs
-	descRow := []fyne.CanvasObject{fs.labelled("description", langLabel("field.description", model.MainTextLang), td.desc)}
+	descRow := []fyne.CanvasObject{fs.labelled("description", langLabel("field.description", model.MainTextLang),
+		td.desc)}
 	td.descs = map[string]*widget.Entry{}
 	for _, l := range t.e.terms.texts[1:] {
 		e := widgets.Multiline(3)
@@ -157,7 +162,8 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	form := container.NewVBox(
 		fs.field("party", "field.party", td.party), widgets.NewColumns(len(descRow), descRow...),
 		widgets.NewColumns(2, fs.field("owner", "field.owner", td.owner), fs.field("due", "field.due", td.due)),
-		widgets.NewColumns(2, fs.field("status", "field.status", td.status), fs.field("completed_on", "field.completed_on", td.doneOn)),
+		widgets.NewColumns(2, fs.field("status", "field.status", td.status),
+			fs.field("completed_on", "field.completed_on", td.doneOn)),
 		fs.field("evidence", "field.evidence", td.evidence),
 	)
 	td.ok = widget.NewButton(tr("action.ok"), func() {
@@ -208,8 +214,10 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 // read takes a responsibility from the dialog and checks it with the
 // model's rules.
 func (t *tasksTab) read(td *taskDialog) (model.Responsibility, model.ValidationError) {
-	n := model.Responsibility{Party: t.e.terms.partyOf(td.party), Description: strings.TrimSpace(td.desc.Text), Owner: strings.TrimSpace(td.owner.Text),
-		Due: td.due.Date(), Status: fromLabel(model.StoredTaskStatuses, td.status.Selected), CompletedOn: td.doneOn.Date(), Evidence: strings.TrimSpace(td.evidence.Text)}
+	n := model.Responsibility{Party: t.e.terms.partyOf(td.party), Description: strings.TrimSpace(td.desc.Text),
+		Owner: strings.TrimSpace(td.owner.Text),
+		Due:   td.due.Date(), Status: fromLabel(model.StoredTaskStatuses,
+			td.status.Selected), CompletedOn: td.doneOn.Date(), Evidence: strings.TrimSpace(td.evidence.Text)}
 	for l, e := range td.descs {
 		if s := strings.TrimSpace(e.Text); s != "" {
 			if n.Descriptions == nil {

@@ -162,7 +162,8 @@ func (t *termsTab) statusBox() fyne.CanvasObject {
 	a := &t.e.orig
 	switch a.Status {
 	case model.StatusTerminated:
-		return t.e.fs.field("status", "field.status", widget.NewLabel(tr("agreement.terminated_on", "Date", a.TerminatedOn.String(), "Reason", a.TerminationReason)))
+		ended := tr("agreement.terminated_on", "Date", a.TerminatedOn.String(), "Reason", a.TerminationReason)
+		return t.e.fs.field("status", "field.status", widget.NewLabel(ended))
 	case model.StatusRenewed:
 		next := widget.NewButton(tr("agreement.renewed_by", "Number", t.e.u.cat.NumberOf(a.SuccessorID)), func() {
 			t.e.u.leave(func() { t.e.u.openAgreement(a.SuccessorID, "") }, nil)
@@ -194,7 +195,8 @@ func (t *termsTab) showPartners() {
 			t.partners = append(t.partners[:at:at], t.partners[at+1:]...)
 			t.partiesChanged()
 		})
-		t.partnerBox.Add(container.NewBorder(nil, t.e.fs.message("partner_ids["+strconv.Itoa(i)+"]"), nil, remove, widget.NewLabel(name)))
+		t.partnerBox.Add(container.NewBorder(nil, t.e.fs.message("partner_ids["+strconv.Itoa(i)+"]"), nil, remove,
+			widget.NewLabel(name)))
 	}
 	t.partnerBox.Refresh()
 }
@@ -251,8 +253,10 @@ func (t *termsTab) partyOf(s *widget.Select) model.Party {
 	return ""
 }
 
-func (t *termsTab) programmeRow(i int, p model.Programme) (fyne.CanvasObject, func() (model.Programme, model.ValidationError)) {
-	code, name := rowEntry(p.Code, "field.programme_code", t.e.changed), rowEntry(p.Name, "field.programme_name", t.e.changed)
+func (t *termsTab) programmeRow(i int, p model.Programme) (fyne.CanvasObject,
+	func() (model.Programme, model.ValidationError)) {
+	code := rowEntry(p.Code, "field.programme_code", t.e.changed)
+	name := rowEntry(p.Name, "field.programme_name", t.e.changed)
 	l := t.programmes
 	obj := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(140, code.MinSize().Height), l.cell(i, "code", code)), nil, l.cell(i, "name", name))
 	return obj, func() (model.Programme, model.ValidationError) {
@@ -260,7 +264,8 @@ func (t *termsTab) programmeRow(i int, p model.Programme) (fyne.CanvasObject, fu
 	}
 }
 
-func (t *termsTab) resourceRow(i int, r model.Resource) (fyne.CanvasObject, func() (model.Resource, model.ValidationError)) {
+func (t *termsTab) resourceRow(i int, r model.Resource) (fyne.CanvasObject,
+	func() (model.Resource, model.ValidationError)) {
 	ch := t.e.changed
 	party := t.partySelect(r.Party)
 	desc := rowEntry(r.Description, "field.description", ch)
@@ -279,12 +284,14 @@ func (t *termsTab) resourceRow(i int, r model.Resource) (fyne.CanvasObject, func
 		if !ok2 {
 			bad = append(bad, model.FieldError{Field: idx("resources", i, "value"), Key: "err.not_number"})
 		}
-		return model.Resource{Party: t.partyOf(party), Description: strings.TrimSpace(desc.Text), Quantity: q, Unit: strings.TrimSpace(unit.Text),
+		return model.Resource{Party: t.partyOf(party), Description: strings.TrimSpace(desc.Text),
+			Quantity: q, Unit: strings.TrimSpace(unit.Text),
 			Value: v, Currency: strings.ToUpper(strings.TrimSpace(cur.Text))}, bad
 	}
 }
 
-func (t *termsTab) coordinatorRow(i int, c model.Coordinator) (fyne.CanvasObject, func() (model.Coordinator, model.ValidationError)) {
+func (t *termsTab) coordinatorRow(i int, c model.Coordinator) (fyne.CanvasObject,
+	func() (model.Coordinator, model.ValidationError)) {
 	ch := t.e.changed
 	party := t.partySelect(c.Party)
 	name, pos := rowEntry(c.Name, "field.contact_name", ch), rowEntry(c.Position, "field.position", ch)
@@ -293,8 +300,9 @@ func (t *termsTab) coordinatorRow(i int, c model.Coordinator) (fyne.CanvasObject
 	obj := widgets.NewColumns(5, l.cell(i, "party", party), l.cell(i, "name", name), l.cell(i, "position", pos),
 		l.cell(i, "phone", phone), l.cell(i, "email", email))
 	return obj, func() (model.Coordinator, model.ValidationError) {
-		return model.Coordinator{Party: t.partyOf(party), Name: strings.TrimSpace(name.Text), Position: strings.TrimSpace(pos.Text),
-			Phone: strings.TrimSpace(phone.Text), Email: strings.TrimSpace(email.Text)}, nil
+		return model.Coordinator{Party: t.partyOf(party), Name: strings.TrimSpace(name.Text),
+			Position: strings.TrimSpace(pos.Text), Phone: strings.TrimSpace(phone.Text),
+			Email: strings.TrimSpace(email.Text)}, nil
 	}
 }
 
@@ -312,7 +320,11 @@ func (t *termsTab) collect(a *model.Agreement) model.ValidationError {
 		field string
 		e     *widgets.DateEntry
 		to    *model.Date
-	}{{"signed_on", t.signed, &a.SignedOn}, {"valid_from", t.from, &a.ValidFrom}, {"valid_until", t.until, &a.ValidUntil}} {
+	}{
+		{"signed_on", t.signed, &a.SignedOn},
+		{"valid_from", t.from, &a.ValidFrom},
+		{"valid_until", t.until, &a.ValidUntil},
+	} {
 		*d.to = d.e.Date()
 		if key := d.e.Problem(); key != "" {
 			bad = append(bad, model.FieldError{Field: d.field, Key: key})

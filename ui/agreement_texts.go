@@ -47,7 +47,8 @@ func (t *termsTab) newDocTexts(a *model.Agreement) {
 			continue
 		}
 		own := a.Texts[l]
-		in := &docTextInputs{lang: l, title: rowEntry(own.Title, "", t.e.changed), place: rowEntry(own.Place, "", t.e.changed), subject: t.text(4, own.Subject)}
+		in := &docTextInputs{lang: l, title: rowEntry(own.Title, "", t.e.changed),
+			place: rowEntry(own.Place, "", t.e.changed), subject: t.text(4, own.Subject)}
 		t.texts = append(t.texts, in)
 	}
 }
@@ -75,7 +76,8 @@ func (t *termsTab) textRow(field string, input func(*docTextInputs) *widget.Entr
 func (t *termsTab) collectTexts(a *model.Agreement) {
 	a.Texts = nil
 	for _, in := range t.texts[1:] {
-		dt := model.DocText{Title: strings.TrimSpace(in.title.Text), Place: strings.TrimSpace(in.place.Text), Subject: strings.TrimSpace(in.subject.Text)}
+		dt := model.DocText{Title: strings.TrimSpace(in.title.Text), Place: strings.TrimSpace(in.place.Text),
+			Subject: strings.TrimSpace(in.subject.Text)}
 		if dt.IsZero() {
 			continue
 		}

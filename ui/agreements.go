@@ -110,7 +110,8 @@ func newAgreementsScreen(u *UI) screen {
 		cols[i] = c.Column
 	}
 	status := agreementColumnIndex("col.status")
-	cols[status].Width = min(max(cols[status].Width, widgets.TextWidth(labels(model.Statuses)...)), 135) // "Мерзімі өткен" whole
+	cols[status].Width = min(max(cols[status].Width, widgets.TextWidth(labels(model.Statuses)...)),
+		135) // "Мерзімі өткен" whole
 	s.table = widgets.NewListTable(cols, s.len, s.cell)
 	s.table.OnSort = s.onSort
 	s.table.OnOpen = s.onOpen
@@ -120,10 +121,12 @@ func newAgreementsScreen(u *UI) screen {
 	filters := container.NewHBox(
 		widget.NewLabel(tr("col.status")), s.status, widget.NewLabel(tr("col.kind")), s.kind,
 		widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("filter.year")), s.year)
-	s.root, s.empty = widgets.ListLayout("nav.agreements", s.search, []fyne.CanvasObject{printList, add}, []fyne.CanvasObject{
-		container.NewHScroll(filters),
-		container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")), container.NewHBox(clearPartner, s.expiring, s.count), s.partner),
-	}, "agreements.empty", s.table)
+	s.root, s.empty = widgets.ListLayout("nav.agreements", s.search, []fyne.CanvasObject{printList, add},
+		[]fyne.CanvasObject{
+			container.NewHScroll(filters),
+			container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")),
+				container.NewHBox(clearPartner, s.expiring, s.count), s.partner),
+		}, "agreements.empty", s.table)
 	return s
 }
 

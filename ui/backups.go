@@ -94,7 +94,8 @@ func (u *UI) backupsBox() fyne.CanvasObject {
 	folder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(), func() { u.openPath(b.Dir()) })
 	fromFile := widget.NewButtonWithIcon(tr("repair.restore_file"), theme.HistoryIcon(), u.onRestoreFile)
 	load()
-	return container.NewVBox(widgets.Heading("backups.title"), widgets.Wrapped(tr("backups.explained")), container.NewHBox(now, folder, fromFile), list)
+	return container.NewVBox(widgets.Heading("backups.title"), widgets.Wrapped(tr("backups.explained")),
+		container.NewHBox(now, folder, fromFile), list)
 }
 
 func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error) {
@@ -107,8 +108,10 @@ func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error)
 		box.Add(widget.NewLabel(tr("backups.none")))
 	}
 	for _, in := range infos {
-		text := fmt.Sprintf("%s · %s · %s · %s", in.Time.Local().Format("02.01.2006 15:04"), tr("backups.kind_"+string(in.Kind)),
-			reports.FormatSize(in.Size), tr("backups.counts", "Partners", strconv.Itoa(in.Counts.Partners), "Agreements", strconv.Itoa(in.Counts.Agreements)))
+		text := fmt.Sprintf("%s · %s · %s · %s", in.Time.Local().Format("02.01.2006 15:04"),
+			tr("backups.kind_"+string(in.Kind)),
+			reports.FormatSize(in.Size), tr("backups.counts", "Partners", strconv.Itoa(in.Counts.Partners),
+				"Agreements", strconv.Itoa(in.Counts.Agreements)))
 		var action fyne.CanvasObject
 		if in.Err != nil {
 			bad := widget.NewLabel(tr("backups.bad"))
@@ -116,7 +119,8 @@ func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error)
 			action = bad
 		} else {
 			info := in
-			action = widget.NewButtonWithIcon(tr("backups.restore"), theme.HistoryIcon(), func() { u.confirmRestore(info) })
+			action = widget.NewButtonWithIcon(tr("backups.restore"), theme.HistoryIcon(),
+				func() { u.confirmRestore(info) })
 		}
 		box.Add(container.NewBorder(nil, nil, nil, action, widget.NewLabel(text)))
 	}
@@ -131,13 +135,14 @@ func (u *UI) onRestoreFile() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.confirmDanger(tr("backups.restore"), tr("repair.restore_file_confirm", "Name", filepath.Base(path)), tr("backups.restore"), func() {
-			u.leave(func() {
-				if err := u.opts.Backups.Restore(path); err != nil {
-					u.showError(err)
-				}
-			}, nil)
-		})
+		u.confirmDanger(tr("backups.restore"), tr("repair.restore_file_confirm", "Name", filepath.Base(path)),
+			tr("backups.restore"), func() {
+				u.leave(func() {
+					if err := u.opts.Backups.Restore(path); err != nil {
+						u.showError(err)
+					}
+				}, nil)
+			})
 	}, u.win)
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()

@@ -61,7 +61,8 @@ func (s *diagnosticsScreen) refresh() {
 	newBtn := widget.NewButtonWithIcon(tr("diag.action.new"), theme.ContentAddIcon(), s.create)
 	newBtn.Importance = widget.HighImportance
 	scale := widget.NewButtonWithIcon(tr("diag.action.scale"), theme.SettingsIcon(), s.u.openScaleEditor)
-	top := container.NewVBox(widgets.Heading("diag.title"), widgets.Wrapped(tr("diag.subtitle")), container.NewHBox(newBtn, scale))
+	top := container.NewVBox(widgets.Heading("diag.title"), widgets.Wrapped(tr("diag.subtitle")),
+		container.NewHBox(newBtn, scale))
 	var body fyne.CanvasObject
 	if len(s.rounds) == 0 {
 		body = widgets.Wrapped(tr("diag.empty"))

@@ -124,14 +124,15 @@ func (e *roundEditor) onDelete() {
 		e.u.back()
 		return
 	}
-	e.u.confirmDanger(tr("diag.action.delete"), tr("diag.confirm_delete", "Title", e.r.Title), tr("diag.action.delete"), func() {
-		if err := e.u.rs().DeleteRound(e.r.ID); err != nil {
-			e.u.showError(err)
-			return
-		}
-		e.orig, _ = json.Marshal(e.r)
-		e.u.back()
-	})
+	e.u.confirmDanger(tr("diag.action.delete"), tr("diag.confirm_delete", "Title", e.r.Title),
+		tr("diag.action.delete"), func() {
+			if err := e.u.rs().DeleteRound(e.r.ID); err != nil {
+				e.u.showError(err)
+				return
+			}
+			e.orig, _ = json.Marshal(e.r)
+			e.u.back()
+		})
 }
 
 func (e *roundEditor) onBack() { e.u.leave(e.u.back, nil) }

@@ -53,7 +53,8 @@ func (e *roundEditor) countGrid(g int) fyne.CanvasObject {
 	for i, ind := range r.Scale.Indicators {
 		var cells []fyne.CanvasObject
 		for l := range r.Scale.Levels {
-			ent := textEntry(strconv.Itoa(r.Groups[g].Counts[i][l]), func(s string) { r.Groups[g].Counts[i][l] = numberOr(s, -1) })
+			ent := textEntry(strconv.Itoa(r.Groups[g].Counts[i][l]),
+				func(s string) { r.Groups[g].Counts[i][l] = numberOr(s, -1) })
 			cells = append(cells, ent)
 		}
 		name := widget.NewLabel(ind.Names.In(e.u.lang))
@@ -67,7 +68,8 @@ func (e *roundEditor) countGrid(g int) fyne.CanvasObject {
 // sharing the rest evenly (so that rows of the same number of cells align).
 func tableRow(first fyne.CanvasObject, cells []fyne.CanvasObject) fyne.CanvasObject {
 	left := widgets.MinWidth(240, first)
-	return container.New(layout.NewBorderLayout(nil, nil, left, nil), left, container.NewGridWithColumns(max(len(cells), 1), cells...))
+	return container.New(layout.NewBorderLayout(nil, nil, left, nil), left,
+		container.NewGridWithColumns(max(len(cells), 1), cells...))
 }
 
 // studentList is one row per student: the code and a level per indicator.

@@ -23,10 +23,13 @@ func (e *roundEditor) viewOf(id string) fyne.CanvasObject {
 	rep := reports.NewRoundReport(&e.r, e.u.lang, numbers)
 	switch id {
 	case tabTable1:
-		return container.NewVBox(widgets.Bold(rep.T("diag.table1")), table1View(rep), widgets.Wrapped(rep.T("diag.table1_note")), widgets.Wrapped(tr("diag.help_percent")),
-			definitionsView("diag.levels_help", e.r.Scale.Levels, e.u.lang), definitionsView("diag.indicators_help", e.r.Scale.Indicators, e.u.lang))
+		return container.NewVBox(widgets.Bold(rep.T("diag.table1")), table1View(rep),
+			widgets.Wrapped(rep.T("diag.table1_note")), widgets.Wrapped(tr("diag.help_percent")),
+			definitionsView("diag.levels_help", e.r.Scale.Levels, e.u.lang), definitionsView("diag.indicators_help",
+				e.r.Scale.Indicators, e.u.lang))
 	case tabByIndicator:
-		return container.NewVBox(widgets.Bold(rep.T("diag.by_indicator")), gridView(rep.ByIndicatorHead, rep.ByIndicatorRows, 2))
+		return container.NewVBox(widgets.Bold(rep.T("diag.by_indicator")),
+			gridView(rep.ByIndicatorHead, rep.ByIndicatorRows, 2))
 	case tabChart:
 		return container.NewVBox(widgets.Bold(rep.T("diag.chart")), newGroupedBarChart(rep))
 	case tabTests:

@@ -30,7 +30,8 @@ func (w *importWizard) showPreview() {
 	}
 	problems := w.problemList(p.Problems)
 	body := container.NewBorder(counts, nil, nil, nil, problems)
-	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Count", strconv.Itoa(len(p.Problems))), problems)}
+	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Count",
+		strconv.Itoa(len(p.Problems))), problems)}
 	if w.merge && (pc.Conflict > 0 || ac.Conflict > 0) {
 		tabs = append(tabs, container.NewTabItem(tr("import.conflicts_tab", "Count", strconv.Itoa(pc.Conflict+ac.Conflict)), w.conflictList()))
 	}
@@ -57,7 +58,8 @@ func (w *importWizard) showPreview() {
 }
 
 func (w *importWizard) countArgs(c interchange.Counts) []string {
-	return []string{"Add", strconv.Itoa(c.Add), "Update", strconv.Itoa(c.Update), "Unchanged", strconv.Itoa(c.Unchanged + c.UseExisting),
+	return []string{"Add", strconv.Itoa(c.Add), "Update", strconv.Itoa(c.Update), "Unchanged",
+		strconv.Itoa(c.Unchanged + c.UseExisting),
 		"Conflict", strconv.Itoa(c.Conflict), "Skip", strconv.Itoa(c.Skip)}
 }
 

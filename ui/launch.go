@@ -155,7 +155,8 @@ func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(title, widgets.Wrapped(diagnosisText(d)))
 	if len(d.Damaged) > 0 {
-		body.Add(widgets.Wrapped(tr("repair.explained", "Count", strconv.Itoa(len(d.Damaged))) + "\n" + joinLines(d.Details, 5)))
+		body.Add(widgets.Wrapped(tr("repair.explained", "Count",
+			strconv.Itoa(len(d.Damaged))) + "\n" + joinLines(d.Details, 5)))
 	}
 	if len(d.Details) > 0 {
 		details := widgets.Wrapped(joinLines(d.Details, 20))
@@ -217,7 +218,8 @@ func (l *launcher) damagedLater(err error) {
 		l.u.showDamagedLater(err)
 		return
 	}
-	text := widgets.Wrapped(tr("repair.explained", "Count", strconv.Itoa(len(ce.Damaged))) + "\n\n" + joinLines(ce.Problems, 10))
+	text := widgets.Wrapped(tr("repair.explained", "Count",
+		strconv.Itoa(len(ce.Damaged))) + "\n\n" + joinLines(ce.Problems, 10))
 	d := dialog.NewCustomConfirm(tr("msg.warning"), tr("repair.button"), tr("action.close"), text, func(ok bool) {
 		if !ok {
 			return

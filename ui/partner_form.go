@@ -114,15 +114,19 @@ func (f *partnerForm) build() fyne.CanvasObject {
 		fs.field("names.ky", "field.ky", f.namesKY), fs.field("names.en", "field.en", f.namesEN))))
 	form := container.NewVBox(
 		fs.field("name", "field.name", f.name),
-		widgets.NewColumns(2, fs.field("short_name", "field.short_name", f.short), fs.field("tax_id", "field.tax_id", f.taxID)),
+		widgets.NewColumns(2, fs.field("short_name", "field.short_name", f.short),
+			fs.field("tax_id", "field.tax_id", f.taxID)),
 		names,
-		widgets.NewColumns(3, fs.field("country", "field.country", f.country), fs.field("region", "field.region", f.region), fs.field("city", "field.city", f.city)),
+		widgets.NewColumns(3, fs.field("country", "field.country", f.country),
+			fs.field("region", "field.region", f.region), fs.field("city", "field.city", f.city)),
 		fs.field("address", "field.address", f.address),
 		fs.field("website", "field.website", f.website),
-		widgets.NewColumns(2, fs.field("category", "field.category", f.category), fs.field("sub_kind", "field.sub_kind", f.subKind)),
+		widgets.NewColumns(2, fs.field("category", "field.category", f.category),
+			fs.field("sub_kind", "field.sub_kind", f.subKind)),
 		widgets.Wrapped(tr("hint.categories")),
 		fs.field("relation", "field.relation", f.relation),
-		widgets.NewColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
+		widgets.NewColumns(2, fs.field("signatory.name", "field.signatory", f.sigName),
+			fs.field("signatory.position", "field.position", f.sigPos)),
 		widgets.Heading("partner.contacts"), f.contacts.content("action.add_contact"),
 		fs.field("notes", "field.notes", f.notes),
 		fs.field("tags", "field.tags", f.tags),
@@ -149,8 +153,10 @@ func (f *partnerForm) build() fyne.CanvasObject {
 	}
 	f.titleLabel = widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.titleLabel.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.printBtn, f.status), container.NewHBox(f.markReal, f.del))
-	return container.NewBorder(container.NewVBox(f.titleLabel, bar, fs.summary), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.printBtn, f.status),
+		container.NewHBox(f.markReal, f.del))
+	return container.NewBorder(container.NewVBox(f.titleLabel, bar, fs.summary), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(form)))
 }
 
 // agreementsBox lists the partner's agreements; tapping one opens it.
@@ -179,12 +185,14 @@ func (f *partnerForm) agreementsBox() fyne.CanvasObject {
 	return box
 }
 
-func (f *partnerForm) contactRow(i int, c model.Contact) (fyne.CanvasObject, func() (model.Contact, model.ValidationError)) {
+func (f *partnerForm) contactRow(i int, c model.Contact) (fyne.CanvasObject,
+	func() (model.Contact, model.ValidationError)) {
 	ch := f.changed
 	name, pos := rowEntry(c.Name, "field.contact_name", ch), rowEntry(c.Position, "field.position", ch)
 	phone, email := rowEntry(c.Phone, "field.phone", ch), rowEntry(c.Email, "field.email", ch)
 	l := f.contacts
-	obj := widgets.NewColumns(4, l.cell(i, "name", name), l.cell(i, "position", pos), l.cell(i, "phone", phone), l.cell(i, "email", email))
+	obj := widgets.NewColumns(4, l.cell(i, "name", name), l.cell(i, "position", pos), l.cell(i, "phone", phone),
+		l.cell(i, "email", email))
 	return obj, func() (model.Contact, model.ValidationError) {
 		return model.Contact{Name: strings.TrimSpace(name.Text), Position: strings.TrimSpace(pos.Text),
 			Phone: strings.TrimSpace(phone.Text), Email: strings.TrimSpace(email.Text), Notes: c.Notes}, nil
@@ -195,7 +203,8 @@ func (f *partnerForm) contactRow(i int, c model.Contact) (fyne.CanvasObject, fun
 func (f *partnerForm) collect() model.Partner {
 	p := f.orig
 	p.Name, p.ShortName = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.short.Text)
-	p.Names = model.Names{RU: strings.TrimSpace(f.namesRU.Text), KK: strings.TrimSpace(f.namesKK.Text), KY: strings.TrimSpace(f.namesKY.Text), EN: strings.TrimSpace(f.namesEN.Text)}
+	p.Names = model.Names{RU: strings.TrimSpace(f.namesRU.Text), KK: strings.TrimSpace(f.namesKK.Text),
+		KY: strings.TrimSpace(f.namesKY.Text), EN: strings.TrimSpace(f.namesEN.Text)}
 	p.Country = countryCode(f.country.Text)
 	p.Region, p.City = strings.TrimSpace(f.region.Text), strings.TrimSpace(f.city.Text)
 	p.Address, p.Website = strings.TrimSpace(f.address.Text), strings.TrimSpace(f.website.Text)

@@ -80,7 +80,8 @@ func newPartnersScreen(u *UI) screen {
 	s.table.OnOpen = s.onOpen
 	add := widget.NewButtonWithIcon(tr("action.new_partner"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
-	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("col.relation")), s.relation,
+	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category,
+		widget.NewLabel(tr("col.relation")), s.relation,
 		widget.NewLabel(tr("col.country")), s.country, s.review)
 	s.root, s.empty = widgets.ListLayout("nav.partners", s.search, []fyne.CanvasObject{add},
 		[]fyne.CanvasObject{container.NewBorder(nil, nil, nil, s.count, filters)}, "partners.empty", s.table)
@@ -195,7 +196,8 @@ func (u *UI) pickPartner(picked func(model.ID)) {
 		d.Hide()
 		picked(id)
 	}
-	d = dialog.NewCustom(tr("action.choose_partner"), tr("action.cancel"), container.NewBorder(search, widgets.Wrapped(tr("hint.no_partner")), nil, nil, list), u.win)
+	d = dialog.NewCustom(tr("action.choose_partner"), tr("action.cancel"),
+		container.NewBorder(search, widgets.Wrapped(tr("hint.no_partner")), nil, nil, list), u.win)
 	d.Resize(fyne.NewSize(640, 520))
 	u.showDialog(d, nil)
 	u.win.Canvas().Focus(search)

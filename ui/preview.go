@@ -91,7 +91,8 @@ func decodePages(files []string) ([]image.Image, error) {
 
 // showPreview shows the pages one under the other in a scrolling dialog.
 // The temporary files go when it closes.
-func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []image.Image, scale float32, printNow func()) {
+func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []image.Image, scale float32,
+	printNow func()) {
 	more := len(pages) > previewMaxPages
 	if more {
 		pages = pages[:previewMaxPages]

@@ -77,7 +77,8 @@ func (p *layoutPicker) reload(name string) {
 }
 
 func layoutTitle(name string) string {
-	if name == layouts.Full || slices.ContainsFunc(layouts.Presets(), func(l model.RegisterLayout) bool { return l.Name == name }) {
+	if name == layouts.Full || slices.ContainsFunc(layouts.Presets(),
+		func(l model.RegisterLayout) bool { return l.Name == name }) {
 		t := []rune(tr("layout.name." + name))
 		return strings.ToUpper(string(t[:1])) + string(t[1:])
 	}
@@ -119,7 +120,8 @@ func (p *layoutPicker) selected() (model.RegisterLayout, bool) {
 
 // options returns the printed register's options from the form.
 func (p *layoutPicker) options(o excel.Options) layouts.Options {
-	lo := layouts.Options{Langs: []string{o.Lang}, From: o.From, To: o.To, Statuses: o.Statuses, Today: p.u.opts.Today()}
+	lo := layouts.Options{Langs: []string{o.Lang}, From: o.From, To: o.To, Statuses: o.Statuses,
+		Today: p.u.opts.Today()}
 	if h := headerChoices[max(p.headers.SelectedIndex(), 0)]; h != "" {
 		lo.Langs, _ = layouts.ParseLangs(h)
 	}
@@ -136,7 +138,8 @@ func (p *layoutPicker) view(pdfOptions func() excel.Options) fyne.CanvasObject {
 	})
 	edit := widget.NewButtonWithIcon(tr("ui.layout.edit"), theme.DocumentCreateIcon(), p.edit)
 	p.changed()
-	return container.NewVBox(widgets.Heading("ui.layout.label"), container.NewBorder(nil, nil, nil, edit, p.choose), p.desc,
+	return container.NewVBox(widgets.Heading("ui.layout.label"), container.NewBorder(nil, nil, nil, edit, p.choose),
+		p.desc,
 		widgets.NewColumns(2, p.headers, p.perPartner))
 }
 
@@ -173,7 +176,11 @@ func (u *UI) writeLayout(l model.RegisterLayout, o layouts.Options, asPDF bool) 
 				return excel.WriteLayout(ctx, s, path, l, o)
 			}
 			var t *layouts.Table
-			if err := s.View(func(tx *store.Tx) (err error) { t, err = layouts.Build(ctx, tx, l, o); return err }); err != nil {
+			if err := s.View(func(tx *store.Tx) (err error) {
+				t,
+					err = layouts.Build(ctx, tx, l, o)
+				return err
+			}); err != nil {
 				return err
 			}
 			return pdf.WriteFile(s, path, func(w io.Writer) error {

@@ -31,8 +31,10 @@ func (s *reportsScreen) refresh() {
 	backup := widget.NewButtonWithIcon(tr("menu.backup"), theme.DocumentSaveIcon(), s.u.onBackup)
 	json := widget.NewButtonWithIcon(tr("reports.json_export"), theme.DownloadIcon(), s.u.exportJSON)
 	imp := widget.NewButtonWithIcon(tr("reports.import"), theme.UploadIcon(), func() { s.u.chooseImportFile(false) })
-	merge := widget.NewButtonWithIcon(tr("reports.merge"), theme.ContentCopyIcon(), func() { s.u.chooseImportFile(true) })
-	pdfReg := widget.NewButtonWithIcon(tr("reports.pdf_register"), theme.DocumentPrintIcon(), func() { s.u.goTo("agreements", s.u.printCurrentList) })
+	merge := widget.NewButtonWithIcon(tr("reports.merge"), theme.ContentCopyIcon(),
+		func() { s.u.chooseImportFile(true) })
+	pdfReg := widget.NewButtonWithIcon(tr("reports.pdf_register"), theme.DocumentPrintIcon(),
+		func() { s.u.goTo("agreements", s.u.printCurrentList) })
 	grid := container.NewVBox(
 		section("reports.excel", "reports.excel_text", s.excelForm()),
 		section("reports.pdf", "reports.pdf_text", container.NewHBox(pdfReg)),
@@ -68,10 +70,13 @@ func (s *reportsScreen) excelForm() fyne.CanvasObject {
 	}
 	picker := newLayoutPicker(s.u)
 	layout := picker.view(options)
-	export := widget.NewButtonWithIcon(tr("reports.excel_export"), theme.DocumentSaveIcon(), func() { picker.export(options()) })
+	export := widget.NewButtonWithIcon(tr("reports.excel_export"), theme.DocumentSaveIcon(),
+		func() { picker.export(options()) })
 	export.Importance = widget.HighImportance
 	return container.NewVBox(layout,
-		widgets.NewColumns(3, container.NewVBox(widgets.Heading("doc.language"), lang), container.NewVBox(widgets.Heading("reports.from"), from), container.NewVBox(widgets.Heading("reports.to"), until)),
+		widgets.NewColumns(3, container.NewVBox(widgets.Heading("doc.language"), lang),
+			container.NewVBox(widgets.Heading("reports.from"),
+				from), container.NewVBox(widgets.Heading("reports.to"), until)),
 		inForce, container.NewHBox(export, picker.pdf()))
 }
 

@@ -30,7 +30,8 @@ type rowList[T any] struct {
 
 func newRowList[T any](prefix string, fs *fieldSet, changed func(), blank func() T, isBlank func(T) bool,
 	row func(i int, v T) (fyne.CanvasObject, func() (T, model.ValidationError))) *rowList[T] {
-	return &rowList[T]{prefix: prefix, fs: fs, box: container.NewVBox(), row: row, blank: blank, isBlank: isBlank, changed: changed}
+	return &rowList[T]{prefix: prefix, fs: fs, box: container.NewVBox(), row: row, blank: blank, isBlank: isBlank,
+		changed: changed}
 }
 
 // content returns the rows with an add button labelled addKey.

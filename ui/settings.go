@@ -33,17 +33,20 @@ func (s *settingsScreen) refresh() {
 	path := widget.NewEntry()
 	path.SetText(s.u.store.Path())
 	path.Disable()
-	openFolder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(), func() { s.u.openPath(filepath.Dir(s.u.store.Path())) })
+	openFolder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(),
+		func() { s.u.openPath(filepath.Dir(s.u.store.Path())) })
 	if s.u.store.Path() == "" {
 		openFolder.Disable()
 	}
 	backup := widget.NewButtonWithIcon(tr("menu.backup"), theme.DocumentSaveIcon(), s.u.onBackup)
-	data := container.NewVBox(widgets.Heading("settings.data_file"), container.NewBorder(nil, nil, nil, openFolder, path), container.NewHBox(backup),
+	data := container.NewVBox(widgets.Heading("settings.data_file"),
+		container.NewBorder(nil, nil, nil, openFolder, path), container.NewHBox(backup),
 		widget.NewSeparator(), s.u.backupsBox())
 	page := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
 	tabs := container.NewAppTabs(
 		container.NewTabItem(tr("settings.institution"), page(s.inst.root)),
-		container.NewTabItem(tr("settings.language"), page(container.NewVBox(widgets.Heading("settings.language"), s.u.languageSelect()))),
+		container.NewTabItem(tr("settings.language"),
+			page(container.NewVBox(widgets.Heading("settings.language"), s.u.languageSelect()))),
 		container.NewTabItem(tr("settings.data"), page(data)),
 	)
 	tabs.SelectIndex(s.u.settingsTab) // kept across a rebuild after a language change
@@ -101,9 +104,12 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	in := u.inst
 	f := &institutionForm{u: u, fs: newFieldSet(), saved: saved}
 	ch := f.changed
-	f.ru, f.kk, f.ky, f.en = rowEntry(in.Names.RU, "", ch), rowEntry(in.Names.KK, "", ch), rowEntry(in.Names.KY, "", ch), rowEntry(in.Names.EN, "", ch)
-	f.short, f.taxID, f.dept = rowEntry(in.ShortName, "", ch), rowEntry(in.TaxID, "", ch), rowEntry(in.Department, "", ch)
-	f.sigName, f.sigPos, f.city = rowEntry(in.Signatory.Name, "", ch), rowEntry(in.Signatory.Position, "", ch), rowEntry(in.City, "", ch)
+	f.ru, f.kk, f.ky, f.en = rowEntry(in.Names.RU, "", ch), rowEntry(in.Names.KK, "", ch), rowEntry(in.Names.KY, "",
+		ch), rowEntry(in.Names.EN, "", ch)
+	f.short, f.taxID, f.dept = rowEntry(in.ShortName, "", ch), rowEntry(in.TaxID, "", ch), rowEntry(in.Department,
+		"", ch)
+	f.sigName, f.sigPos, f.city = rowEntry(in.Signatory.Name, "", ch), rowEntry(in.Signatory.Position, "",
+		ch), rowEntry(in.City, "", ch)
 	f.pattern, f.warn = rowEntry(in.Pattern(), "", ch), rowEntry(strconv.Itoa(in.Warning()), "", ch)
 	f.address = widgets.Multiline(2)
 	f.address.SetText(in.Address)
@@ -121,8 +127,10 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	fs := f.fs
 	names := widgets.NewColumns(2, fs.field("names.ru", "field.ru", f.ru), fs.field("names.kk", "field.kk", f.kk),
 		fs.field("names.ky", "field.ky", f.ky), fs.field("names.en", "field.en", f.en))
-	ids := widgets.NewColumns(3, fs.field("country", "field.country", f.country), fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
-	signatory := widgets.NewColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos))
+	ids := widgets.NewColumns(3, fs.field("country", "field.country", f.country),
+		fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
+	signatory := widgets.NewColumns(2, fs.field("signatory.name", "field.signatory", f.sigName),
+		fs.field("signatory.position", "field.position", f.sigPos))
 	if brief {
 		// The signatory too: without one the institution's signature
 		// block of every memorandum is empty.
@@ -143,7 +151,8 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 
 func (f *institutionForm) collect() (model.Institution, model.ValidationError) {
 	in := f.u.inst
-	in.Names = model.Names{RU: strings.TrimSpace(f.ru.Text), KK: strings.TrimSpace(f.kk.Text), KY: strings.TrimSpace(f.ky.Text), EN: strings.TrimSpace(f.en.Text)}
+	in.Names = model.Names{RU: strings.TrimSpace(f.ru.Text), KK: strings.TrimSpace(f.kk.Text),
+		KY: strings.TrimSpace(f.ky.Text), EN: strings.TrimSpace(f.en.Text)}
 	in.ShortName, in.Department = strings.TrimSpace(f.short.Text), strings.TrimSpace(f.dept.Text)
 	in.Country = countryCode(f.country.Text)
 	in.TaxID = model.NormalizeTaxID(in.Country, f.taxID.Text)
@@ -180,7 +189,8 @@ func (f *institutionForm) refreshState() {
 		f.saveBtn.Enable()
 	}
 	if key, _ := model.CheckPattern(in.Pattern()); key == "" {
-		f.preview.SetText(tr("settings.number_example", "Number", model.SuggestNumber(in.Pattern(), f.u.opts.Today(), f.u.cat.Numbers())))
+		f.preview.SetText(tr("settings.number_example", "Number",
+			model.SuggestNumber(in.Pattern(), f.u.opts.Today(), f.u.cat.Numbers())))
 	} else {
 		f.preview.SetText("")
 	}
