@@ -30,8 +30,9 @@ func (w *importWizard) showPreview() {
 	}
 	problems := w.problemList(p.Problems)
 	body := container.NewBorder(counts, nil, nil, nil, problems)
-	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Count",
-		strconv.Itoa(len(p.Problems))), problems)}
+	errs := p.Errors()
+	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Errors", strconv.Itoa(errs),
+		"Warnings", strconv.Itoa(len(p.Problems)-errs)), problems)}
 	if w.merge && (pc.Conflict > 0 || ac.Conflict > 0) {
 		tabs = append(tabs, container.NewTabItem(tr("import.conflicts_tab", "Count", strconv.Itoa(pc.Conflict+ac.Conflict)), w.conflictList()))
 	}
