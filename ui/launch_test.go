@@ -90,7 +90,7 @@ func TestLaunchOpensAndListsBackups(t *testing.T) {
 	if !contains(texts(w.Content()), "Dashboard") {
 		t.Fatalf("not opened: %v", texts(w.Content()))
 	}
-	storetest.WaitTimeout(t, &l.background, time.Minute) // the daily backup
+	storetest.WaitTimeout(t, &l.u.busy, time.Minute) // the daily backup
 	// The backups section of Settings → Data, built on its own: opening
 	// the whole screen here would race with the list's loading, which
 	// Fyne's test driver runs on the loading goroutine (the real app
