@@ -25,9 +25,13 @@ import (
 //   - a history entry takes its number from the server's sequence in its
 //     INSERT, after the record's own row is written and locked, instead
 //     of a round trip of its own; the entries of one transaction are
-//     inserted in the order they were logged.
+//     inserted in the order they were logged;
+//   - an agreement's summary is written by the UPDATE of its row
+//     (takeSummary), and a revision-checked UPDATE fails on the server
+//     when it changes no row (guarded), so the COMMIT can follow the
+//     writes in the same round trip (commit).
 //
-// A save is then three round trips: begin and read, write, commit.
+// A save is then two round trips: begin and read; write and commit.
 
 // heldWrite is a statement held back until the next round trip, with what
 // its result means.
