@@ -190,11 +190,20 @@ func (t *pgTx) diagnose(d *diagnosis) error {
 		return err
 	case d.table == "partners-delete":
 		return t.permission("partners-delete", "")
-	case d.table == "diag_rounds" && rev != d.wantRev:
+	}
+	return t.refusedOrStale(q, d, rev, rowDept)
+}
+
+// refusedOrStale tells a record that has moved on since it was read from
+// one this person may not change.
+func (t *pgTx) refusedOrStale(q querier, d *diagnosis, rev int64, rowDept string) error {
+	stale := rev != d.wantRev && (d.checkRev || !strings.HasSuffix(d.table, "-delete"))
+	switch {
+	case d.table == "diag_rounds" && stale:
 		return ErrConflict
 	case d.table == "diag_rounds":
 		return t.permission("diag_rounds", "")
-	case (!deleting || d.checkRev) && rev != d.wantRev:
+	case stale:
 		return t.lastSaved(q, d)
 	}
 	if rowDept == "" {
