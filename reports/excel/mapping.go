@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"archive/zip"
 	"cmp"
 	"slices"
 	"strconv"
@@ -262,24 +263,33 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 	if !slices.Contains(w.f.GetSheetList(), sheet) {
 		return problem("xlsx.err.no_sheet", "Sheet", sheet)
 	}
+	total := 0
+	counted := func(n int, cells []string) (bool, error) {
+		if n > w.lim.Rows && !blank(cells) {
+			return false, problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Rows))
+		}
+		if total += max(len(cells), 1); total > w.lim.Cells {
+			return false, problem("xlsx.err.too_many_cells", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Cells))
+		}
+		return fn(n, cells)
+	}
+	if raw {
+		err := w.rawRows(sheet, counted)
+		if err != errSheetFallback {
+			return err
+		}
+	}
 	rows, err := w.f.Rows(sheet)
 	if err != nil {
 		return problem("xlsx.err.damaged", "Part", sheet)
 	}
 	defer rows.Close()
-	total := 0
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
 			return problem("xlsx.err.damaged", "Part", sheet)
 		}
-		if n > w.lim.Rows && !blank(cells) {
-			return problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Rows))
-		}
-		if total += max(len(cells), 1); total > w.lim.Cells {
-			return problem("xlsx.err.too_many_cells", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Cells))
-		}
-		more, err := fn(n, cells)
+		more, err := counted(n, cells)
 		if err != nil || !more {
 			return err
 		}
@@ -288,6 +298,58 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 		return problem("xlsx.err.damaged", "Part", sheet)
 	}
 	return nil
+}
+
+// rawRows reads a sheet's rows with sheetRows, or returns
+// errSheetFallback when excelize should.
+func (w *Workbook) rawRows(sheet string, fn func(int, []string) (bool, error)) error {
+	part, ok := w.parts[sheet]
+	if !ok || w.zr == nil {
+		return errSheetFallback
+	}
+	w.sstOnce.Do(func() { w.sst, w.sstErr = w.readSST() })
+	if w.sstErr != nil {
+		return errSheetFallback
+	}
+	zf := w.part(part)
+	if zf == nil {
+		return errSheetFallback
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return problem("xlsx.err.damaged", "Part", sheet)
+	}
+	defer rc.Close()
+	err = sheetRows(rc, w.sst, fn)
+	if err == errSheetXML {
+		return problem("xlsx.err.damaged", "Part", sheet)
+	}
+	return err
+}
+
+// part returns the zip entry of a part, or nil.
+func (w *Workbook) part(name string) *zip.File {
+	for _, zf := range w.zr.File {
+		if zf.Name == name {
+			return zf
+		}
+	}
+	return nil
+}
+
+// readSST reads the shared strings part, where excelize looks for it; a
+// workbook without one has none.
+func (w *Workbook) readSST() ([]string, error) {
+	zf := w.part("xl/sharedStrings.xml")
+	if zf == nil {
+		return nil, nil
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return readSST(rc)
 }
 
 func blank(cells []string) bool {
