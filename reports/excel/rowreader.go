@@ -14,10 +14,12 @@ type sheetCols struct {
 	locs  map[Field]*interchange.Loc // each column's cell location, without the row
 	cells interchange.RowCells       // the columns of a detail row's fields, by path after the row's prefix
 	heads map[int]string             // normalised header by column index, made on first use
+	// parties are the detail rows' parties made so far, by their text.
+	parties map[string]model.Party
 }
 
 func prepare(m *Mapping) *sheetCols {
-	c := &sheetCols{m: m, col: map[Field]Column{}, locs: map[Field]*interchange.Loc{}, cells: interchange.RowCells{}}
+	c := &sheetCols{m: m, col: map[Field]Column{}, locs: map[Field]*interchange.Loc{}, cells: interchange.RowCells{}, parties: map[string]model.Party{}}
 	for _, col := range m.Columns {
 		if col.Field != "" {
 			c.col[col.Field] = col

@@ -134,6 +134,13 @@ type cellRef struct {
 // from, for the rows of one sheet.
 type RowCells map[string]*Loc
 
+// NewCellOrigin returns a CellOrigin based on a record's row with room for
+// n cells recorded by SetCell and SetRow (growing it cell by cell left half
+// of it unused, over hundreds of thousands of records).
+func NewCellOrigin(base Loc, n int) *CellOrigin {
+	return &CellOrigin{Base: base, cols: make([]cellRef, 0, n)}
+}
+
 // Set records where field came from.
 func (o *CellOrigin) Set(field string, l Loc) {
 	if o.Cells == nil {
