@@ -1,7 +1,6 @@
 package excel
 
 import (
-	"archive/zip"
 	"cmp"
 	"slices"
 	"strconv"
@@ -298,65 +297,4 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 		return problem("xlsx.err.damaged", "Part", sheet)
 	}
 	return nil
-}
-
-// rawRows reads a sheet's rows with sheetRows, or returns
-// errSheetFallback when excelize should.
-func (w *Workbook) rawRows(sheet string, fn func(int, []string) (bool, error)) error {
-	part, ok := w.parts[sheet]
-	if !ok || w.zr == nil {
-		return errSheetFallback
-	}
-	w.sstOnce.Do(func() { w.sst, w.sstErr = w.readSST() })
-	if w.sstErr != nil {
-		return errSheetFallback
-	}
-	zf := w.part(part)
-	if zf == nil {
-		return errSheetFallback
-	}
-	rc, err := zf.Open()
-	if err != nil {
-		return problem("xlsx.err.damaged", "Part", sheet)
-	}
-	defer rc.Close()
-	err = sheetRows(rc, w.sst, fn)
-	if err == errSheetXML {
-		return problem("xlsx.err.damaged", "Part", sheet)
-	}
-	return err
-}
-
-// part returns the zip entry of a part, or nil.
-func (w *Workbook) part(name string) *zip.File {
-	for _, zf := range w.zr.File {
-		if zf.Name == name {
-			return zf
-		}
-	}
-	return nil
-}
-
-// readSST reads the shared strings part, where excelize looks for it; a
-// workbook without one has none.
-func (w *Workbook) readSST() ([]string, error) {
-	zf := w.part("xl/sharedStrings.xml")
-	if zf == nil {
-		return nil, nil
-	}
-	rc, err := zf.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return readSST(rc)
-}
-
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }

@@ -1,9 +1,7 @@
 package excel
 
 import (
-	"bytes"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -26,6 +24,9 @@ const (
 // rowScan is the state of sheetRows.
 type rowScan struct {
 	sst     []string
+	fn      func(row int, cells []string) (bool, error)
+	row     int // the row being read
+	next    int // the row expected next
 	cells   []string
 	col     int // the column of the current cell
 	typ     cellType
@@ -44,70 +45,49 @@ type rowScan struct {
 // errSheetFallback (before any row) for one that it leaves to excelize.
 func sheetRows(r io.Reader, sst []string, fn func(row int, cells []string) (bool, error)) error {
 	s := newXMLScan(r)
-	rs := &rowScan{sst: sst}
-	inData, rowNo, next := false, 0, 1
+	rs := &rowScan{sst: sst, fn: fn, next: 1}
+	inData := false
 	for {
-		raw, err := s.text()
-		if err == io.EOF && !inData {
+		t, err := s.next(rs.capture)
+		switch {
+		case err == io.EOF && !inData:
 			return nil // no sheetData: no rows
-		} else if err != nil {
+		case err == errDoctype && rs.next == 1:
+			return errSheetFallback
+		case err != nil:
 			return errSheetXML
+		case !inData:
+			inData = string(t.name) == "sheetData" && !t.end && !t.empty
+			continue
 		}
-		if rs.capture != nil {
-			if *rs.capture, err = appendText(*rs.capture, raw); err != nil {
-				return err
-			}
-		}
-		t, err := s.tag()
-		if err != nil {
+		if more, err := rs.take(t); err != nil || !more {
 			return err
 		}
-		if len(t) == 0 {
-			return errSheetXML
-		}
-		switch t[0] {
-		case '?':
-			continue
-		case '!':
-			if c, ok := cdata(t); ok && rs.capture != nil {
-				*rs.capture = append(*rs.capture, c...)
-			} else if bytes.HasPrefix(t, []byte("!DOCTYPE")) {
-				if next > 1 {
-					return errSheetXML
-				}
-				return errSheetFallback
-			}
-			continue
-		}
-		name, end, empty := tagName(t)
-		if !inData {
-			inData = string(name) == "sheetData" && !end && !empty
-			continue
-		}
-		switch string(name) {
-		case "sheetData":
-			if end {
-				return nil
-			}
-		case "row":
-			if !end {
-				if rowNo, err = rowNumber(t, next); err != nil {
-					return err
-				}
-				rs.cells = nil
-			}
-			if end || empty {
-				more, err := rs.emit(rowNo, &next, fn)
-				if err != nil || !more {
-					return err
-				}
-			}
-		default:
-			if err := rs.element(name, t, end, empty); err != nil {
-				return err
-			}
-		}
 	}
+}
+
+// take takes a tag inside sheetData; false at its end or when fn says so.
+func (rs *rowScan) take(t xmlTag) (bool, error) {
+	switch string(t.name) {
+	case "sheetData":
+		return !t.end, nil
+	case "row":
+		if !t.end {
+			n, err := rowNumber(t.raw, rs.next)
+			if err != nil {
+				return false, err
+			}
+			rs.row, rs.cells = n, nil
+		}
+		if t.end || t.empty {
+			return rs.emit()
+		}
+	case "c":
+		return true, rs.cell(t)
+	default:
+		rs.element(t)
+	}
+	return true, nil
 }
 
 // rowNumber returns a row's number: its r attribute, or next.
@@ -123,50 +103,56 @@ func rowNumber(t []byte, next int) (int, error) {
 	return n, nil
 }
 
-// emit hands fn the rows before row that the part left out, then row.
-// A row numbered before the one read last is damage (excelize would join
-// its cells to the row before, or drop them).
-func (rs *rowScan) emit(row int, next *int, fn func(int, []string) (bool, error)) (bool, error) {
-	if row < *next {
+// emit hands fn the rows before the current one that the part left out,
+// then the current one. A row numbered before the one read last is damage
+// (excelize would join its cells to the row before, or drop them).
+func (rs *rowScan) emit() (bool, error) {
+	if rs.row < rs.next {
 		return false, errSheetXML
 	}
-	for ; *next < row; *next++ {
-		if more, err := fn(*next, nil); err != nil || !more {
+	for ; rs.next < rs.row; rs.next++ {
+		if more, err := rs.fn(rs.next, nil); err != nil || !more {
 			return false, err
 		}
 	}
-	*next = row + 1
-	return fn(row, rs.cells)
+	rs.next = rs.row + 1
+	return rs.fn(rs.row, rs.cells)
 }
 
-// element takes a tag inside a row.
-func (rs *rowScan) element(name, t []byte, end, empty bool) error {
-	switch string(name) {
-	case "c":
-		if !end {
-			if err := rs.startCell(t); err != nil {
-				return err
-			}
+// cell takes a cell's start or end tag.
+func (rs *rowScan) cell(t xmlTag) error {
+	if !t.end {
+		if err := rs.startCell(t.raw); err != nil {
+			return err
 		}
-		if end || empty {
-			rs.endCell()
-		}
+	}
+	if t.end || t.empty {
+		rs.endCell()
+	}
+	return nil
+}
+
+// element takes a tag inside a cell.
+func (rs *rowScan) element(t xmlTag) {
+	open := !t.end && !t.empty
+	switch string(t.name) {
 	case "v":
-		rs.capture = nil
-		if !end && !empty && rs.inCell {
-			rs.capture = &rs.v
-		}
+		rs.capture = captureIf(open && rs.inCell, &rs.v)
 	case "f":
-		rs.hasF = rs.hasF || (rs.inCell && !end)
+		rs.hasF = rs.hasF || (rs.inCell && !t.end)
 	case "is":
-		rs.hasIS = rs.hasIS || (rs.inCell && !end)
+		rs.hasIS = rs.hasIS || (rs.inCell && !t.end)
 	case "t":
-		rs.capture = nil
-		if !end && !empty && rs.hasIS && !rs.inPh {
-			rs.capture = &rs.is
-		}
+		rs.capture = captureIf(open && rs.hasIS && !rs.inPh, &rs.is)
 	case "rPh":
-		rs.inPh = !end && !empty
+		rs.inPh = open
+	}
+}
+
+// captureIf returns dst if ok, else nil (text read goes nowhere).
+func captureIf(ok bool, dst *[]byte) *[]byte {
+	if ok {
+		return dst
 	}
 	return nil
 }
@@ -227,6 +213,33 @@ func (rs *rowScan) value() string {
 	return string(rs.v)
 }
 
+// rawRows reads a sheet's rows with sheetRows, or returns
+// errSheetFallback when excelize should.
+func (w *Workbook) rawRows(sheet string, fn func(int, []string) (bool, error)) error {
+	part, ok := w.parts[sheet]
+	if !ok || w.zr == nil {
+		return errSheetFallback
+	}
+	w.sstOnce.Do(func() { w.sst, w.sstErr = w.readSST() })
+	if w.sstErr != nil {
+		return errSheetFallback
+	}
+	zf := w.part(part)
+	if zf == nil {
+		return errSheetFallback
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return problem("xlsx.err.damaged", "Part", sheet)
+	}
+	defer rc.Close()
+	err = sheetRows(rc, w.sst, fn)
+	if err == errSheetXML {
+		return problem("xlsx.err.damaged", "Part", sheet)
+	}
+	return err
+}
+
 // columnOf returns the column of a cell reference such as "AB12".
 func columnOf(ref []byte) (int, bool) {
 	col, i := 0, 0
@@ -245,71 +258,4 @@ func columnOf(ref []byte) (int, bool) {
 		return 0, false
 	}
 	return col, true
-}
-
-// readSST reads a shared strings part: the text of each item, its runs
-// joined, without phonetic runs, Excel's _xHHHH_ escapes undone.
-func readSST(r io.Reader) ([]string, error) {
-	s := newXMLScan(r)
-	var out []string
-	var cur []byte
-	var capture *[]byte
-	inSI, inPh := false, false
-	for {
-		raw, err := s.text()
-		if err == io.EOF {
-			return out, nil
-		} else if err != nil {
-			return nil, errSheetXML
-		}
-		if capture != nil {
-			if cur, err = appendText(cur, raw); err != nil {
-				return nil, err
-			}
-		}
-		t, err := s.tag()
-		if err != nil || len(t) == 0 {
-			return nil, errSheetXML
-		}
-		if t[0] == '?' || t[0] == '!' {
-			if c, ok := cdata(t); ok && capture != nil {
-				cur = append(cur, c...)
-			}
-			continue
-		}
-		name, end, empty := tagName(t)
-		switch string(name) {
-		case "si":
-			if !end {
-				inSI, cur = true, cur[:0]
-			}
-			if end || empty {
-				out, inSI = append(out, bstrUnescape(string(cur))), false
-			}
-		case "t":
-			capture = nil
-			if inSI && !inPh && !end && !empty {
-				capture = &cur
-			}
-		case "rPh":
-			inPh = !end && !empty
-		}
-	}
-}
-
-var bstrEscape = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
-
-// bstrUnescape undoes Excel's _xHHHH_ escapes of characters XML cannot
-// hold, as excelize does for shared and inline strings.
-func bstrUnescape(s string) string {
-	if !strings.Contains(s, "_x") {
-		return s
-	}
-	return bstrEscape.ReplaceAllStringFunc(s, func(m string) string {
-		if m == "_x005F_" {
-			return "_"
-		}
-		v, _ := strconv.Unquote(`"\u` + m[2:6] + `"`)
-		return v
-	})
 }

@@ -78,6 +78,54 @@ func (s *xmlScan) tag() ([]byte, error) {
 	return t, nil
 }
 
+// xmlTag is an element's tag.
+type xmlTag struct {
+	raw        []byte // between the angle brackets
+	name       []byte // local name
+	end, empty bool   // </name>, <name/>
+}
+
+// errDoctype is a document type declaration, which the reader leaves to
+// encoding/xml.
+var errDoctype = errors.New("document type declaration")
+
+// next returns the next element tag, having appended the text before it
+// (unescaped, CDATA sections as they are) to *capture when capture is not
+// nil. It skips comments and processing instructions, returns io.EOF at
+// the end of the input and errSheetXML for what is not well-formed here.
+func (s *xmlScan) next(capture *[]byte) (xmlTag, error) {
+	for {
+		raw, err := s.text()
+		if err == io.EOF {
+			return xmlTag{}, io.EOF
+		} else if err != nil {
+			return xmlTag{}, errSheetXML
+		}
+		if capture != nil {
+			if *capture, err = appendText(*capture, raw); err != nil {
+				return xmlTag{}, err
+			}
+		}
+		t, err := s.tag()
+		if err != nil || len(t) == 0 {
+			return xmlTag{}, errSheetXML
+		}
+		switch t[0] {
+		case '?':
+			continue
+		case '!':
+			if c, ok := cdata(t); ok && capture != nil {
+				*capture = append(*capture, c...)
+			} else if bytes.HasPrefix(t, []byte("!DOCTYPE")) {
+				return xmlTag{}, errDoctype
+			}
+			continue
+		}
+		name, end, empty := tagName(t)
+		return xmlTag{raw: t, name: name, end: end, empty: empty}, nil
+	}
+}
+
 func cdataOrCommentEnd(t []byte) string {
 	switch {
 	case bytes.HasPrefix(t, []byte("![CDATA[")):
@@ -118,40 +166,47 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 
 // xmlAttr returns the value of the attribute with the given local name.
 func xmlAttr(t []byte, name string) ([]byte, bool) {
-	i := 0
-	for i < len(t) && !isXMLSpace(t[i]) {
-		i++
+	i := bytes.IndexAny(t, " \t\n\r")
+	if i < 0 {
+		return nil, false
 	}
 	for i < len(t) {
-		for i < len(t) && isXMLSpace(t[i]) {
-			i++
-		}
-		start := i
-		for i < len(t) && t[i] != '=' && !isXMLSpace(t[i]) {
-			i++
-		}
-		key := t[start:i]
-		for i < len(t) && (isXMLSpace(t[i]) || t[i] == '=') {
-			i++
-		}
-		if i >= len(t) || (t[i] != '"' && t[i] != '\'') {
+		key, val, next, ok := nextAttr(t, i)
+		if !ok {
 			return nil, false
 		}
-		q := t[i]
-		end := bytes.IndexByte(t[i+1:], q)
-		if end < 0 {
-			return nil, false
-		}
-		val := t[i+1 : i+1+end]
-		i += end + 2
 		if j := bytes.LastIndexByte(key, ':'); j >= 0 {
 			key = key[j+1:]
 		}
 		if string(key) == name {
 			return val, true
 		}
+		i = next
 	}
 	return nil, false
+}
+
+// nextAttr reads the attribute at t[i:] (spaces before it allowed).
+func nextAttr(t []byte, i int) (key, val []byte, next int, ok bool) {
+	for i < len(t) && isXMLSpace(t[i]) {
+		i++
+	}
+	start := i
+	for i < len(t) && t[i] != '=' && !isXMLSpace(t[i]) {
+		i++
+	}
+	key = t[start:i]
+	for i < len(t) && (isXMLSpace(t[i]) || t[i] == '=') {
+		i++
+	}
+	if i >= len(t) || (t[i] != '"' && t[i] != '\'') {
+		return nil, nil, 0, false // the end, or not an attribute
+	}
+	end := bytes.IndexByte(t[i+1:], t[i])
+	if end < 0 {
+		return nil, nil, 0, false
+	}
+	return key, t[i+1 : i+1+end], i + end + 2, true
 }
 
 // appendText appends raw XML text unescaped as encoding/xml reads it:
