@@ -206,3 +206,21 @@ func TestSheetRowsDamaged(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSheetRows: no worksheet XML makes the reader panic or hand out
+// rows out of order.
+func FuzzSheetRows(f *testing.F) {
+	f.Add(`<worksheet><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>a&amp;b</t></is></c><c t="s"><v>0</v></c></row></sheetData></worksheet>`)
+	f.Add(`<x:sheetData><x:row><x:c r="A1"><x:v><![CDATA[1]]></x:v></x:c><!-- c --></x:row></x:sheetData>`)
+	f.Fuzz(func(t *testing.T, xml string) {
+		last := 0
+		_ = sheetRows(strings.NewReader(xml), []string{"s"}, func(n int, cells []string) (bool, error) {
+			if n != last+1 {
+				t.Fatalf("row %d after row %d", n, last)
+			}
+			last = n
+			return true, nil
+		})
+		_, _ = readSST(strings.NewReader(xml))
+	})
+}
