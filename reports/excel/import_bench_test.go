@@ -245,6 +245,32 @@ func BenchmarkOwnRegisterBareRows(b *testing.B) {
 	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 }
 
+// BenchmarkOwnRegisterRawRows is the floor of the import's own row
+// reader (sheetRows) on the same file: open the workbook (checking every
+// part), then every sheet's rows, nothing else.
+func BenchmarkOwnRegisterRawRows(b *testing.B) {
+	path := ownRegister(b)
+	cpu := cpuSeconds()
+	for b.Loop() {
+		wb, err := OpenWorkbookFile(path, DefaultLimits())
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for _, sheet := range wb.f.GetSheetList() {
+			err := wb.rawRows(sheet, func(_ int, cells []string) (bool, error) { n += len(cells); return true, nil })
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		wb.Close()
+		if n == 0 {
+			b.Fatal("no cells")
+		}
+	}
+	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
+}
+
 // BenchmarkJSONImport imports the same 50,000 agreements from the
 // interchange JSON file into an empty data file as partnerctl does: read,
 // plan and write in one transaction.
