@@ -41,7 +41,7 @@ func ReadJSON(r io.Reader, source string, limit int64) (*Dataset, error) {
 	// when that fails, so that another format or a newer version is named
 	// before any error inside it.
 	var doc Document
-	docErr := json.Unmarshal(data, &doc)
+	docErr := decodeDocument(data, &doc)
 	head := struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
