@@ -50,9 +50,14 @@ func (u *UI) showWelcome() {
 		buttons.Add(demo)
 		buttons.Add(progress)
 	}
+	fileBody := container.NewVBox(heading("welcome.institution"), form.root, buttons)
 	body := container.NewVBox(title, intro, widget.NewSeparator(),
-		heading("settings.language"), u.languageSelect(),
-		heading("welcome.institution"), form.root, buttons)
+		heading("settings.language"), u.languageSelect())
+	if u.opts.launcher != nil {
+		body.Add(u.whereChoice(fileBody, false))
+	} else {
+		body.Add(fileBody)
+	}
 	u.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
 	u.content.Refresh()
 	u.win.SetTitle("PartnerDesk")
