@@ -71,7 +71,7 @@ func (s *settingsScreen) dataPlace(fileTools fyne.CanvasObject) fyne.CanvasObjec
 	// On the server (or its last copy): the file part offers to go back.
 	current := wrapped(tr("connect.current", "Connection", l.server.conn.String()))
 	if onServer {
-		current.SetText(current.Text + "\n" + tr("connect.role", "Role", st.Role(), "Department", st.Department()))
+		current.SetText(current.Text + "\n" + tr("connect.role", "Role", tr("connect.role."+st.Role()), "Department", st.Department()))
 	}
 	useFile := widget.NewButtonWithIcon(tr("connect.use_file"), theme.StorageIcon(), l.useFile)
 	file := container.NewVBox(wrapped(tr("connect.file_hint")), container.NewHBox(useFile))

@@ -115,12 +115,15 @@ func (l *launcher) showUnreachable(c serverConn, err error) {
 		buttons.Add(widget.NewButtonWithIcon(tr("connect.open_copy", "Time", when), theme.DocumentIcon(),
 			func() { l.openLastCopy(path, when) }))
 	}
-	buttons.Add(widget.NewButtonWithIcon(tr("connect.settings"), theme.SettingsIcon(), func() { l.showConnect(c, "") }))
-	buttons.Add(widget.NewButton(tr("Quit"), l.app.Quit))
-	body.Add(container.NewHBox(buttons, progress))
+	buttons.Add(progress)
+	others := container.NewHBox(
+		widget.NewButtonWithIcon(tr("connect.settings"), theme.SettingsIcon(), func() { l.showConnect(c, "") }),
+		widget.NewButton(tr("Quit"), l.app.Quit))
+	body.Add(buttons)
+	body.Add(others)
 	l.win.SetMainMenu(nil)
 	l.win.SetContent(container.NewPadded(container.NewVScroll(body)))
-	l.win.Resize(fyne.NewSize(760, 420))
+	l.win.Resize(fyne.NewSize(900, 420))
 }
 
 // retry tries the server again in the background; again, when it fails.

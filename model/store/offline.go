@@ -27,29 +27,10 @@ type bucketPair struct {
 // server, opened read-only when the server cannot be reached.
 func (s *Store) SaveCopy(path string) error {
 	var pairs []bucketPair
-	err := s.be.view(func(kv kvTx) error {
-		for _, k := range copyKeys {
-			if v := kv.get(bucketInstitution, k); v != nil {
-				pairs = append(pairs, bucketPair{bucketInstitution, bytes.Clone(k), bytes.Clone(s.plain(k, v))})
-			}
-		}
-		for _, b := range copyBuckets {
-			if !kv.hasBucket(b) {
-				continue
-			}
-			if err := kv.scan(b, nil, func(k, v []byte) error {
-				if bytes.Equal(b, bucketAttachments) && s.ses != nil {
-					v = kv.get(b, k) // a server lists attachments without their bytes
-				}
-				pairs = append(pairs, bucketPair{b, bytes.Clone(k), bytes.Clone(s.plain(k, v))})
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.be.view(func(kv kvTx) (err error) {
+		pairs, err = s.copyPairs(kv)
+		return err
+	}); err != nil {
 		return err
 	}
 	tmp := path + ".new"
@@ -89,4 +70,30 @@ func (s *Store) plain(k, v []byte) []byte {
 		return p
 	}
 	return v
+}
+
+// copyPairs reads every key and value a copy holds.
+func (s *Store) copyPairs(kv kvTx) ([]bucketPair, error) {
+	var pairs []bucketPair
+	for _, k := range copyKeys {
+		if v := kv.get(bucketInstitution, k); v != nil {
+			pairs = append(pairs, bucketPair{bucketInstitution, bytes.Clone(k), bytes.Clone(s.plain(k, v))})
+		}
+	}
+	for _, b := range copyBuckets {
+		if !kv.hasBucket(b) {
+			continue
+		}
+		err := kv.scan(b, nil, func(k, v []byte) error {
+			if bytes.Equal(b, bucketAttachments) && s.ses != nil {
+				v = kv.get(b, k) // a server lists attachments without their bytes
+			}
+			pairs = append(pairs, bucketPair{b, bytes.Clone(k), bytes.Clone(s.plain(k, v))})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return pairs, nil
 }
