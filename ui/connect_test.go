@@ -284,3 +284,76 @@ func TestLastCopyWhenServerIsDown(t *testing.T) {
 		t.Fatalf("Try again did not reconnect: %v", texts(l.win.Content()))
 	}
 }
+
+// While connected, the last copy follows the server's changes (here
+// every second instead of every few minutes); Settings → Data goes back
+// to the data file on this computer and forgets the server.
+func TestLastCopyFollowsChangesAndBackToFile(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	defer func(d time.Duration) { copyEvery = d }(copyEvery)
+	copyEvery = time.Second
+	db := serverWithDemo(t)
+	a := &testApp{App: test.NewTempApp(t), t: t}
+	file := filepath.Join(t.TempDir(), "dept.db")
+	l := launchTest(t, a, file, "en")
+	defer func() { l.close() }()
+	l.u.dataChoice.radio.SetSelected(tr("connect.choice_server"))
+	fillPanel(l.u.dataChoice.panel, db, "econ", pgtest.Password)
+	l.u.dataChoice.panel.remember.SetChecked(false)
+	test.Tap(l.u.dataChoice.panel.connect)
+	settle(l.u)
+	if len(agreementRows(t, l.u)) != 25 {
+		t.Fatal("not connected")
+	}
+	c, _, _ := parseServerURL(a.Preferences().String(prefServer))
+	path, _ := lastCopyPath(c)
+	waitFile(t, path)
+
+	office := db.Open(t, "office", store.Options{})
+	sums, _ := office.Summaries()
+	ag, _ := office.Agreement(sums[0].ID)
+	ag.Title = "Изменено на сервере"
+	if err := office.SaveAgreement(&ag); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if title := copyTitle(t, path, ag.ID); title == ag.Title {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the last copy did not follow the server's change within 30 s")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+
+	l.u.goTo("settings", nil)
+	l.u.settingsTab = 2
+	l.u.rebuild()
+	if !strings.Contains(strings.Join(texts(l.win.Content()), "\n"), tr("connect.current", "Connection", c.String())) {
+		t.Fatalf("Settings → Data does not say where the data is: %v", texts(l.win.Content()))
+	}
+	l.u.dataChoice.radio.SetSelected(tr("connect.choice_file"))
+	tapButton(t, l.win.Content(), tr("connect.use_file"))
+	settle(l.u)
+	st := l.u.store.(*store.Store)
+	if st.Server() || st.Path() != file || a.Preferences().String(prefServer) != "" {
+		t.Fatalf("not back on the data file: %s, remembered %q", st.Path(), a.Preferences().String(prefServer))
+	}
+	if start, _ := StartPath(a, ""); start == c.url("") {
+		t.Error("the next start would still open the server")
+	}
+}
+
+// copyTitle reads an agreement's title from the last copy, as the app
+// would open it ("" while it cannot be read).
+func copyTitle(t *testing.T, path string, id model.ID) string {
+	t.Helper()
+	s, err := store.Open(path, store.Options{ReadOnly: true, Timeout: 100 * time.Millisecond})
+	if err != nil {
+		return ""
+	}
+	defer s.Close()
+	a, _ := s.Agreement(id)
+	return a.Title
+}

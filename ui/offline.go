@@ -17,8 +17,8 @@ import (
 )
 
 // copyEvery is the least time between two last copies written after
-// changes on the server.
-const copyEvery = 3 * time.Minute
+// changes on the server (a variable for the tests).
+var copyEvery = 3 * time.Minute
 
 // copier keeps the last copy of the server's data while the app is
 // connected: once after the data was loaded, then after changes (which

@@ -17,6 +17,9 @@ var copyBuckets = [][]byte{
 // server).
 var copyKeys = [][]byte{keyInstitution, keyLayouts}
 
+// copyBatch is how many values SaveCopy writes per transaction.
+const copyBatch = 5000
+
 type bucketPair struct {
 	bucket, k, v []byte
 }
@@ -41,15 +44,21 @@ func (s *Store) SaveCopy(path string) error {
 	if err != nil {
 		return err
 	}
-	err = dst.be.update(func(kv kvTx) error {
-		sealed := dst.tx(kv).kv
-		for _, p := range pairs {
-			if err := sealed.put(p.bucket, p.k, p.v); err != nil {
-				return err
+	// Several transactions of copyBatch values: one for everything makes
+	// bbolt hold every page it touches until the commit. The copy is
+	// still all or nothing: it is renamed into place only when complete.
+	for i := 0; i < len(pairs) && err == nil; i += copyBatch {
+		batch := pairs[i:min(i+copyBatch, len(pairs))]
+		err = dst.be.update(func(kv kvTx) error {
+			sealed := dst.tx(kv).kv
+			for _, p := range batch {
+				if err := sealed.put(p.bucket, p.k, p.v); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
-	})
+			return nil
+		})
+	}
 	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}
