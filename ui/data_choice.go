@@ -63,17 +63,22 @@ func (s *settingsScreen) dataPlace(fileTools fyne.CanvasObject) fyne.CanvasObjec
 	if l == nil {
 		return fileTools
 	}
-	st, onServer := u.store.(*store.Store)
-	onServer = onServer && st.Server()
+	onServer := u.onServer()
 	if !onServer && u.opts.lastCopy == "" {
 		return u.whereChoice(fileTools, false)
 	}
 	// On the server (or its last copy): the file part offers to go back.
 	current := wrapped(tr("connect.current", "Connection", l.server.conn.String()))
-	if onServer {
+	if st, ok := u.store.(*store.Store); ok && onServer {
 		current.SetText(current.Text + "\n" + tr("connect.role", "Role", tr("connect.role."+st.Role()), "Department", st.Department()))
 	}
 	useFile := widget.NewButtonWithIcon(tr("connect.use_file"), theme.StorageIcon(), l.useFile)
 	file := container.NewVBox(wrapped(tr("connect.file_hint")), container.NewHBox(useFile))
 	return container.NewVBox(current, u.whereChoice(file, true))
+}
+
+// onServer reports whether the app works on the university's server.
+func (u *UI) onServer() bool {
+	st, ok := u.store.(*store.Store)
+	return ok && st.Server()
 }

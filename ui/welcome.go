@@ -53,7 +53,7 @@ func (u *UI) showWelcome() {
 	fileBody := container.NewVBox(heading("welcome.institution"), form.root, buttons)
 	body := container.NewVBox(title, intro, widget.NewSeparator(),
 		heading("settings.language"), u.languageSelect())
-	if u.opts.launcher != nil {
+	if u.opts.launcher != nil && !u.onServer() {
 		body.Add(u.whereChoice(fileBody, false))
 	} else {
 		body.Add(fileBody)
