@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
@@ -356,4 +358,51 @@ func copyTitle(t *testing.T, path string, id model.ID) string {
 	defer s.Close()
 	a, _ := s.Agreement(id)
 	return a.Title
+}
+
+// Every kind of connection problem has its words in every language.
+func TestConnectProblemsWorded(t *testing.T) {
+	kinds := []string{store.ProblemUnreachable, store.ProblemLogin, store.ProblemNoAccess, store.ProblemNoDatabase,
+		store.ProblemNotPartnerDesk, store.ProblemNotAPerson, store.ProblemPrivileged, store.ProblemCertUnknown,
+		store.ProblemCertName, store.ProblemCertExpired, store.ProblemCAFile, store.ProblemNoTLS,
+		store.ProblemTLSRequired, store.ProblemOther}
+	defer setLanguage("en")
+	for _, lang := range model.Languages {
+		setLanguage(lang)
+		for _, k := range kinds {
+			if key := "connect.err." + k; tr(key) == key {
+				t.Errorf("%s: no words for %s", lang, key)
+			}
+		}
+		for _, m := range tlsModes {
+			if key := "connect.tls_hint." + m; tr(key) == key {
+				t.Errorf("%s: no words for %s", lang, key)
+			}
+		}
+	}
+}
+
+// A server whose data is of another version opens read-only and says so.
+func TestConnectToOtherSchemaVersion(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	db := serverWithDemo(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c, err := pgx.Connect(ctx, db.S.AdminURL(db.Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Exec(ctx, `UPDATE partnerdesk.meta SET value = '2' WHERE key = 'schema'`); err != nil {
+		t.Fatal(err)
+	}
+	a := &testApp{App: test.NewTempApp(t), t: t}
+	l := launchTest(t, a, db.URL("econ"), "en")
+	defer l.close()
+	if l.u == nil || len(agreementRows(t, l.u)) != 25 {
+		t.Fatal("the server of another version was not opened for reading")
+	}
+	if top := l.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(texts(top), "\n"), "different versions (server 2") {
+		t.Errorf("no word of the versions")
+	}
 }
