@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // tlsModes are the choices of the TLS list, in order.
@@ -62,12 +63,12 @@ func newConnectPanel(win fyne.Window, c serverConn, note string, run func(func()
 	p.password = &widget.Entry{Password: true, OnSubmitted: p.onSubmitted}
 	p.password.ExtendBaseWidget(p.password)
 	p.caFile = entry(c.CAFile, tr("connect.ca_placeholder"))
-	p.tlsHint = wrapped(tr("connect.tls_hint." + c.TLS))
+	p.tlsHint = widgets.Wrapped(tr("connect.tls_hint." + c.TLS))
 	p.tls = &widget.Select{Options: tlsLabels(), Selected: tr("connect.tls." + c.TLS), OnChanged: p.onTLS}
 	p.tls.ExtendBaseWidget(p.tls)
 	p.remember = &widget.Check{Text: tr("connect.remember"), Checked: true}
 	p.remember.ExtendBaseWidget(p.remember)
-	p.status = wrapped(note)
+	p.status = widgets.Wrapped(note)
 	p.status.Importance = widget.WarningImportance
 	p.progress = widget.NewProgressBarInfinite()
 	p.progress.Hide()

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // dataChoice is "where the data is kept": a data file on this computer or
@@ -33,7 +34,7 @@ func (u *UI) whereChoice(file fyne.CanvasObject, onServer bool) fyne.CanvasObjec
 	d.radio = &widget.RadioGroup{Options: []string{tr("connect.choice_file"), tr("connect.choice_server")},
 		Selected: selected, Required: true, OnChanged: d.onChoice}
 	d.radio.ExtendBaseWidget(d.radio)
-	d.root = container.NewVBox(heading("connect.where"), d.radio, container.NewStack(file, d.server))
+	d.root = container.NewVBox(widgets.Heading("connect.where"), d.radio, container.NewStack(file, d.server))
 	d.onChoice(selected)
 	u.dataChoice = d
 	return d.root
@@ -68,12 +69,12 @@ func (s *settingsScreen) dataPlace(fileTools fyne.CanvasObject) fyne.CanvasObjec
 		return u.whereChoice(fileTools, false)
 	}
 	// On the server (or its last copy): the file part offers to go back.
-	current := wrapped(tr("connect.current", "Connection", l.server.conn.String()))
+	current := widgets.Wrapped(tr("connect.current", "Connection", l.server.conn.String()))
 	if st, ok := u.store.(*store.Store); ok && onServer {
 		current.SetText(current.Text + "\n" + tr("connect.role", "Role", tr("connect.role."+st.Role()), "Department", st.Department()))
 	}
 	useFile := widget.NewButtonWithIcon(tr("connect.use_file"), theme.StorageIcon(), l.useFile)
-	file := container.NewVBox(wrapped(tr("connect.file_hint")), container.NewHBox(useFile))
+	file := container.NewVBox(widgets.Wrapped(tr("connect.file_hint")), container.NewHBox(useFile))
 	return container.NewVBox(current, u.whereChoice(file, true))
 }
 

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // copyEvery is the least time between two last copies written after
@@ -99,8 +100,8 @@ func (l *launcher) showUnreachable(c serverConn, err error) {
 	l.applyLookOnce()
 	title := widget.NewLabelWithStyle(tr("connect.unreachable_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	body := container.NewVBox(title, wrapped(connectErrorText(c, err)))
-	body.Add(widget.NewAccordion(widget.NewAccordionItem(tr("diag.details"), wrapped(err.Error()))))
+	body := container.NewVBox(title, widgets.Wrapped(connectErrorText(c, err)))
+	body.Add(widget.NewAccordion(widget.NewAccordionItem(tr("diag.details"), widgets.Wrapped(err.Error()))))
 	progress := widget.NewProgressBarInfinite()
 	progress.Hide()
 	var retry *widget.Button

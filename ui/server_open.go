@@ -171,7 +171,7 @@ func (l *launcher) show(st *store.Store, opts Options) {
 func (l *launcher) closeCurrent() {
 	l.stopCopier()
 	if l.st != nil {
-		l.background.Wait()
+		l.waitWork()
 		l.st.Close()
 		l.st = nil
 	}
@@ -206,7 +206,8 @@ func serverErrorText(err error) (string, bool) {
 	case errors.As(err, &conflict) && conflict.By != "":
 		return tr("server.conflict_by", "By", conflict.By, "At", conflict.At), true
 	case errors.As(err, &schema):
-		return tr("server.schema_mismatch", "Server", strconv.Itoa(schema.Server), "Client", strconv.Itoa(schema.Client)), true
+		return tr("server.schema_mismatch", "Server", strconv.Itoa(schema.Server), "Client",
+			strconv.Itoa(schema.Client)), true
 	case errors.Is(err, store.ErrServerUnreachable):
 		return tr("server.unreachable"), true
 	case errors.Is(err, store.ErrReadOnly):

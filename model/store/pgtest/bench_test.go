@@ -64,7 +64,7 @@ func BenchmarkServerSaveCopy(b *testing.B) {
 	db := pgtest.Need(b).NewDB(b, store.NumbersPerUniversity)
 	s := db.Open(b, "office", store.Options{})
 	d := demo.Generate(demo.Options{Seed: 5, Partners: 1000, Agreements: 5000, Today: storetest.BenchToday})
-	if err := demo.Load(s, d, 2000, nil); err != nil {
+	if err := s.AddNew(d, 2000, nil); err != nil {
 		b.Fatal(err)
 	}
 	path := filepath.Join(b.TempDir(), "copy.db")

@@ -21,7 +21,7 @@ func TestSaveCopyOfServer(t *testing.T) {
 	db.AddDepartment(t, "econ", "Экономика")
 	db.AddPerson(t, "econ", "econ", store.RoleSecretary)
 	d := demo.Generate(demo.Options{Seed: 3, Partners: 20, Agreements: 60, Today: storetest.BenchToday})
-	if err := demo.Load(db.Open(t, "office", store.Options{}), d, 500, nil); err != nil {
+	if err := db.Open(t, "office", store.Options{}).AddNew(d, 500, nil); err != nil {
 		t.Fatal(err)
 	}
 	econ := db.Open(t, "econ", store.Options{})
