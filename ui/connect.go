@@ -38,6 +38,9 @@ const (
 // defaultPort is PostgreSQL's port.
 const defaultPort = 5432
 
+// defaultDatabase is the database name docs/server.md has IT create.
+const defaultDatabase = "partnerdesk"
+
 // serverConn is a connection to the university's server as the panel and
 // the preferences know it: everything but the password.
 type serverConn struct {

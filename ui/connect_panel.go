@@ -51,14 +51,17 @@ func newConnectPanel(win fyne.Window, c serverConn, note string, run func(func()
 	if c.TLS == "" {
 		c.TLS = tlsVerifyFull
 	}
+	if c.Database == "" {
+		c.Database = defaultDatabase
+	}
 	entry := func(text, placeholder string) *widget.Entry {
 		e := &widget.Entry{Text: text, PlaceHolder: placeholder, OnSubmitted: p.onSubmitted}
 		e.ExtendBaseWidget(e)
 		return e
 	}
-	p.host = entry(c.Host, "db.university.kz")
+	p.host = entry(c.Host, tr("connect.host_placeholder"))
 	p.port = entry(strconv.Itoa(c.Port), strconv.Itoa(defaultPort))
-	p.database = entry(c.Database, "partnerdesk")
+	p.database = entry(c.Database, "")
 	p.login = entry(c.Login, "")
 	p.password = &widget.Entry{Password: true, OnSubmitted: p.onSubmitted}
 	p.password.ExtendBaseWidget(p.password)

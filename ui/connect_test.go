@@ -130,7 +130,7 @@ func TestConnectThroughFirstRunPanel(t *testing.T) {
 	}
 	u.dataChoice.radio.SetSelected(tr("connect.choice_server"))
 	p := u.dataChoice.panel
-	if p == nil || p.port.Text != "5432" || p.mode() != tlsVerifyFull {
+	if p == nil || p.port.Text != "5432" || p.database.Text != "partnerdesk" || p.mode() != tlsVerifyFull {
 		t.Fatalf("the server's panel: %+v", p)
 	}
 

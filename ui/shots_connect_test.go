@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/pgtest"
+	"github.com/partnerdesk/partnerdesk/ui/keychain"
+	"github.com/partnerdesk/partnerdesk/ui/keychain/keychaintest"
 )
 
 // windowShot saves a window as drawn into $SHOT_DIR/name.png.
@@ -36,6 +39,10 @@ func windowShot(t *testing.T, w fyne.Window, name string) {
 //	SHOT_DIR=$PWD/docs/connect CGO_ENABLED=0 go test -tags shots -run TestShotsConnect ./ui
 func TestShotsConnect(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	keychaintest.Start(t, func() bool {
+		_, err := keychain.Get("probe@x:1/y")
+		return errors.Is(err, keychain.ErrNotFound)
+	})
 	db := serverWithDemo(t)
 	a := &testApp{App: test.NewTempApp(t), t: t}
 	def, _ := store.DefaultPath()
