@@ -97,7 +97,6 @@ func (cp *copier) write() {
 // try again, to open the last copy read-only, or to change the
 // connection.
 func (l *launcher) showUnreachable(c serverConn, err error) {
-	l.applyLookOnce()
 	title := widget.NewLabelWithStyle(tr("connect.unreachable_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(title, widgets.Wrapped(connectErrorText(c, err)))
@@ -124,7 +123,6 @@ func (l *launcher) showUnreachable(c serverConn, err error) {
 	body.Add(others)
 	l.win.SetMainMenu(nil)
 	l.win.SetContent(container.NewPadded(container.NewVScroll(body)))
-	l.win.Resize(fyne.NewSize(900, 420))
 }
 
 // retry tries the server again in the background; again, when it fails.

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -94,7 +95,6 @@ func (l *launcher) runLater(work func() error, done func(error)) {
 // connection failed or needs its password); the data file on this
 // computer is one button away.
 func (l *launcher) showConnect(c serverConn, note string) {
-	l.applyLookOnce()
 	p := newConnectPanel(l.win, c, note, l.runLater, l.connected)
 	l.server.panel = p
 	title := widget.NewLabelWithStyle(tr("connect.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -104,17 +104,8 @@ func (l *launcher) showConnect(c serverConn, note string) {
 	body := container.NewVBox(title, p.root, widget.NewSeparator(), container.NewHBox(useFile, quit))
 	l.win.SetMainMenu(nil)
 	l.win.SetContent(container.NewPadded(container.NewVScroll(body)))
-	l.win.Resize(fyne.NewSize(760, 620))
 	if p.password.Text == "" {
 		l.win.Canvas().Focus(p.password)
-	}
-}
-
-// applyLookOnce sets the theme and language when no interface was built
-// yet.
-func (l *launcher) applyLookOnce() {
-	if l.u == nil {
-		applyLook(l.app, l.opts)
 	}
 }
 
@@ -184,7 +175,7 @@ func (l *launcher) useFile() {
 	if path == "" {
 		var err error
 		if path, err = store.DefaultPath(); err != nil {
-			l.u.showError(err)
+			dialog.ShowError(err, l.win)
 			return
 		}
 	}

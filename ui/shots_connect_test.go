@@ -78,6 +78,7 @@ func TestShotsConnect(t *testing.T) {
 	defer db.S.Restart()
 	l = launchTest(t, a, db.URL("econ"), "ru")
 	defer l.close()
+	l.win.Resize(fyne.NewSize(900, 420))
 	windowShot(t, l.win, "connect-unreachable-ru")
 	_, when, _ := l.lastCopy(c)
 	l.openLastCopy(path, when)
