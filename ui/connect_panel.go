@@ -75,7 +75,12 @@ func newConnectPanel(win fyne.Window, c serverConn, note string, run func(func()
 	p.status.Importance = widget.WarningImportance
 	p.progress = widget.NewProgressBarInfinite()
 	p.progress.Hide()
-	p.connect = &widget.Button{Text: tr("connect.connect"), Icon: theme.LoginIcon(), Importance: widget.HighImportance, OnTapped: p.onConnect}
+	p.connect = &widget.Button{
+		Text:       tr("connect.connect"),
+		Icon:       theme.LoginIcon(),
+		Importance: widget.HighImportance,
+		OnTapped:   p.onConnect,
+	}
 	p.connect.ExtendBaseWidget(p.connect)
 	choose := &widget.Button{Text: tr("connect.choose"), Icon: theme.FolderOpenIcon(), OnTapped: p.onChooseCA}
 	choose.ExtendBaseWidget(choose)

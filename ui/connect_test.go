@@ -192,7 +192,8 @@ func TestConnectWithoutKeychain(t *testing.T) {
 		if p == nil {
 			t.Fatalf("start %d: no password asked: %v", i, texts(l.win.Content()))
 		}
-		if p.host.Text != "127.0.0.1" || p.login.Text != db.Login("econ") || p.database.Text != db.Name || p.mode() != tlsDisable {
+		if p.host.Text != "127.0.0.1" || p.login.Text != db.Login("econ") || p.database.Text != db.Name ||
+			p.mode() != tlsDisable {
 			t.Errorf("start %d: the panel is not filled with the remembered connection", i)
 		}
 		if said := strings.Contains(p.status.Text, "no keychain"); said != wantNote {
@@ -236,7 +237,8 @@ func TestLastCopyWhenServerIsDown(t *testing.T) {
 	l = launchTest(t, a, db.URL("econ"), "ru")
 	defer func() { l.close() }()
 	shown := strings.Join(texts(l.win.Content()), "\n")
-	if !strings.Contains(shown, tr("connect.unreachable_title")) || !strings.Contains(shown, "127.0.0.1:"+strconv.Itoa(db.S.Port)) {
+	if !strings.Contains(shown, tr("connect.unreachable_title")) ||
+		!strings.Contains(shown, "127.0.0.1:"+strconv.Itoa(db.S.Port)) {
 		t.Fatalf("the unreachable server is not said plainly:\n%s", shown)
 	}
 	var open string
@@ -261,7 +263,8 @@ func TestLastCopyWhenServerIsDown(t *testing.T) {
 	sums, _ := u.store.Summaries()
 	ag, _ := u.store.Agreement(sums[0].ID)
 	ag.Title = "Изменено без сервера"
-	if err := u.store.SaveAgreement(&ag); !errors.Is(err, store.ErrReadOnly) || !strings.Contains(errorText(err), "ничего нельзя сохранить") {
+	if err := u.store.SaveAgreement(&ag); !errors.Is(err, store.ErrReadOnly) ||
+		!strings.Contains(errorText(err), "ничего нельзя сохранить") {
 		t.Errorf("a save in the last copy: %v / %q", err, errorText(err))
 	}
 
@@ -402,7 +405,8 @@ func TestConnectToOtherSchemaVersion(t *testing.T) {
 	if l.u == nil || len(agreementRows(t, l.u)) != 25 {
 		t.Fatal("the server of another version was not opened for reading")
 	}
-	if top := l.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(texts(top), "\n"), "different versions (server 2") {
+	if top := l.win.Canvas().Overlays().Top(); top == nil ||
+		!strings.Contains(strings.Join(texts(top), "\n"), "different versions (server 2") {
 		t.Errorf("no word of the versions")
 	}
 }

@@ -71,7 +71,8 @@ func (s *settingsScreen) dataPlace(fileTools fyne.CanvasObject) fyne.CanvasObjec
 	// On the server (or its last copy): the file part offers to go back.
 	current := widgets.Wrapped(tr("connect.current", "Connection", l.server.conn.String()))
 	if st, ok := u.store.(*store.Store); ok && onServer {
-		current.SetText(current.Text + "\n" + tr("connect.role", "Role", tr("connect.role."+st.Role()), "Department", st.Department()))
+		role := tr("connect.role", "Role", tr("connect.role."+st.Role()), "Department", st.Department())
+		current.SetText(current.Text + "\n" + role)
 	}
 	useFile := widget.NewButtonWithIcon(tr("connect.use_file"), theme.StorageIcon(), l.useFile)
 	file := container.NewVBox(widgets.Wrapped(tr("connect.file_hint")), container.NewHBox(useFile))

@@ -97,7 +97,11 @@ func (cp *copier) write() {
 // try again, to open the last copy read-only, or to change the
 // connection.
 func (l *launcher) showUnreachable(c serverConn, err error) {
-	title := widget.NewLabelWithStyle(tr("connect.unreachable_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(
+		tr("connect.unreachable_title"),
+		fyne.TextAlignLeading,
+		fyne.TextStyle{Bold: true},
+	)
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := container.NewVBox(title, widgets.Wrapped(connectErrorText(c, err)))
 	body.Add(widget.NewAccordion(widget.NewAccordionItem(tr("diag.details"), widgets.Wrapped(err.Error()))))
@@ -179,7 +183,11 @@ func (l *launcher) openLastCopy(path, when string) {
 // lastCopyBanner is the band above the window's content while the last
 // copy is open: what it is, and "Try again".
 func (u *UI) lastCopyBanner() fyne.CanvasObject {
-	text := widget.NewLabelWithStyle(tr("connect.banner", "Time", u.opts.lastCopy), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := widget.NewLabelWithStyle(
+		tr("connect.banner", "Time", u.opts.lastCopy),
+		fyne.TextAlignLeading,
+		fyne.TextStyle{Bold: true},
+	)
 	text.Wrapping = fyne.TextWrapWord
 	text.Importance = widget.WarningImportance
 	l := u.opts.launcher
@@ -188,5 +196,8 @@ func (u *UI) lastCopyBanner() fyne.CanvasObject {
 		retry.Disable()
 		l.retry(l.server.conn, func() { retry.Enable() })
 	}
-	return container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), retry, text), widget.NewSeparator())
+	return container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), retry, text),
+		widget.NewSeparator(),
+	)
 }

@@ -92,7 +92,9 @@ func tlsProblem(err error) string {
 	var pathErr *fs.PathError
 	s := err.Error()
 	switch {
-	case errors.As(err, &name), strings.Contains(s, "x509: certificate is valid for"), strings.Contains(s, "x509: cannot validate certificate for"),
+	case errors.As(err, &name),
+		strings.Contains(s, "x509: certificate is valid for"),
+		strings.Contains(s, "x509: cannot validate certificate for"),
 		strings.Contains(s, "x509: certificate is not valid for any names"):
 		return ProblemCertName
 	case errors.As(err, &unknown), strings.Contains(s, "certificate signed by unknown authority"):
@@ -104,7 +106,9 @@ func tlsProblem(err error) string {
 		return ProblemCertUnknown
 	case strings.Contains(s, "has expired or is not yet valid"):
 		return ProblemCertExpired
-	case errors.As(err, &pathErr), strings.Contains(s, "unable to add CA to cert pool"), strings.Contains(s, "unable to read CA file"):
+	case errors.As(err, &pathErr),
+		strings.Contains(s, "unable to add CA to cert pool"),
+		strings.Contains(s, "unable to read CA file"):
 		return ProblemCAFile
 	case strings.Contains(s, "server refused TLS connection"):
 		return ProblemNoTLS

@@ -64,12 +64,17 @@ func wrap(err error) error {
 	return err
 }
 
+// noKeychainSigns are the words of the errors that mean "no keychain here".
+var noKeychainSigns = []string{
+	"unsupported platform", "DBUS_SESSION_BUS_ADDRESS", "org.freedesktop.secrets", "ServiceUnknown",
+	"dbus-launch", "X11", "no such file or directory", "connection refused", "autolaunch",
+}
+
 // unavailable recognises a Linux session with no Secret Service: no
 // session bus, or nobody owning org.freedesktop.secrets on it.
 func unavailable(err error) bool {
 	s := err.Error()
-	for _, sign := range []string{"unsupported platform", "DBUS_SESSION_BUS_ADDRESS", "org.freedesktop.secrets", "ServiceUnknown",
-		"dbus-launch", "X11", "no such file or directory", "connection refused", "autolaunch"} {
+	for _, sign := range noKeychainSigns {
 		if strings.Contains(s, sign) {
 			return true
 		}

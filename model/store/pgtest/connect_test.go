@@ -43,14 +43,30 @@ func TestConnectProblems(t *testing.T) {
 	t.Cleanup(func() { c.Exec(context.Background(), "DROP ROLE IF EXISTS "+stranger); c.Close(context.Background()) })
 	base := fmt.Sprintf("127.0.0.1:%d", srv.Port)
 	cases := []struct{ name, url, want string }{
-		{"wrong password", fmt.Sprintf("postgres://%s:wrong@%s/%s?sslmode=disable", db.Login("office"), base, db.Name), store.ProblemLogin},
+		{
+			"wrong password",
+			fmt.Sprintf("postgres://%s:wrong@%s/%s?sslmode=disable", db.Login("office"), base, db.Name),
+			store.ProblemLogin,
+		},
 		{"no such login", fmt.Sprintf("postgres://nobody:x@%s/%s?sslmode=disable", base, db.Name), store.ProblemLogin},
-		{"nothing at the port", "postgres://a:b@127.0.0.1:1/x?sslmode=disable&connect_timeout=5", store.ProblemUnreachable},
-		{"no such database", fmt.Sprintf("postgres://%s:%s@%s/nosuchdb?sslmode=disable", db.Login("office"), pgtest.Password, base), store.ProblemNoDatabase},
+		{
+			"nothing at the port",
+			"postgres://a:b@127.0.0.1:1/x?sslmode=disable&connect_timeout=5",
+			store.ProblemUnreachable,
+		},
+		{
+			"no such database",
+			fmt.Sprintf("postgres://%s:%s@%s/nosuchdb?sslmode=disable", db.Login("office"), pgtest.Password, base),
+			store.ProblemNoDatabase,
+		},
 		{"not PartnerDesk's", srv.URL(empty, "postgres"), store.ProblemPrivileged},
 		{"a stranger", srv.URL(db.Name, stranger), store.ProblemNotAPerson},
 		{"the superuser", srv.URL(db.Name, "postgres"), store.ProblemPrivileged},
-		{"no TLS on the server", fmt.Sprintf("postgres://%s:%s@%s/%s?sslmode=require", db.Login("office"), pgtest.Password, base, db.Name), store.ProblemNoTLS},
+		{
+			"no TLS on the server",
+			fmt.Sprintf("postgres://%s:%s@%s/%s?sslmode=require", db.Login("office"), pgtest.Password, base, db.Name),
+			store.ProblemNoTLS,
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,7 +109,10 @@ func TestConnectCertificateProblems(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			addr := tlsListener(t, tc.cert)
-			_, err := store.OpenURL(fmt.Sprintf("postgres://a:b@%s/db?sslmode=verify-full&sslrootcert=%s&connect_timeout=5", addr, tc.ca), store.Options{})
+			_, err := store.OpenURL(
+				fmt.Sprintf("postgres://a:b@%s/db?sslmode=verify-full&sslrootcert=%s&connect_timeout=5", addr, tc.ca),
+				store.Options{},
+			)
 			if got := store.ConnectProblem(err); got != tc.want {
 				t.Errorf("%v: %s, want %s", err, got, tc.want)
 			}
