@@ -55,6 +55,13 @@ type Options struct {
 	// HasPDFViewer reports whether the system can open a PDF; default
 	// systemHasPDFViewer.
 	HasPDFViewer func() bool
+
+	// launcher switches between a data file and the university's server
+	// (Launch sets it; nil for a store opened otherwise).
+	launcher *launcher
+	// lastCopy, when set, says that the store is the read-only last copy
+	// of the server's data, and as of when (the banner).
+	lastCopy string
 }
 
 // UI is the main window's content and state.
@@ -78,7 +85,9 @@ type UI struct {
 	escapes     []escapeEntry  // the dialogs and pop-ups Esc closes
 	reselect    bool           // the navigation is being put back, not chosen
 	settingsTab int            // the Settings tab last shown
-	busy        sync.WaitGroup // work started by runLater and not yet done
+	busy        sync.WaitGroup // work started by runLater whose done has not run yet
+	working     sync.WaitGroup // work started by runLater still running (closing the file waits for it)
+	dataChoice  *dataChoice    // "where the data is kept", while shown
 }
 
 // page is an editor shown in place of a list: it may hold unsaved changes.
@@ -169,7 +178,11 @@ func (u *UI) build() {
 	}
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
-	u.win.SetContent(split)
+	if u.opts.lastCopy != "" {
+		u.win.SetContent(container.NewBorder(u.lastCopyBanner(), nil, nil, nil, split))
+	} else {
+		u.win.SetContent(split)
+	}
 	u.win.SetMainMenu(u.menu())
 	u.shortcuts()
 	if u.inst.IsZero() {
@@ -275,11 +288,15 @@ func (u *UI) onClose() {
 }
 
 // runLater runs slow work off the interface goroutine and done with its
-// result back on it.
+// result back on it. It is the interface's only way to start a goroutine:
+// tests wait for busy, closing the file for working (which ends before
+// done runs, so the interface goroutine may wait for it).
 func (u *UI) runLater(work func() error, done func(error)) {
 	u.busy.Add(1)
+	u.working.Add(1)
 	go func() {
 		err := work()
+		u.working.Done()
 		fyne.Do(func() {
 			defer u.busy.Done()
 			done(err)

@@ -31,7 +31,7 @@ func loadDemo(s ui.Store) error {
 		return fmt.Errorf("demo data needs a data file")
 	}
 	d := demo.Generate(demo.Options{Seed: 1, Partners: 120, Agreements: 400, Today: model.Today()})
-	return demo.Load(st, d, 500, nil)
+	return st.AddNew(d, 500, nil)
 }
 
 func main() {
@@ -48,7 +48,7 @@ func main() {
 		Version: info.Version, Commit: info.Commit, BuildDate: info.Date, Start: *startFlag, Language: *langFlag,
 		Demo: loadDemo,
 	}
-	path, err := store.ResolvePath(*dbFlag)
+	path, err := ui.StartPath(a, *dbFlag)
 	if err != nil {
 		ui.ShowStartupError(a, w, err)
 		w.ShowAndRun()
