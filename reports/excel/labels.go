@@ -97,6 +97,24 @@ func normLabel(s string) string {
 	return string(appendNorm(buf[:0], s))
 }
 
+// firstLabelRune is the first rune of normLabel(s) (0 for none), found
+// without normalising the whole text: most cells differ from a header
+// at once.
+func firstLabelRune(s string) rune {
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		switch {
+		case r == 'ё':
+			return 'е'
+		case r == '№':
+			return 'n'
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%':
+			return r
+		}
+	}
+	return 0
+}
+
 // sameLabel reports whether normLabel(s) is norm, without making it.
 func sameLabel(s, norm string) bool {
 	var buf [128]byte

@@ -69,14 +69,14 @@ func party(rr *rowReader, path string) model.Party {
 		return p
 	}
 	p := interchange.TextParty(text)
-	if len(rr.c.parties) < maxParties {
+	if len(rr.c.parties) < maxKept {
 		rr.c.parties[text] = p
 	}
 	return p
 }
 
-// maxParties bounds the parties a sheet's reader keeps made.
-const maxParties = 10_000
+// maxKept bounds what a sheet's reader keeps made: parties, looked-up values.
+const maxKept = 10_000
 
 func (r *reader) responsibility(rr *rowReader, k int) model.Responsibility {
 	p := "responsibilities[" + strconv.Itoa(k) + "]."
