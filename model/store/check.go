@@ -51,6 +51,7 @@ func (s *Store) checkRecords() error {
 // would only repeat them: they run once the records are repaired), then
 // the logical checks.
 func (s *Store) recordProblems(kv kvTx, sums bool) (problems []string, damaged []RecordRef) {
+	defer relaxGC()()
 	if sums {
 		damaged = damagedRecords(kv, maxProblems)
 	}
