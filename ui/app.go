@@ -55,6 +55,13 @@ type Options struct {
 	// HasPDFViewer reports whether the system can open a PDF; default
 	// systemHasPDFViewer.
 	HasPDFViewer func() bool
+
+	// launcher switches between a data file and the university's server
+	// (Launch sets it; nil for a store opened otherwise).
+	launcher *launcher
+	// lastCopy, when set, says that the store is the read-only last copy
+	// of the server's data, and as of when (the banner).
+	lastCopy string
 }
 
 // UI is the main window's content and state.
@@ -80,6 +87,7 @@ type UI struct {
 	settingsTab int            // the Settings tab last shown
 	busy        sync.WaitGroup // work started by runLater whose done has not run yet
 	working     sync.WaitGroup // work started by runLater still running (closing the file waits for it)
+	dataChoice  *dataChoice    // "where the data is kept", while shown
 }
 
 // page is an editor shown in place of a list: it may hold unsaved changes.
@@ -170,7 +178,11 @@ func (u *UI) build() {
 	}
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
-	u.win.SetContent(split)
+	if u.opts.lastCopy != "" {
+		u.win.SetContent(container.NewBorder(u.lastCopyBanner(), nil, nil, nil, split))
+	} else {
+		u.win.SetContent(split)
+	}
 	u.win.SetMainMenu(u.menu())
 	u.shortcuts()
 	if u.inst.IsZero() {
