@@ -16,12 +16,7 @@ import (
 // read (decompress, as restore and repair read it), or changes nothing
 // that is given back: no flip yields other data.
 func TestEveryFlipInTheFrameIsCaught(t *testing.T) {
-	e := demoEnv(t)
-	b, err := e.set.Manual(e.st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.close()
+	b := demoBackup(t)
 	raw, err := os.ReadFile(b.Path)
 	if err != nil {
 		t.Fatal(err)
@@ -61,12 +56,7 @@ func TestEveryFlipInTheFrameIsCaught(t *testing.T) {
 // the SHA-256 of its data in its description (before the frame's checksum
 // was relied on alone) is still read, and refused when that sum differs.
 func TestOlderTrailerSHA256StillChecked(t *testing.T) {
-	e := demoEnv(t)
-	b, err := e.set.Manual(e.st)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.close()
+	b := demoBackup(t)
 	tr, err := readTrailer(b.Path)
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +95,19 @@ func TestOlderTrailerSHA256StillChecked(t *testing.T) {
 			t.Error("a description whose SHA-256 differs from the data passed")
 		}
 	}
+}
+
+// demoBackup takes a compressed backup of a demo file by hand and closes
+// the file.
+func demoBackup(t *testing.T) Backup {
+	t.Helper()
+	e := demoEnv(t)
+	b, err := e.set.Manual(e.st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.close()
+	return b
 }
 
 // trailerLen is the length of the description frame at the end of a
