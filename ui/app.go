@@ -55,6 +55,10 @@ type Options struct {
 	// HasPDFViewer reports whether the system can open a PDF; default
 	// systemHasPDFViewer.
 	HasPDFViewer func() bool
+	// OnUI runs f on the interface goroutine; default fyne.Do. It carries
+	// the server's changes to the screens; tests run them on their own
+	// goroutine, as the real main loop would.
+	OnUI func(f func())
 }
 
 // UI is the main window's content and state.
@@ -79,6 +83,9 @@ type UI struct {
 	reselect    bool           // the navigation is being put back, not chosen
 	settingsTab int            // the Settings tab last shown
 	busy        sync.WaitGroup // work started by runLater and not yet done
+
+	unwatch  func()         // ends the subscription to the server's changes
+	watching sync.WaitGroup // the subscription's goroutine, while it runs
 }
 
 // page is an editor shown in place of a list: it may hold unsaved changes.
@@ -113,6 +120,8 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 		u.start(opts.Start)
 	}
 	win.SetCloseIntercept(u.onClose)
+	win.SetOnClosed(u.stopWatching)
+	u.watchChanges()
 	if w, h := u.prefs.Float(prefWinWidth), u.prefs.Float(prefWinHeight); w > 400 && h > 300 {
 		win.Resize(fyne.NewSize(float32(w), float32(h)))
 	}
@@ -200,7 +209,7 @@ func (u *UI) selectNav(i int) {
 
 // show makes screen i current.
 func (u *UI) show(i int) {
-	u.page = nil
+	u.closePage()
 	u.current = i
 	e := u.screens[i]
 	if e.screen == nil {
@@ -214,9 +223,18 @@ func (u *UI) show(i int) {
 
 // open shows an editor in place of the current screen.
 func (u *UI) open(p page) {
+	u.closePage()
 	u.page = p
 	u.content.Objects = []fyne.CanvasObject{p.view()}
 	u.content.Refresh()
+}
+
+// closePage tells the editor shown that it goes (its retries stop).
+func (u *UI) closePage() {
+	if c, ok := u.page.(interface{ closed() }); ok {
+		c.closed()
+	}
+	u.page = nil
 }
 
 // back leaves the editor for its screen, refreshed.

@@ -34,6 +34,7 @@ func (l *launcher) openServer(url string) {
 			l.u.showError(err)
 		}
 		l.u.rebuild()
+		l.u.watchChanges()
 	}
 	if err := st.WriteRefusal(); err != nil {
 		l.u.showWarning(errorText(err))

@@ -128,6 +128,13 @@ type emptyHint struct {
 // with no rows the hint takes the table's place (drawn over the column
 // headers it was unreadable).
 func (lt *listTable) reloadCounted(shown, total int, count *widget.Label, empty *emptyHint) {
+	lt.showCounted(shown, total, count, empty)
+	lt.reload()
+}
+
+// showCounted shows "shown of total" in count, and the hint in place of
+// the table while there are no rows.
+func (lt *listTable) showCounted(shown, total int, count *widget.Label, empty *emptyHint) {
 	count.SetText(tr("list.count", "Shown", strconv.Itoa(shown), "Total", strconv.Itoa(total)))
 	switch {
 	case total == 0:
@@ -142,7 +149,6 @@ func (lt *listTable) reloadCounted(shown, total int, count *widget.Label, empty 
 		empty.box.Hide()
 		lt.table.Show()
 	}
-	lt.reload()
 }
 
 // listLayout lays out a list screen: the title, the search box and the

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/demo"
+	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/model/store/storetest"
+	"github.com/partnerdesk/partnerdesk/reports/printing/printtest"
+)
+
+// twoWindows opens two windows of the interface over the same store, as
+// two people (or one person twice) would edit one register.
+func twoWindows(t *testing.T, s *store.Store, lang string, opts Options) (*UI, *UI) {
+	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir())
+	a := &testApp{App: test.NewTempApp(t), t: t}
+	open := func() *UI {
+		w := a.NewWindow("PartnerDesk")
+		w.Resize(fyne.NewSize(1280, 800))
+		o := opts
+		o.Today, o.Language, o.Printer = func() model.Date { return testToday }, lang, printtest.New("Office")
+		o.HasPDFViewer = func() bool { return true }
+		u := New(a, w, s, o)
+		t.Cleanup(func() { settle(u); w.Close() })
+		return u
+	}
+	return open(), open()
+}
+
+// storedAgreement saves a full agreement with a partner into s and returns it.
+func storedAgreement(t *testing.T, s *store.Store, number string) model.Agreement {
+	t.Helper()
+	in := demo.Institution()
+	if err := s.SaveInstitution(&in); err != nil {
+		t.Fatal(err)
+	}
+	p := storetest.FullPartner("«Ақ Бидай» ЖШС", storetest.BIN1)
+	if err := s.SavePartner(&p); err != nil {
+		t.Fatal(err)
+	}
+	a := storetest.FullAgreement(number, p.ID)
+	if err := s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// editorOf opens the agreement in u's editor.
+func editorOf(t *testing.T, u *UI, id model.ID) *agreementEditor {
+	t.Helper()
+	u.goTo("agreements", func() { u.openAgreement(id, "") })
+	e, ok := u.page.(*agreementEditor)
+	if !ok {
+		t.Fatal("the agreement editor did not open")
+	}
+	return e
+}
+
+// typeOver replaces an entry's text as a user would.
+func typeOver(e *widget.Entry, text string) {
+	e.SetText("")
+	test.Type(e, text)
+}
+
+// compareRows returns the comparison's rows as "field | theirs | mine".
+func compareRows(c fyne.CanvasObject) map[string][2]string {
+	rows := map[string][2]string{}
+	objs := compareGrid(c).Objects
+	for i := 4; i+3 < len(objs); i += 4 {
+		rows[objs[i].(*widget.Label).Text] = [2]string{objs[i+1].(*widget.Label).Text, objs[i+2].(*widget.Label).Text}
+	}
+	return rows
+}
+
+// compareGrid returns the comparison's table (empty when none is shown).
+func compareGrid(c fyne.CanvasObject) *fyne.Container {
+	for _, obj := range test.LaidOutObjects(c) {
+		if g, ok := obj.(*fyne.Container); ok {
+			if _, is := g.Layout.(*compareLayout); is {
+				return g
+			}
+		}
+	}
+	return &fyne.Container{}
+}
+
+// chooseIn picks an option of the comparison's row for the field label.
+func chooseIn(t *testing.T, c fyne.CanvasObject, field, option string) {
+	t.Helper()
+	g := compareGrid(c)
+	for i := 4; i+3 < len(g.Objects); i += 4 {
+		if g.Objects[i].(*widget.Label).Text == field {
+			g.Objects[i+3].(*widget.RadioGroup).SetSelected(option)
+			return
+		}
+	}
+	t.Fatalf("no row %q in the comparison", field)
+}
+
+// Two editors of the same agreement in one data file: the second save is
+// refused with who and when; Compare shows both values of the fields that
+// differ, and the merged record is saved with the choices.
+func TestCompareOnDataFile(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "pd.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	a := storedAgreement(t, s, "СП-2026/041")
+	u1, u2 := twoWindows(t, s, "en", Options{})
+	e1, e2 := editorOf(t, u1, a.ID), editorOf(t, u2, a.ID)
+
+	typeOver(e1.terms.title, "Memorandum, first window")
+	typeOver(e1.terms.place, "Almaty")
+	if !e1.saveNow() {
+		t.Fatal("the first save was refused")
+	}
+	typeOver(e2.terms.title, "Memorandum, second window")
+	typeOver(e2.terms.notes, "Call the partner in May")
+	if e2.saveNow() {
+		t.Fatal("the second save went over the first")
+	}
+	dlg := topOverlay(t, u2)
+	got := strings.Join(texts(dlg), "\n")
+	if !strings.Contains(got, "saved this agreement at") || !strings.Contains(got, tr("together.compare")) {
+		t.Fatalf("the conflict dialog says:\n%s", got)
+	}
+	tapButton(t, dlg, tr("together.compare"))
+	settle(u2)
+	cmp := topOverlay(t, u2)
+	rows := compareRows(cmp)
+	if r := rows[tr("field.title")]; r != [2]string{"Memorandum, first window", "Memorandum, second window"} {
+		t.Errorf("title row: %q (all: %q)", r, rows)
+	}
+	if r := rows[tr("field.place")]; r != [2]string{"Almaty", "Астана"} {
+		t.Errorf("place row: %q", r)
+	}
+	if r := rows[tr("field.notes")]; r[1] != "Call the partner in May" {
+		t.Errorf("notes row: %q", r)
+	}
+	if len(rows) != 3 {
+		t.Errorf("rows for fields that do not differ: %q", rows)
+	}
+	chooseIn(t, cmp, tr("field.title"), tr("together.take_theirs"))
+	tapButton(t, cmp, tr("together.save_merged"))
+	settle(u2)
+	stored, _ := s.Agreement(a.ID)
+	if stored.Title != "Memorandum, first window" || stored.Place != "Almaty" || stored.Notes != "Call the partner in May" {
+		t.Errorf("merged: title %q, place %q, notes %q", stored.Title, stored.Place, stored.Notes)
+	}
+	if e, ok := u2.page.(*agreementEditor); !ok || e.orig.Rev != stored.Rev || e.terms.notes.Text != stored.Notes {
+		t.Error("the editor does not show the merged agreement")
+	}
+	if overlays(u2) != 0 {
+		t.Errorf("%d dialogs left open", overlays(u2))
+	}
+}
+
+// Keep mine saves the draft over the other save, knowingly; Reload shows
+// their version.
+func TestKeepMineAndReload(t *testing.T) {
+	s := openMemory()
+	a := storedAgreement(t, s, "СП-2026/042")
+	u1, u2 := twoWindows(t, s, "ru", Options{})
+	for _, choice := range []string{"together.keep_mine", "together.reload_theirs"} {
+		e1, e2 := editorOf(t, u1, a.ID), editorOf(t, u2, a.ID)
+		typeOver(e1.terms.title, "Их "+choice)
+		if !e1.saveNow() {
+			t.Fatal("the first save was refused")
+		}
+		typeOver(e2.terms.title, "Моё "+choice)
+		if e2.saveNow() {
+			t.Fatal("the second save went over the first")
+		}
+		tapButton(t, topOverlay(t, u2), tr(choice))
+		settle(u2)
+		stored, _ := s.Agreement(a.ID)
+		want := "Моё " + choice
+		if choice == "together.reload_theirs" {
+			want = "Их " + choice
+		}
+		e := u2.page.(*agreementEditor)
+		if stored.Title != want || e.terms.title.Text != want || e.orig.Rev != stored.Rev {
+			t.Errorf("%s: stored %q, editor %q", choice, stored.Title, e.terms.title.Text)
+		}
+	}
+}
+
+// The comparison names values as the editor shows them.
+func TestCompareValueText(t *testing.T) {
+	u, _ := newTestUI(t, "ru")
+	p := savePartner(t, u, "«Ақ Бидай» ЖШС", storetest.BIN1)
+	a := storetest.FullAgreement("СП-2026/043", p.ID)
+	for field, want := range map[string]string{
+		"partner_ids":   "«Ақ Бидай» ЖШС",
+		"valid_until":   "31.08.2028",
+		"kind":          label(model.KindSocialPartnership),
+		"auto_renew":    "да",
+		"levels":        label(model.LevelEducationalOrder) + "\n" + label(model.LevelCareer),
+		"terminated_on": "—",
+	} {
+		if got := u.valueText(field, model.FieldValue(&a, field)); got != want {
+			t.Errorf("%s: %q, want %q", field, got, want)
+		}
+	}
+	if got := u.valueText("coordinators", model.FieldValue(&a, "coordinators")); !strings.Contains(got, "Сулейменова Ж.А.") {
+		t.Errorf("coordinators: %q", got)
+	}
+}
