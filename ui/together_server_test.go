@@ -2,6 +2,7 @@ package ui
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/catalog"
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/pgtest"
@@ -202,6 +204,17 @@ func TestListFollowsOtherClient(t *testing.T) {
 	}
 	c2.pump(t, "the new agreement in the count", func() bool {
 		return strings.Contains(list.count.Text, "61")
+	})
+
+	// And the partners list.
+	c2.u.goTo("partners", nil)
+	partners := c2.u.currentScreen().(*partnersScreen)
+	np := storetest.FullPartner("ТОО «Жаңа серіктес»", storetest.BIN2)
+	if err := c1.u.store.SavePartner(&np); err != nil {
+		t.Fatal(err)
+	}
+	c2.pump(t, "the new partner in the other list", func() bool {
+		return slices.ContainsFunc(partners.rows, func(p *catalog.Partner) bool { return p.ID == np.ID })
 	})
 
 	c1.close()

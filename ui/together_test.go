@@ -215,3 +215,51 @@ func TestCompareValueText(t *testing.T) {
 		t.Errorf("coordinators: %q", got)
 	}
 }
+
+// A save whose answer was lost on the way (the server stored it, the app
+// heard only that the connection broke) is not made twice: trying again
+// finds it stored and shows it saved.
+func TestRetryFindsTheLostAnswer(t *testing.T) {
+	u, s := newTestUI(t, "en")
+	p := savePartner(t, u, "«Ақ Бидай» ЖШС", storetest.BIN1)
+	a := storetest.FullAgreement("СП-2026/044", p.ID)
+	if err := s.SaveAgreement(&a); err != nil {
+		t.Fatal(err)
+	}
+	u.cat.PutAgreement(model.Summarize(&a))
+	e := editorOf(t, u, a.ID)
+	typeOver(e.terms.title, "Stored, answer lost")
+	draft, _ := e.collect()
+	landed := draft
+	if err := s.SaveAgreement(&landed); err != nil { // what the server did
+		t.Fatal(err)
+	}
+	e.saveFailed(draft, &store.ServerError{URL: "postgres://server/pd", Err: store.ErrServerUnreachable}) // what the app heard
+	if e.bannerText == nil || !strings.Contains(e.bannerText.Text, "cannot be reached") {
+		t.Fatalf("no word of the lost server: %v", texts(e.view()))
+	}
+	tapButton(t, e.view(), tr("together.try_now"))
+	settle(u)
+	fresh, ok := u.page.(*agreementEditor)
+	if !ok || fresh == e || fresh.orig.Rev != landed.Rev || overlays(u) != 0 {
+		t.Fatalf("the stored save is not shown as saved (dialogs: %d)", overlays(u))
+	}
+	h, _ := s.History(model.EntityAgreement, a.ID)
+	if n := len(h); n != 2 || h[1].Action != model.ActionUpdated {
+		t.Errorf("history after one save: %d entries", n)
+	}
+
+	// A new agreement is found by its number.
+	n := storetest.FullAgreement("СП-2026/045", p.ID)
+	stored := n
+	if err := s.SaveAgreement(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := findLanded(s, n); !ok || got.ID != stored.ID {
+		t.Errorf("the new agreement's lost answer: %v %v", got.ID, ok)
+	}
+	n.Title = "Another title"
+	if _, ok := findLanded(s, n); ok {
+		t.Error("a different draft counts as stored")
+	}
+}
