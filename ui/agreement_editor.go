@@ -42,9 +42,8 @@ type agreementEditor struct {
 	printBtn                                  *widget.Button
 	status, problems                          *widget.Label
 
-	banner     *fyne.Container // "changed by …", "the server cannot be reached"
-	bannerText *widget.Label
-	retry      *saveRetry // saving again while the server is away, or nil
+	notice *noticeBar // "changed by …", "the server cannot be reached"
+	retry  *saveRetry // saving again while the server is away, or nil
 }
 
 // editorTab describes one tab of the agreement editor.
@@ -84,7 +83,7 @@ func newAgreementEditor(u *UI, a model.Agreement, renewOf model.ID) *agreementEd
 // before the tabs' inputs exist.
 func (e *agreementEditor) makeActions() {
 	e.appTabs = container.NewAppTabs()
-	e.banner = container.NewVBox()
+	e.notice = newNoticeBar()
 	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), e.onSave)
 	e.saveBtn.Importance = widget.HighImportance
 	e.status = widget.NewLabel("")
@@ -110,7 +109,7 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	// squeezed to "…".
 	state := container.NewHBox(e.status, e.problems)
 	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.printBtn), container.NewHBox(e.renew, e.terminate, e.duplicate, e.del))
-	return container.NewBorder(container.NewVBox(e.title(), bar, e.banner, state, e.fs.summary), nil, nil, nil, e.appTabs)
+	return container.NewBorder(container.NewVBox(e.title(), bar, e.notice.box, state, e.fs.summary), nil, nil, nil, e.appTabs)
 }
 
 func (e *agreementEditor) title() fyne.CanvasObject {

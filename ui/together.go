@@ -142,10 +142,23 @@ func (u *UI) onChanges(batch []store.Change) {
 		if s, ok := u.currentScreen().(liveScreen); ok && u.page == nil {
 			s.liveRefresh()
 		}
-		if e, ok := u.page.(*agreementEditor); ok && e.orig.ID != 0 && touches(batch, model.EntityAgreement, e.orig.ID) {
-			e.checkChangedElsewhere()
-		}
+		u.checkOpenRecord(batch)
 	})
+}
+
+// checkOpenRecord tells the editor open, if any, when the batch may have
+// changed its record.
+func (u *UI) checkOpenRecord(batch []store.Change) {
+	switch p := u.page.(type) {
+	case *agreementEditor:
+		if p.orig.ID != 0 && touches(batch, model.EntityAgreement, p.orig.ID) {
+			p.checkChangedElsewhere()
+		}
+	case *partnerForm:
+		if p.orig.ID != 0 && touches(batch, model.EntityPartner, p.orig.ID) {
+			p.checkChangedElsewhere()
+		}
+	}
 }
 
 // touches reports whether a batch may have changed the record: it names
@@ -196,18 +209,15 @@ func (e *agreementEditor) checkChangedElsewhere() {
 		if stored, err = st.Agreement(id); err != nil {
 			return err
 		}
-		h, err := st.History(model.EntityAgreement, id)
-		if err == nil && len(h) > 0 {
-			by, at = h[len(h)-1].User, h[len(h)-1].At.Local().Format("02.01.2006 15:04")
-		}
+		by, at = lastChange(st, model.EntityAgreement, id)
 		return nil
 	}, func(err error) {
 		switch {
 		case e.u.page != e:
 		case errors.Is(err, store.ErrNotFound):
-			e.showBanner(tr("together.deleted_elsewhere"))
+			e.notice.show(tr("together.deleted_elsewhere"))
 		case err == nil && stored.Rev != e.orig.Rev:
-			e.showBanner(tr("together.changed_by", "By", by, "At", at), e.reloadButton())
+			e.notice.show(tr("together.changed_by", "By", by, "At", at), e.reloadButton())
 		}
 	})
 }
@@ -226,18 +236,26 @@ func (e *agreementEditor) onReload() {
 	e.u.openAgreement(e.orig.ID, tab)
 }
 
-// showBanner shows a plain line over the editor's tabs, with buttons at
-// its end; no text hides it.
-func (e *agreementEditor) showBanner(text string, buttons ...fyne.CanvasObject) {
+// noticeBar is a plain line over an editor, with buttons at its end:
+// "changed by …", "the server cannot be reached".
+type noticeBar struct {
+	box  *fyne.Container
+	text *widget.Label // the line shown, nil before the first
+}
+
+func newNoticeBar() *noticeBar { return &noticeBar{box: container.NewVBox()} }
+
+// show shows text with the buttons; no text hides the line.
+func (b *noticeBar) show(text string, buttons ...fyne.CanvasObject) {
 	if text == "" {
-		e.banner.Objects = nil
-		e.banner.Refresh()
+		b.box.Objects = nil
+		b.box.Refresh()
 		return
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.WarningImportance
-	e.bannerText = l
-	e.banner.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), l)}
-	e.banner.Refresh()
+	b.text = l
+	b.box.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), l)}
+	b.box.Refresh()
 }

@@ -35,12 +35,12 @@ func (e *agreementEditor) serverLost() {
 	r := e.retry
 	tryNow := widget.NewButtonWithIcon(tr("together.try_now"), theme.ViewRefreshIcon(), e.onTryNow)
 	if r.attempt >= len(retryDelays) {
-		e.showBanner(tr("together.server_lost_wait"), tryNow)
+		e.notice.show(tr("together.server_lost_wait"), tryNow)
 		return
 	}
 	delay := retryDelays[r.attempt]
 	r.attempt++
-	e.showBanner(tr("together.server_lost", "Time", time.Now().Add(delay).Format("15:04:05")), tryNow)
+	e.notice.show(tr("together.server_lost", "Time", time.Now().Add(delay).Format("15:04:05")), tryNow)
 	e.waitToRetry(delay)
 }
 
@@ -73,7 +73,7 @@ func (e *agreementEditor) onTryNow() {
 	if r == nil {
 		return
 	}
-	e.bannerText.SetText(tr("together.saving"))
+	e.notice.text.SetText(tr("together.saving"))
 	if r.waiting {
 		select {
 		case r.wake <- struct{}{}:
@@ -147,7 +147,7 @@ func (e *agreementEditor) stopRetry() {
 	}
 	close(e.retry.stop)
 	e.retry = nil
-	e.showBanner("")
+	e.notice.show("")
 }
 
 // closed stops the retries when the editor goes away.

@@ -151,7 +151,7 @@ func TestTwoClientsCompareOnServer(t *testing.T) {
 	// The first client's editor is told, with a Reload that shows the merge.
 	c1.pump(t, "the banner in the first editor", func() bool {
 		e, _ := c1.u.page.(*agreementEditor)
-		return e != nil && e.bannerText != nil && strings.Contains(e.bannerText.Text, "Changed by "+db.Login("bakyt"))
+		return e != nil && e.notice.text != nil && strings.Contains(e.notice.text.Text, "Changed by "+db.Login("bakyt"))
 	})
 	tapButton(t, c1.u.page.view(), tr("together.reload"))
 	if e := c1.u.page.(*agreementEditor); e.terms.place.Text != "Бишкек" || e.orig.Rev != stored.Rev {
@@ -216,6 +216,21 @@ func TestListFollowsOtherClient(t *testing.T) {
 	c2.pump(t, "the new partner in the other list", func() bool {
 		return slices.ContainsFunc(partners.rows, func(p *catalog.Partner) bool { return p.ID == np.ID })
 	})
+
+	// An open partner form is told when the partner changes elsewhere.
+	c2.u.openPartner(np.ID)
+	np.City = "Шымкент"
+	if err := c1.u.store.SavePartner(&np); err != nil {
+		t.Fatal(err)
+	}
+	c2.pump(t, "the banner over the partner form", func() bool {
+		f, _ := c2.u.page.(*partnerForm)
+		return f != nil && f.notice.text != nil && strings.Contains(f.notice.text.Text, "Changed by "+db.Login("aigerim"))
+	})
+	tapButton(t, c2.u.page.view(), tr("together.reload"))
+	if f := c2.u.page.(*partnerForm); f.city.Text != "Шымкент" {
+		t.Errorf("reloaded partner's city: %q", f.city.Text)
+	}
 
 	c1.close()
 	c2.close()

@@ -235,7 +235,7 @@ func TestRetryFindsTheLostAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.saveFailed(draft, &store.ServerError{URL: "postgres://server/pd", Err: store.ErrServerUnreachable}) // what the app heard
-	if e.bannerText == nil || !strings.Contains(e.bannerText.Text, "cannot be reached") {
+	if e.notice.text == nil || !strings.Contains(e.notice.text.Text, "cannot be reached") {
 		t.Fatalf("no word of the lost server: %v", texts(e.view()))
 	}
 	tapButton(t, e.view(), tr("together.try_now"))
