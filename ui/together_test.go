@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/catalog"
 	"github.com/partnerdesk/partnerdesk/model/demo"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/storetest"
@@ -261,5 +264,52 @@ func TestRetryFindsTheLostAnswer(t *testing.T) {
 	n.Title = "Another title"
 	if _, ok := findLanded(s, n); ok {
 		t.Error("a different draft counts as stored")
+	}
+}
+
+// The server's changes reach the catalog: a few records are read one by
+// one (a deleted one leaves), a gap or a large batch reads everything.
+func TestChangesReachTheCatalog(t *testing.T) {
+	u, s := newTestUI(t, "en")
+	p := savePartner(t, u, "«Ақ Бидай» ЖШС", storetest.BIN1)
+	u.goTo("agreements", nil)
+	list := u.currentScreen().(*agreementsScreen)
+	has := func(id model.ID) bool {
+		_, ok := u.cat.Agreement(id)
+		return ok && slices.ContainsFunc(list.rows, func(a *catalog.Agreement) bool { return a.ID == id })
+	}
+	a := storetest.FullAgreement("СП-2026/046", p.ID)
+	if err := s.SaveAgreement(&a); err != nil { // by someone else
+		t.Fatal(err)
+	}
+	u.onChanges([]store.Change{{Entity: model.EntityAgreement, ID: a.ID, Action: model.ActionCreated}})
+	settle(u)
+	if !has(a.ID) {
+		t.Fatal("a new agreement did not reach the list")
+	}
+	if err := s.DeleteAgreement(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	u.onChanges([]store.Change{{Entity: model.EntityAgreement, ID: a.ID, Action: model.ActionDeleted}})
+	settle(u)
+	if has(a.ID) {
+		t.Fatal("a deleted agreement stayed in the list")
+	}
+
+	var batch []store.Change
+	for i := range maxPatch + 1 {
+		b := storetest.FullAgreement(fmt.Sprintf("ИМП-%03d", i), p.ID)
+		if err := s.SaveAgreement(&b); err != nil {
+			t.Fatal(err)
+		}
+		batch = append(batch, store.Change{Entity: model.EntityAgreement, ID: b.ID, Action: model.ActionCreated})
+	}
+	if patchable(batch) || patchable([]store.Change{{}}) {
+		t.Error("an import or a gap is read one record at a time")
+	}
+	u.onChanges([]store.Change{{}})
+	settle(u)
+	if _, n := u.cat.Len(); n != maxPatch+1 || len(list.rows) != n {
+		t.Errorf("after a gap the catalog holds %d agreements, the list %d", n, len(list.rows))
 	}
 }
