@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // unsavedFirst runs next once the editor has no unsaved changes (saving
@@ -50,26 +51,28 @@ func (e *agreementEditor) onRenew() {
 // onTerminate asks for the date and the reason and stores the termination.
 func (e *agreementEditor) onTerminate() {
 	e.unsavedFirst(func(cur *agreementEditor) {
-		date := newDateEntry(cur.u, nil)
-		date.setDate(cur.u.today())
-		reason := multiline(3)
+		date := cur.u.newDateEntry(nil)
+		date.SetDate(cur.u.today())
+		reason := widgets.Multiline(3)
 		msg := widget.NewLabel("")
 		msg.Importance = widget.DangerImportance
 		msg.Wrapping = fyne.TextWrapWord
-		form := container.NewVBox(heading("field.terminated_on"), date, heading("field.termination_reason"), reason, msg)
-		d := dialog.NewCustomConfirm(tr("action.terminate"), tr("action.terminate"), tr("action.cancel"), form, func(ok bool) {
-			if !ok {
-				return
-			}
-			a := cur.orig
-			a.Status, a.TerminatedOn, a.TerminationReason = model.StatusTerminated, date.date(), reason.Text
-			if err := cur.u.store.SaveAgreement(&a); err != nil {
-				cur.u.showError(err)
-				return
-			}
-			cur.u.cat.PutAgreement(model.Summarize(&a))
-			cur.reopen(a)
-		}, cur.u.win)
+		form := container.NewVBox(widgets.Heading("field.terminated_on"), date,
+			widgets.Heading("field.termination_reason"), reason, msg)
+		d := dialog.NewCustomConfirm(tr("action.terminate"), tr("action.terminate"), tr("action.cancel"), form,
+			func(ok bool) {
+				if !ok {
+					return
+				}
+				a := cur.orig
+				a.Status, a.TerminatedOn, a.TerminationReason = model.StatusTerminated, date.Date(), reason.Text
+				if err := cur.u.store.SaveAgreement(&a); err != nil {
+					cur.u.showError(err)
+					return
+				}
+				cur.u.cat.PutAgreement(model.Summarize(&a))
+				cur.reopen(a)
+			}, cur.u.win)
 		d.Resize(fyne.NewSize(480, 320))
 		cur.u.showDialog(d, nil)
 	})

@@ -108,7 +108,8 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	// The status has a line of its own: between the buttons it was
 	// squeezed to "…".
 	state := container.NewHBox(e.status, e.problems)
-	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.printBtn), container.NewHBox(e.renew, e.terminate, e.duplicate, e.del))
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.printBtn),
+		container.NewHBox(e.renew, e.terminate, e.duplicate, e.del))
 	return container.NewBorder(container.NewVBox(e.title(), bar, e.notice.box, state, e.fs.summary), nil, nil, nil, e.appTabs)
 }
 

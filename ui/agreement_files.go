@@ -34,13 +34,15 @@ func newFilesTab(e *agreementEditor) *filesTab {
 	t := &filesTab{e: e, selected: -1}
 	t.list = widget.NewList(func() int { return len(t.e.orig.Attachments) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), widget.NewLabel(""), widget.NewLabel(""))
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), widget.NewLabel(""),
+				widget.NewLabel(""))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			a := t.e.orig.Attachments[i]
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(a.Name)
-			row.Objects[2].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", reports.FormatSize(a.Size), model.DateOf(a.Added.Local()).String(), a.AddedBy))
+			row.Objects[2].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", reports.FormatSize(a.Size),
+				model.DateOf(a.Added.Local()).String(), a.AddedBy))
 		})
 	t.list.OnSelected = func(i widget.ListItemID) { t.selected = i; t.buttons() }
 	add := widget.NewButtonWithIcon(tr("action.attach"), theme.MailAttachmentIcon(), t.onAdd)
@@ -89,7 +91,8 @@ func (t *filesTab) onAdd() {
 		}
 		name := r.URI().Name()
 		t.e.u.rememberFolder(r.URI().Path())
-		if _, err := t.e.u.store.AddAttachment(t.e.orig.ID, name, mime.TypeByExtension(filepath.Ext(name)), data); err != nil {
+		if _, err := t.e.u.store.AddAttachment(t.e.orig.ID, name, mime.TypeByExtension(filepath.Ext(name)),
+			data); err != nil {
 			t.e.u.showError(err)
 			return
 		}

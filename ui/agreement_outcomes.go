@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // outcomesTab holds one row per academic year with the seed's indicators;
@@ -22,14 +23,16 @@ type outcomesTab struct {
 	root fyne.CanvasObject
 }
 
-var outcomeFields = []string{"placed_for_practice", "graduates", "employed", "retained_after_12m", "assessed_by_employer", "events_held"}
+var outcomeFields = []string{"placed_for_practice", "graduates", "employed", "retained_after_12m",
+	"assessed_by_employer", "events_held"}
 
 func newOutcomesTab(e *agreementEditor) *outcomesTab {
 	t := &outcomesTab{e: e}
 	t.rows = newRowList("outcomes", e.fs, e.changed, t.nextYear, nil, t.row)
 	t.rows.set(e.orig.Outcomes)
-	header := newColumns(9)
-	for _, k := range append(append([]string{"field.year"}, prefixed("field.", outcomeFields)...), "field.employment_pct", "field.retention_pct") {
+	header := widgets.NewColumns(9)
+	for _, k := range append(append([]string{"field.year"}, prefixed("field.", outcomeFields)...),
+		"field.employment_pct", "field.retention_pct") {
 		l := widget.NewLabelWithStyle(tr(k), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
 		l.SizeName = theme.SizeNameCaptionText // at the normal size long words broke mid-word
@@ -37,7 +40,8 @@ func newOutcomesTab(e *agreementEditor) *outcomesTab {
 	}
 	hint := widget.NewLabel(tr("outcomes.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	t.root = container.NewBorder(container.NewVBox(hint, container.NewBorder(nil, nil, nil, widget.NewLabel("      "), header)), nil, nil, nil,
+	t.root = container.NewBorder(container.NewVBox(hint,
+		container.NewBorder(nil, nil, nil, widget.NewLabel("      "), header)), nil, nil, nil,
 		container.NewVScroll(t.rows.content("action.add_year")))
 	return t
 }
@@ -73,14 +77,15 @@ func (t *outcomesTab) years() []string {
 }
 
 func (t *outcomesTab) row(i int, o model.Outcome) (fyne.CanvasObject, func() (model.Outcome, model.ValidationError)) {
-	year := newSelect(t.years(), nil)
+	year := widgets.NewSelect(t.years(), nil)
 	if o.Year != 0 {
 		if !slices.Contains(year.Options, o.AcademicYear()) {
 			year.Options = append(year.Options, o.AcademicYear())
 		}
 		year.SetSelected(o.AcademicYear())
 	}
-	values := []int{o.PlacedForPractice, o.Graduates, o.Employed, o.RetainedAfter12M, o.AssessedByEmployer, o.EventsHeld}
+	values := []int{o.PlacedForPractice, o.Graduates, o.Employed, o.RetainedAfter12M, o.AssessedByEmployer,
+		o.EventsHeld}
 	entries := make([]*widget.Entry, len(values))
 	employment, retention := widget.NewLabel(""), widget.NewLabel("")
 	read := func() (model.Outcome, model.ValidationError) {
@@ -93,7 +98,8 @@ func (t *outcomesTab) row(i int, o model.Outcome) (fyne.CanvasObject, func() (mo
 			}
 			n[k] = v
 		}
-		out := model.Outcome{PlacedForPractice: n[0], Graduates: n[1], Employed: n[2], RetainedAfter12M: n[3], AssessedByEmployer: n[4], EventsHeld: n[5]}
+		out := model.Outcome{PlacedForPractice: n[0], Graduates: n[1], Employed: n[2], RetainedAfter12M: n[3],
+			AssessedByEmployer: n[4], EventsHeld: n[5]}
 		fmt.Sscanf(year.Selected, "%d/", &out.Year)
 		return out, bad
 	}
@@ -117,7 +123,7 @@ func (t *outcomesTab) row(i int, o model.Outcome) (fyne.CanvasObject, func() (mo
 	employment.SetText(pct(o0.EmploymentPercent()))
 	retention.SetText(pct(o0.RetentionPercent()))
 	cells = append(cells, employment, retention)
-	return newColumns(9, cells...), read
+	return widgets.NewColumns(9, cells...), read
 }
 
 func pct(v float64, ok bool) string {

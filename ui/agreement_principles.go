@@ -26,7 +26,8 @@ func newPrinciplesTab(e *agreementEditor) *principlesTab {
 	given := model.NormalizePrinciples(e.orig.Principles)
 	list := container.NewVBox()
 	for i, p := range model.Principles {
-		name := widget.NewLabelWithStyle(strconv.Itoa(i+1)+". "+label(p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		name := widget.NewLabelWithStyle(strconv.Itoa(i+1)+". "+label(p), fyne.TextAlignLeading,
+			fyne.TextStyle{Bold: true})
 		help := widget.NewLabelWithStyle(tr(p.HelpKey()), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		help.Wrapping = fyne.TextWrapWord
 		choice := widget.NewRadioGroup(labels(model.Assessments), nil)
@@ -55,7 +56,8 @@ func (t *principlesTab) collect(a *model.Agreement) model.ValidationError {
 		if as == "" {
 			as = model.AssessNotAssessed
 		}
-		a.Principles[i] = model.PrincipleAssessment{Principle: p, Assessment: as, Evidence: strings.TrimSpace(t.evidence[i].Text)}
+		a.Principles[i] = model.PrincipleAssessment{Principle: p, Assessment: as,
+			Evidence: strings.TrimSpace(t.evidence[i].Text)}
 	}
 	return nil
 }

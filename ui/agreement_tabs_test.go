@@ -10,6 +10,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // The outcomes tab shows a row per academic year with the employment share
@@ -138,7 +139,7 @@ func TestTerminateAgreement(t *testing.T) {
 	}
 	test.Tap(e.terminate)
 	dlg := topOverlay(t, u)
-	if date := find[*dateEntry](dlg); date == nil || date.Text != testToday.String() {
+	if date := find[*widgets.DateEntry](dlg); date == nil || date.Text != testToday.String() {
 		t.Fatalf("the dialog's fields %q: the date should default to today", texts(dlg))
 	}
 	entries := findEntries(dlg)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // tasksTab lists the parties' responsibilities; they are added, edited
@@ -17,7 +18,7 @@ import (
 type tasksTab struct {
 	e        *agreementEditor
 	items    []model.Responsibility
-	table    *listTable
+	table    *widgets.ListTable
 	selected int
 	edit     *widget.Button
 	done     *widget.Button
@@ -25,21 +26,31 @@ type tasksTab struct {
 	root     fyne.CanvasObject
 }
 
-var taskColumns = []column{{"col.party", 220, true, false}, {"col.description", 340, true, false}, {"col.owner", 170, true, false}, {"col.due", 100, false, false}, {"col.status", 120, false, true}, {"col.done_on", 100, false, false}}
+var taskColumns = []widgets.Column{
+	{Title: "col.party", Width: 220, Long: true},
+	{Title: "col.description", Width: 340, Long: true},
+	{Title: "col.owner", Width: 170, Long: true},
+	{Title: "col.due", Width: 100},
+	{Title: "col.status", Width: 120, Cut: true},
+	{Title: "col.done_on", Width: 100},
+}
 
 func newTasksTab(e *agreementEditor) *tasksTab {
 	t := &tasksTab{e: e, items: append([]model.Responsibility(nil), e.orig.Responsibilities...), selected: -1}
-	t.table = newListTable(taskColumns, func() int { return len(t.items) }, t.cell)
-	t.table.sortCol = -1
-	t.table.onOpen = func(row int) { t.selected = row; t.updateButtons(); t.openDialog(row) }
-	add := widget.NewButtonWithIcon(tr("action.add_responsibility"), theme.ContentAddIcon(), func() { t.openDialog(-1) })
+	t.table = widgets.NewListTable(taskColumns, func() int { return len(t.items) }, t.cell)
+	t.table.SetSorted(-1, false)
+	t.table.OnOpen = func(row int) { t.selected = row; t.updateButtons(); t.openDialog(row) }
+	add := widget.NewButtonWithIcon(tr("action.add_responsibility"), theme.ContentAddIcon(),
+		func() { t.openDialog(-1) })
 	add.Importance = widget.HighImportance
-	t.edit = widget.NewButtonWithIcon(tr("action.edit"), theme.DocumentCreateIcon(), func() { t.openDialog(t.selected) })
+	t.edit = widget.NewButtonWithIcon(tr("action.edit"), theme.DocumentCreateIcon(),
+		func() { t.openDialog(t.selected) })
 	t.done = widget.NewButtonWithIcon(tr("action.mark_done"), theme.ConfirmIcon(), t.markDone)
 	t.remove = widget.NewButtonWithIcon(tr("action.remove"), theme.ContentRemoveIcon(), t.removeSelected)
 	t.updateButtons()
 	msg := t.e.fs.message("responsibilities")
-	t.root = container.NewBorder(container.NewVBox(container.NewHBox(add, t.edit, t.done, t.remove), msg), nil, nil, nil, t.table.table)
+	t.root = container.NewBorder(container.NewVBox(container.NewHBox(add, t.edit, t.done, t.remove), msg), nil, nil,
+		nil, t.table.Table)
 	return t
 }
 
@@ -105,7 +116,7 @@ func (t *tasksTab) removeSelected() {
 
 func (t *tasksTab) changed() {
 	t.updateButtons()
-	t.table.table.Refresh()
+	t.table.Table.Refresh()
 	t.e.changed()
 }
 
@@ -114,7 +125,7 @@ type taskDialog struct {
 	party, status         *widget.Select
 	desc, owner, evidence *widget.Entry
 	descs                 map[string]*widget.Entry // the description in the other document languages
-	due, doneOn           *dateEntry
+	due, doneOn           *widgets.DateEntry
 	fs                    *fieldSet
 	ok                    *widget.Button
 	d                     *dialog.CustomDialog
@@ -126,30 +137,33 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	if i >= 0 {
 		r = t.items[i]
 	}
-	td := &taskDialog{fs: newFieldSet(), party: t.e.terms.partySelect(r.Party), desc: multiline(3), owner: widget.NewEntry(),
-		due: newDateEntry(t.e.u, nil), status: newSelect(labels(model.StoredTaskStatuses), nil),
-		doneOn: newDateEntry(t.e.u, nil), evidence: multiline(2)}
+	td := &taskDialog{fs: newFieldSet(), party: t.e.terms.partySelect(r.Party), desc: widgets.Multiline(3),
+		owner: widget.NewEntry(),
+		due:   t.e.u.newDateEntry(nil), status: widgets.NewSelect(labels(model.StoredTaskStatuses), nil),
+		doneOn: t.e.u.newDateEntry(nil), evidence: widgets.Multiline(2)}
 	td.party.OnChanged = nil
 	td.desc.SetText(r.Description)
 	td.owner.SetText(r.Owner)
-	td.due.setDate(r.Due)
+	td.due.SetDate(r.Due)
 	td.status.SetSelected(label(r.Status))
-	td.doneOn.setDate(r.CompletedOn)
+	td.doneOn.SetDate(r.CompletedOn)
 	td.evidence.SetText(r.Evidence)
 	fs := td.fs
-	descRow := []fyne.CanvasObject{fs.labelled("description", langLabel("field.description", model.MainTextLang), td.desc)}
+	descRow := []fyne.CanvasObject{fs.labelled("description", langLabel("field.description", model.MainTextLang),
+		td.desc)}
 	td.descs = map[string]*widget.Entry{}
 	for _, l := range t.e.terms.texts[1:] {
-		e := multiline(3)
+		e := widgets.Multiline(3)
 		e.SetText(r.Descriptions[l.lang])
 		td.descs[l.lang] = e
 		descRow = append(descRow, fs.labelled("descriptions."+l.lang, langLabel("field.description", l.lang), e))
 	}
 	fs.steady("description") // its "required" must not move the buttons
 	form := container.NewVBox(
-		fs.field("party", "field.party", td.party), newColumns(len(descRow), descRow...),
-		newColumns(2, fs.field("owner", "field.owner", td.owner), fs.field("due", "field.due", td.due)),
-		newColumns(2, fs.field("status", "field.status", td.status), fs.field("completed_on", "field.completed_on", td.doneOn)),
+		fs.field("party", "field.party", td.party), widgets.NewColumns(len(descRow), descRow...),
+		widgets.NewColumns(2, fs.field("owner", "field.owner", td.owner), fs.field("due", "field.due", td.due)),
+		widgets.NewColumns(2, fs.field("status", "field.status", td.status),
+			fs.field("completed_on", "field.completed_on", td.doneOn)),
 		fs.field("evidence", "field.evidence", td.evidence),
 	)
 	td.ok = widget.NewButton(tr("action.ok"), func() {
@@ -186,7 +200,7 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 	}
 	td.status.OnChanged = func(v string) {
 		if fromLabel(model.StoredTaskStatuses, v) == model.TaskDone && td.doneOn.Text == "" {
-			td.doneOn.setDate(t.e.u.today())
+			td.doneOn.SetDate(t.e.u.today())
 		}
 		check()
 	}
@@ -200,8 +214,10 @@ func (t *tasksTab) openDialog(i int) *taskDialog {
 // read takes a responsibility from the dialog and checks it with the
 // model's rules.
 func (t *tasksTab) read(td *taskDialog) (model.Responsibility, model.ValidationError) {
-	n := model.Responsibility{Party: t.e.terms.partyOf(td.party), Description: strings.TrimSpace(td.desc.Text), Owner: strings.TrimSpace(td.owner.Text),
-		Due: td.due.date(), Status: fromLabel(model.StoredTaskStatuses, td.status.Selected), CompletedOn: td.doneOn.date(), Evidence: strings.TrimSpace(td.evidence.Text)}
+	n := model.Responsibility{Party: t.e.terms.partyOf(td.party), Description: strings.TrimSpace(td.desc.Text),
+		Owner: strings.TrimSpace(td.owner.Text),
+		Due:   td.due.Date(), Status: fromLabel(model.StoredTaskStatuses,
+			td.status.Selected), CompletedOn: td.doneOn.Date(), Evidence: strings.TrimSpace(td.evidence.Text)}
 	for l, e := range td.descs {
 		if s := strings.TrimSpace(e.Text); s != "" {
 			if n.Descriptions == nil {
@@ -211,10 +227,10 @@ func (t *tasksTab) read(td *taskDialog) (model.Responsibility, model.ValidationE
 		}
 	}
 	var bad model.ValidationError
-	if k := td.due.problem(); k != "" {
+	if k := td.due.Problem(); k != "" {
 		bad = append(bad, model.FieldError{Field: "due", Key: k})
 	}
-	if k := td.doneOn.problem(); k != "" {
+	if k := td.doneOn.Problem(); k != "" {
 		bad = append(bad, model.FieldError{Field: "completed_on", Key: k})
 	}
 	// Validate the one responsibility by the model's rules for a list of

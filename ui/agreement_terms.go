@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // termsTab edits the agreement's terms: number, title, kind, partners,
@@ -22,7 +23,7 @@ type termsTab struct {
 	subject, notes                       *widget.Entry
 	texts                                []*docTextInputs // per document language, Russian first
 	kind, status                         *widget.Select
-	signed, from, until                  *dateEntry
+	signed, from, until                  *widgets.DateEntry
 	autoRenew                            *widget.Check
 	levels                               *checkSet[model.Level]
 	forms                                *checkSet[model.Form]
@@ -67,7 +68,7 @@ func newTermsTab(e *agreementEditor) *termsTab {
 
 // text is a multi-line input of rows lines holding v.
 func (t *termsTab) text(rows int, v string) *widget.Entry {
-	e := multiline(rows)
+	e := widgets.Multiline(rows)
 	e.SetText(v)
 	e.OnChanged = t.onChanged
 	return e
@@ -75,16 +76,16 @@ func (t *termsTab) text(rows int, v string) *widget.Entry {
 
 // choice is a select of options showing selected.
 func (t *termsTab) choice(options []string, selected string) *widget.Select {
-	s := newSelect(options, nil)
+	s := widgets.NewSelect(options, nil)
 	s.SetSelected(selected)
 	s.OnChanged = t.onChanged
 	return s
 }
 
 // dateField is a date input showing d.
-func (t *termsTab) dateField(d model.Date) *dateEntry {
-	de := newDateEntry(t.e.u, nil)
-	de.setDate(d)
+func (t *termsTab) dateField(d model.Date) *widgets.DateEntry {
+	de := t.e.u.newDateEntry(nil)
+	de.SetDate(d)
 	de.OnChanged = t.onChanged
 	return de
 }
@@ -96,7 +97,7 @@ func (t *termsTab) onCheck(bool) { t.e.changed() }
 // onSuggest fills in the next free number for the signing date (today
 // when there is none yet).
 func (t *termsTab) onSuggest() {
-	on := t.signed.date()
+	on := t.signed.Date()
 	if on.IsZero() {
 		on = t.e.u.today()
 	}
@@ -124,30 +125,30 @@ func (t *termsTab) build() fyne.CanvasObject {
 	suggest := widget.NewButtonWithIcon(tr("action.suggest_number"), theme.ViewRefreshIcon(), t.onSuggest)
 	addPartner := widget.NewButtonWithIcon(tr("action.add_partner"), theme.ContentAddIcon(), t.pickPartner)
 	form := container.NewVBox(
-		newColumns(2,
+		widgets.NewColumns(2,
 			fs.field("number", "field.number", container.NewBorder(nil, nil, nil, suggest, t.number)),
 			fs.field("kind", "field.kind", t.kind)),
 		t.textRow("title", func(in *docTextInputs) *widget.Entry { return in.title }),
 		fs.field("partner_ids", "field.partners", container.NewVBox(t.partnerBox, container.NewHBox(addPartner))),
-		newColumns(3,
+		widgets.NewColumns(3,
 			fs.field("signed_on", "field.signed_on", t.signed), fs.field("valid_from", "field.valid_from", t.from),
 			fs.field("valid_until", "field.valid_until", t.until)),
-		wrapped(tr("hint.open_ended")),
-		newColumns(3, container.NewVBox(widget.NewLabel(""), t.autoRenew),
+		widgets.Wrapped(tr("hint.open_ended")),
+		widgets.NewColumns(3, container.NewVBox(widget.NewLabel(""), t.autoRenew),
 			fs.field("renewal_months", "field.renewal_months", t.months), t.statusBox()),
-		wrapped(tr("hint.doc_texts")),
+		widgets.Wrapped(tr("hint.doc_texts")),
 		t.textRow("place", func(in *docTextInputs) *widget.Entry { return in.place }),
 		t.textRow("subject", func(in *docTextInputs) *widget.Entry { return in.subject }),
-		newColumns(2,
+		widgets.NewColumns(2,
 			fs.field("levels", "field.levels", t.levels.grid),
 			fs.field("model", "field.model", t.pmodel)),
 		fs.field("forms", "field.forms", t.forms.grid),
-		heading("field.programmes"), t.programmes.content("action.add_programme"),
+		widgets.Heading("field.programmes"), t.programmes.content("action.add_programme"),
 		fs.field("practice_places", "field.practice_places", t.places),
-		heading("field.resources"),
+		widgets.Heading("field.resources"),
 		rowHeader("field.party", "field.description", "field.quantity", "field.unit", "field.value", "field.currency"),
 		t.resources.content("action.add_resource"),
-		heading("field.coordinators"),
+		widgets.Heading("field.coordinators"),
 		rowHeader("field.party", "field.contact_name", "field.position", "field.phone", "field.email"),
 		t.coordinators.content("action.add_coordinator"),
 		fs.field("notes", "field.notes", t.notes),
@@ -161,7 +162,8 @@ func (t *termsTab) statusBox() fyne.CanvasObject {
 	a := &t.e.orig
 	switch a.Status {
 	case model.StatusTerminated:
-		return t.e.fs.field("status", "field.status", widget.NewLabel(tr("agreement.terminated_on", "Date", a.TerminatedOn.String(), "Reason", a.TerminationReason)))
+		ended := tr("agreement.terminated_on", "Date", a.TerminatedOn.String(), "Reason", a.TerminationReason)
+		return t.e.fs.field("status", "field.status", widget.NewLabel(ended))
 	case model.StatusRenewed:
 		next := widget.NewButton(tr("agreement.renewed_by", "Number", t.e.u.cat.NumberOf(a.SuccessorID)), func() {
 			t.e.u.leave(func() { t.e.u.openAgreement(a.SuccessorID, "") }, nil)
@@ -193,7 +195,8 @@ func (t *termsTab) showPartners() {
 			t.partners = append(t.partners[:at:at], t.partners[at+1:]...)
 			t.partiesChanged()
 		})
-		t.partnerBox.Add(container.NewBorder(nil, t.e.fs.message("partner_ids["+strconv.Itoa(i)+"]"), nil, remove, widget.NewLabel(name)))
+		t.partnerBox.Add(container.NewBorder(nil, t.e.fs.message("partner_ids["+strconv.Itoa(i)+"]"), nil, remove,
+			widget.NewLabel(name)))
 	}
 	t.partnerBox.Refresh()
 }
@@ -234,7 +237,7 @@ func (t *termsTab) parties() ([]string, []model.Party) {
 // partySelect is a choice of party showing p.
 func (t *termsTab) partySelect(p model.Party) *widget.Select {
 	names, codes := t.parties()
-	s := newSelect(names, nil)
+	s := widgets.NewSelect(names, nil)
 	if i := slices.Index(codes, p); i >= 0 {
 		s.SetSelectedIndex(i)
 	}
@@ -250,8 +253,10 @@ func (t *termsTab) partyOf(s *widget.Select) model.Party {
 	return ""
 }
 
-func (t *termsTab) programmeRow(i int, p model.Programme) (fyne.CanvasObject, func() (model.Programme, model.ValidationError)) {
-	code, name := rowEntry(p.Code, "field.programme_code", t.e.changed), rowEntry(p.Name, "field.programme_name", t.e.changed)
+func (t *termsTab) programmeRow(i int, p model.Programme) (fyne.CanvasObject,
+	func() (model.Programme, model.ValidationError)) {
+	code := rowEntry(p.Code, "field.programme_code", t.e.changed)
+	name := rowEntry(p.Name, "field.programme_name", t.e.changed)
 	l := t.programmes
 	obj := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(140, code.MinSize().Height), l.cell(i, "code", code)), nil, l.cell(i, "name", name))
 	return obj, func() (model.Programme, model.ValidationError) {
@@ -259,14 +264,15 @@ func (t *termsTab) programmeRow(i int, p model.Programme) (fyne.CanvasObject, fu
 	}
 }
 
-func (t *termsTab) resourceRow(i int, r model.Resource) (fyne.CanvasObject, func() (model.Resource, model.ValidationError)) {
+func (t *termsTab) resourceRow(i int, r model.Resource) (fyne.CanvasObject,
+	func() (model.Resource, model.ValidationError)) {
 	ch := t.e.changed
 	party := t.partySelect(r.Party)
 	desc := rowEntry(r.Description, "field.description", ch)
 	qty, unit := rowEntry(formatFloat(r.Quantity), "field.quantity", ch), rowEntry(r.Unit, "field.unit", ch)
 	value, cur := rowEntry(formatFloat(r.Value), "field.value", ch), rowEntry(r.Currency, "field.currency", ch)
 	l := t.resources
-	obj := newColumns(6, l.cell(i, "party", party), l.cell(i, "description", desc), l.cell(i, "quantity", qty),
+	obj := widgets.NewColumns(6, l.cell(i, "party", party), l.cell(i, "description", desc), l.cell(i, "quantity", qty),
 		l.cell(i, "unit", unit), l.cell(i, "value", value), l.cell(i, "currency", cur))
 	return obj, func() (model.Resource, model.ValidationError) {
 		var bad model.ValidationError
@@ -278,22 +284,25 @@ func (t *termsTab) resourceRow(i int, r model.Resource) (fyne.CanvasObject, func
 		if !ok2 {
 			bad = append(bad, model.FieldError{Field: idx("resources", i, "value"), Key: "err.not_number"})
 		}
-		return model.Resource{Party: t.partyOf(party), Description: strings.TrimSpace(desc.Text), Quantity: q, Unit: strings.TrimSpace(unit.Text),
+		return model.Resource{Party: t.partyOf(party), Description: strings.TrimSpace(desc.Text),
+			Quantity: q, Unit: strings.TrimSpace(unit.Text),
 			Value: v, Currency: strings.ToUpper(strings.TrimSpace(cur.Text))}, bad
 	}
 }
 
-func (t *termsTab) coordinatorRow(i int, c model.Coordinator) (fyne.CanvasObject, func() (model.Coordinator, model.ValidationError)) {
+func (t *termsTab) coordinatorRow(i int, c model.Coordinator) (fyne.CanvasObject,
+	func() (model.Coordinator, model.ValidationError)) {
 	ch := t.e.changed
 	party := t.partySelect(c.Party)
 	name, pos := rowEntry(c.Name, "field.contact_name", ch), rowEntry(c.Position, "field.position", ch)
 	phone, email := rowEntry(c.Phone, "field.phone", ch), rowEntry(c.Email, "field.email", ch)
 	l := t.coordinators
-	obj := newColumns(5, l.cell(i, "party", party), l.cell(i, "name", name), l.cell(i, "position", pos),
+	obj := widgets.NewColumns(5, l.cell(i, "party", party), l.cell(i, "name", name), l.cell(i, "position", pos),
 		l.cell(i, "phone", phone), l.cell(i, "email", email))
 	return obj, func() (model.Coordinator, model.ValidationError) {
-		return model.Coordinator{Party: t.partyOf(party), Name: strings.TrimSpace(name.Text), Position: strings.TrimSpace(pos.Text),
-			Phone: strings.TrimSpace(phone.Text), Email: strings.TrimSpace(email.Text)}, nil
+		return model.Coordinator{Party: t.partyOf(party), Name: strings.TrimSpace(name.Text),
+			Position: strings.TrimSpace(pos.Text), Phone: strings.TrimSpace(phone.Text),
+			Email: strings.TrimSpace(email.Text)}, nil
 	}
 }
 
@@ -309,11 +318,15 @@ func (t *termsTab) collect(a *model.Agreement) model.ValidationError {
 	a.PartnerIDs = append([]model.ID(nil), t.partners...)
 	for _, d := range []struct {
 		field string
-		e     *dateEntry
+		e     *widgets.DateEntry
 		to    *model.Date
-	}{{"signed_on", t.signed, &a.SignedOn}, {"valid_from", t.from, &a.ValidFrom}, {"valid_until", t.until, &a.ValidUntil}} {
-		*d.to = d.e.date()
-		if key := d.e.problem(); key != "" {
+	}{
+		{"signed_on", t.signed, &a.SignedOn},
+		{"valid_from", t.from, &a.ValidFrom},
+		{"valid_until", t.until, &a.ValidUntil},
+	} {
+		*d.to = d.e.Date()
+		if key := d.e.Problem(); key != "" {
 			bad = append(bad, model.FieldError{Field: d.field, Key: key})
 		}
 	}

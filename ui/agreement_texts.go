@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // docTextInputs are the title, place and subject in one document
@@ -46,7 +47,8 @@ func (t *termsTab) newDocTexts(a *model.Agreement) {
 			continue
 		}
 		own := a.Texts[l]
-		in := &docTextInputs{lang: l, title: rowEntry(own.Title, "", t.e.changed), place: rowEntry(own.Place, "", t.e.changed), subject: t.text(4, own.Subject)}
+		in := &docTextInputs{lang: l, title: rowEntry(own.Title, "", t.e.changed),
+			place: rowEntry(own.Place, "", t.e.changed), subject: t.text(4, own.Subject)}
 		t.texts = append(t.texts, in)
 	}
 }
@@ -67,14 +69,15 @@ func (t *termsTab) textRow(field string, input func(*docTextInputs) *widget.Entr
 		}
 		objs = append(objs, t.e.fs.labelled(path, langLabel("field."+field, in.lang), input(in)))
 	}
-	return newColumns(len(objs), objs...)
+	return widgets.NewColumns(len(objs), objs...)
 }
 
 // collectTexts writes the texts in other languages into a.
 func (t *termsTab) collectTexts(a *model.Agreement) {
 	a.Texts = nil
 	for _, in := range t.texts[1:] {
-		dt := model.DocText{Title: strings.TrimSpace(in.title.Text), Place: strings.TrimSpace(in.place.Text), Subject: strings.TrimSpace(in.subject.Text)}
+		dt := model.DocText{Title: strings.TrimSpace(in.title.Text), Place: strings.TrimSpace(in.place.Text),
+			Subject: strings.TrimSpace(in.subject.Text)}
 		if dt.IsZero() {
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/catalog"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // agreementsScreen lists agreements with search, filters and sortable
@@ -24,8 +25,8 @@ type agreementsScreen struct {
 	partner                      *widget.Button
 	expiring                     *widget.Check
 	count                        *widget.Label
-	table                        *listTable
-	empty                        *emptyHint
+	table                        *widgets.ListTable
+	empty                        *widgets.EmptyHint
 	rows                         []*catalog.Agreement
 	q                            catalog.AgreementQuery
 	cells                        map[*catalog.Agreement][]string // formatted once per row shown
@@ -37,22 +38,22 @@ type agreementsScreen struct {
 // (a translation key, which is also the column's key), width, how its
 // cells are cut, the order it sorts by and the text of its cell.
 type agreementColumn struct {
-	column
+	widgets.Column
 	sort  catalog.AgreementColumn
 	value func(*catalog.Agreement) string
 }
 
 // agreementColumns are the list's columns, in display order.
 var agreementColumns = []agreementColumn{
-	{column{"col.number", 120, false, false}, catalog.AgreementByNumber, agreementNumber},
-	{column{"col.title", 200, true, false}, catalog.AgreementByTitle, agreementTitle},
-	{column{"col.partners", 220, true, false}, catalog.AgreementByPartners, agreementPartners},
-	{column{"col.kind", 140, true, true}, catalog.AgreementByKind, agreementKind},
-	{column{"col.valid_from", 95, false, false}, catalog.AgreementByFrom, agreementFrom},
-	{column{"col.valid_until", 95, false, true}, catalog.AgreementByUntil, agreementUntil},
-	{column{"col.status", 95, false, true}, catalog.AgreementByStatus, agreementStatus},
-	{column{"col.days_left", 65, false, false}, catalog.AgreementByDaysLeft, agreementDaysLeft},
-	{column{"col.open_tasks", 75, false, false}, catalog.AgreementByOpen, agreementOpenTasks},
+	{widgets.Column{Title: "col.number", Width: 120}, catalog.AgreementByNumber, agreementNumber},
+	{widgets.Column{Title: "col.title", Width: 200, Long: true}, catalog.AgreementByTitle, agreementTitle},
+	{widgets.Column{Title: "col.partners", Width: 220, Long: true}, catalog.AgreementByPartners, agreementPartners},
+	{widgets.Column{Title: "col.kind", Width: 140, Long: true, Cut: true}, catalog.AgreementByKind, agreementKind},
+	{widgets.Column{Title: "col.valid_from", Width: 95}, catalog.AgreementByFrom, agreementFrom},
+	{widgets.Column{Title: "col.valid_until", Width: 95, Cut: true}, catalog.AgreementByUntil, agreementUntil},
+	{widgets.Column{Title: "col.status", Width: 95, Cut: true}, catalog.AgreementByStatus, agreementStatus},
+	{widgets.Column{Title: "col.days_left", Width: 65}, catalog.AgreementByDaysLeft, agreementDaysLeft},
+	{widgets.Column{Title: "col.open_tasks", Width: 75}, catalog.AgreementByOpen, agreementOpenTasks},
 }
 
 func agreementNumber(a *catalog.Agreement) string   { return a.Number }
@@ -86,7 +87,7 @@ func agreementOpenTasks(a *catalog.Agreement) string {
 // agreementColumnIndex returns the position of the column with the given
 // key, -1 when there is none.
 func agreementColumnIndex(key string) int {
-	return slices.IndexFunc(agreementColumns, func(c agreementColumn) bool { return c.title == key })
+	return slices.IndexFunc(agreementColumns, func(c agreementColumn) bool { return c.Title == key })
 }
 
 func newAgreementsScreen(u *UI) screen {
@@ -104,32 +105,35 @@ func newAgreementsScreen(u *UI) screen {
 	clearPartner := widget.NewButtonWithIcon("", theme.ContentClearIcon(), s.onClearPartner)
 	s.expiring = widget.NewCheck(tr("filter.expiring"), s.onExpiring)
 	s.count = widget.NewLabel("")
-	cols := make([]column, len(agreementColumns))
+	cols := make([]widgets.Column, len(agreementColumns))
 	for i, c := range agreementColumns {
-		cols[i] = c.column
+		cols[i] = c.Column
 	}
 	status := agreementColumnIndex("col.status")
-	cols[status].width = min(max(cols[status].width, textWidth(labels(model.Statuses)...)), 135) // "Мерзімі өткен" whole
-	s.table = newListTable(cols, s.len, s.cell)
-	s.table.onSort = s.onSort
-	s.table.onOpen = s.onOpen
+	cols[status].Width = min(max(cols[status].Width, widgets.TextWidth(labels(model.Statuses)...)),
+		135) // "Мерзімі өткен" whole
+	s.table = widgets.NewListTable(cols, s.len, s.cell)
+	s.table.OnSort = s.onSort
+	s.table.OnOpen = s.onOpen
 	add := widget.NewButtonWithIcon(tr("action.new_agreement"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
 	printList := widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), s.print)
 	filters := container.NewHBox(
 		widget.NewLabel(tr("col.status")), s.status, widget.NewLabel(tr("col.kind")), s.kind,
 		widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("filter.year")), s.year)
-	s.root, s.empty = listLayout("nav.agreements", s.search, []fyne.CanvasObject{printList, add}, []fyne.CanvasObject{
-		container.NewHScroll(filters),
-		container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")), container.NewHBox(clearPartner, s.expiring, s.count), s.partner),
-	}, "agreements.empty", s.table)
+	s.root, s.empty = widgets.ListLayout("nav.agreements", s.search, []fyne.CanvasObject{printList, add},
+		[]fyne.CanvasObject{
+			container.NewHScroll(filters),
+			container.NewBorder(nil, nil, widget.NewLabel(tr("col.partners")),
+				container.NewHBox(clearPartner, s.expiring, s.count), s.partner),
+		}, "agreements.empty", s.table)
 	return s
 }
 
 // filterSelect is a filter's select showing its first option ("All"),
 // with changed called only when the user picks another.
 func filterSelect(options []string, changed func(string)) *widget.Select {
-	sel := newSelect(options, nil)
+	sel := widgets.NewSelect(options, nil)
 	sel.Selected = options[0]
 	sel.OnChanged = changed
 	return sel
@@ -195,7 +199,7 @@ func (s *agreementsScreen) reload() {
 	}
 	s.rows = s.u.cat.Agreements(s.q)
 	_, total := s.u.cat.Len()
-	s.table.reloadCounted(len(s.rows), total, s.count, s.empty)
+	s.table.ReloadCounted(len(s.rows), total, s.count, s.empty)
 }
 
 // cell returns the text of a cell, formatting a row's cells once (the

@@ -82,7 +82,8 @@ type UI struct {
 	escapes     []escapeEntry  // the dialogs and pop-ups Esc closes
 	reselect    bool           // the navigation is being put back, not chosen
 	settingsTab int            // the Settings tab last shown
-	busy        sync.WaitGroup // work started by runLater and not yet done
+	busy        sync.WaitGroup // work started by runLater whose done has not run yet
+	working     sync.WaitGroup // work started by runLater still running (closing the file waits for it)
 
 	unwatch  func()         // ends the subscription to the server's changes
 	watching sync.WaitGroup // the subscription's goroutine, while it runs
@@ -293,11 +294,15 @@ func (u *UI) onClose() {
 }
 
 // runLater runs slow work off the interface goroutine and done with its
-// result back on it.
+// result back on it. It is the interface's only way to start a goroutine:
+// tests wait for busy, closing the file for working (which ends before
+// done runs, so the interface goroutine may wait for it).
 func (u *UI) runLater(work func() error, done func(error)) {
 	u.busy.Add(1)
+	u.working.Add(1)
 	go func() {
 		err := work()
+		u.working.Done()
 		fyne.Do(func() {
 			defer u.busy.Done()
 			done(err)

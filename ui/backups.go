@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,7 +58,7 @@ func (l *launcher) BeforeImport() error {
 
 func (l *launcher) Restore(path string) error {
 	data := l.set.DataPath()
-	l.background.Wait()
+	l.waitWork()
 	if err := l.st.Close(); err != nil {
 		return err
 	}
@@ -93,21 +94,24 @@ func (u *UI) backupsBox() fyne.CanvasObject {
 	folder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(), func() { u.openPath(b.Dir()) })
 	fromFile := widget.NewButtonWithIcon(tr("repair.restore_file"), theme.HistoryIcon(), u.onRestoreFile)
 	load()
-	return container.NewVBox(heading("backups.title"), wrapped(tr("backups.explained")), container.NewHBox(now, folder, fromFile), list)
+	return container.NewVBox(widgets.Heading("backups.title"), widgets.Wrapped(tr("backups.explained")),
+		container.NewHBox(now, folder, fromFile), list)
 }
 
 func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error) {
 	box.RemoveAll()
 	if err != nil {
-		box.Add(wrapped(errorText(err)))
+		box.Add(widgets.Wrapped(errorText(err)))
 		return
 	}
 	if len(infos) == 0 {
 		box.Add(widget.NewLabel(tr("backups.none")))
 	}
 	for _, in := range infos {
-		text := fmt.Sprintf("%s · %s · %s · %s", in.Time.Local().Format("02.01.2006 15:04"), tr("backups.kind_"+string(in.Kind)),
-			reports.FormatSize(in.Size), tr("backups.counts", "Partners", strconv.Itoa(in.Counts.Partners), "Agreements", strconv.Itoa(in.Counts.Agreements)))
+		text := fmt.Sprintf("%s · %s · %s · %s", in.Time.Local().Format("02.01.2006 15:04"),
+			tr("backups.kind_"+string(in.Kind)),
+			reports.FormatSize(in.Size), tr("backups.counts", "Partners", strconv.Itoa(in.Counts.Partners),
+				"Agreements", strconv.Itoa(in.Counts.Agreements)))
 		var action fyne.CanvasObject
 		if in.Err != nil {
 			bad := widget.NewLabel(tr("backups.bad"))
@@ -115,7 +119,8 @@ func (u *UI) showBackupList(box *fyne.Container, infos []backup.Info, err error)
 			action = bad
 		} else {
 			info := in
-			action = widget.NewButtonWithIcon(tr("backups.restore"), theme.HistoryIcon(), func() { u.confirmRestore(info) })
+			action = widget.NewButtonWithIcon(tr("backups.restore"), theme.HistoryIcon(),
+				func() { u.confirmRestore(info) })
 		}
 		box.Add(container.NewBorder(nil, nil, nil, action, widget.NewLabel(text)))
 	}
@@ -130,13 +135,14 @@ func (u *UI) onRestoreFile() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.confirmDanger(tr("backups.restore"), tr("repair.restore_file_confirm", "Name", filepath.Base(path)), tr("backups.restore"), func() {
-			u.leave(func() {
-				if err := u.opts.Backups.Restore(path); err != nil {
-					u.showError(err)
-				}
-			}, nil)
-		})
+		u.confirmDanger(tr("backups.restore"), tr("repair.restore_file_confirm", "Name", filepath.Base(path)),
+			tr("backups.restore"), func() {
+				u.leave(func() {
+					if err := u.opts.Backups.Restore(path); err != nil {
+						u.showError(err)
+					}
+				}, nil)
+			})
 	}, u.win)
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()

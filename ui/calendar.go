@@ -4,7 +4,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/ics"
 )
@@ -18,7 +17,7 @@ func (u *UI) onExportCalendar() {
 		}
 		today, langCode := u.today(), u.lang
 		u.runLater(func() error {
-			events, err := ics.Events(calendarReader{u.store}, langCode, today)
+			events, err := ics.Events(u.store, langCode, today)
 			if err != nil {
 				return err
 			}
@@ -33,26 +32,4 @@ func (u *UI) onExportCalendar() {
 			u.offerOpen(tr("msg.calendar_written"), path, true)
 		})
 	})
-}
-
-// calendarReader reads what the calendar needs through the store's own
-// methods: the agreements one by one, in the order of their summaries.
-type calendarReader struct{ Store }
-
-// ForEachAgreement calls fn with every agreement.
-func (r calendarReader) ForEachAgreement(fn func(a *model.Agreement) error) error {
-	sums, err := r.Summaries()
-	if err != nil {
-		return err
-	}
-	for _, s := range sums {
-		a, err := r.Agreement(s.ID)
-		if err != nil {
-			return err
-		}
-		if err := fn(&a); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -8,12 +8,12 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports/ics"
 )
 
-// The calendar the interface exports, read through the store's methods,
+// The calendar the interface exports, read through the interface's Store,
 // holds the same events as one read in a single transaction.
 func TestCalendarReadsEveryAgreement(t *testing.T) {
 	u, s := newTestUI(t, "kk")
 	withDemo(t, u, s, 10, 40)
-	got, err := ics.Events(calendarReader{u.store}, "kk", testToday)
+	got, err := ics.Events(u.store, "kk", testToday)
 	if err != nil {
 		t.Fatal(err)
 	}

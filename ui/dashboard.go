@@ -12,6 +12,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/catalog"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // dashboard is the start screen: counts, what ends soon, what is overdue,
@@ -28,9 +29,10 @@ func newDashboard(u *UI) screen {
 	d := &dashboard{u: u, root: container.NewStack()}
 	d.expiring = d.agreementList(func() []*catalog.Agreement { return d.figs.Expiring }, "", d.endText)
 	d.expired = d.agreementList(func() []*catalog.Agreement { return d.figs.Expired }, "", d.endText)
-	d.overdue = d.agreementList(func() []*catalog.Agreement { return d.figs.Overdue }, "tab.responsibilities", func(a *catalog.Agreement) string {
-		return tr("dash.overdue_count", "Count", strconv.Itoa(a.Overdue))
-	})
+	d.overdue = d.agreementList(func() []*catalog.Agreement { return d.figs.Overdue }, "tab.responsibilities",
+		func(a *catalog.Agreement) string {
+			return tr("dash.overdue_count", "Count", strconv.Itoa(a.Overdue))
+		})
 	return d
 }
 
@@ -46,27 +48,30 @@ func (d *dashboard) refresh() {
 func (d *dashboard) build() fyne.CanvasObject {
 	f := &d.figs
 	cards := container.NewGridWithColumns(4,
-		card(tr("dash.partners"), strconv.Itoa(f.Partners), tr("dash.real_potential", "Real", strconv.Itoa(f.Real), "Potential", strconv.Itoa(f.Potential))),
+		card(tr("dash.partners"), strconv.Itoa(f.Partners),
+			tr("dash.real_potential", "Real", strconv.Itoa(f.Real), "Potential", strconv.Itoa(f.Potential))),
 		card(tr("dash.agreements"), strconv.Itoa(f.Agreements), d.statusLine()),
-		card(tr("dash.expiring"), strconv.Itoa(len(f.Expiring)), tr("dash.within_days", "Days", strconv.Itoa(d.u.inst.Warning()))),
+		card(tr("dash.expiring"), strconv.Itoa(len(f.Expiring)),
+			tr("dash.within_days", "Days", strconv.Itoa(d.u.inst.Warning()))),
 		card(tr("dash.overdue"), strconv.Itoa(len(f.Overdue)), tr("dash.overdue_hint")),
 	)
-	var byCat, partnersByCat, byStatus, coverage []bar
+	var byCat, partnersByCat, byStatus, coverage []widgets.Bar
 	for _, c := range model.Categories {
-		byCat = append(byCat, bar{tr(c.ShortKey()), f.ByCategory[c]})
-		partnersByCat = append(partnersByCat, bar{tr(c.ShortKey()), f.PartnersByCategory[c]})
+		byCat = append(byCat, widgets.Bar{Label: tr(c.ShortKey()), Value: f.ByCategory[c]})
+		partnersByCat = append(partnersByCat, widgets.Bar{Label: tr(c.ShortKey()), Value: f.PartnersByCategory[c]})
 	}
 	for _, st := range model.Statuses {
-		byStatus = append(byStatus, bar{label(st), f.ByStatus[st]})
+		byStatus = append(byStatus, widgets.Bar{Label: label(st), Value: f.ByStatus[st]})
 	}
 	for i, p := range model.Principles {
-		coverage = append(coverage, bar{label(p), f.Coverage[i]})
+		coverage = append(coverage, widgets.Bar{Label: label(p), Value: f.Coverage[i]})
 	}
 	charts := container.NewGridWithColumns(2,
-		barChart(tr("dash.chart_partners"), partnersByCat, 0, theme.Color(theme.ColorNameSuccess)),
-		barChart(tr("dash.chart_status"), byStatus, 0, theme.Color(theme.ColorNameHyperlink)),
-		barChart(tr("dash.chart_categories"), byCat, 0, theme.Color(theme.ColorNamePrimary)),
-		barChart(tr("dash.principles_in_force", "Total", strconv.Itoa(f.InForce)), coverage, f.InForce, theme.Color(theme.ColorNameWarning)),
+		widgets.BarChart(tr("dash.chart_partners"), partnersByCat, 0, theme.Color(theme.ColorNameSuccess)),
+		widgets.BarChart(tr("dash.chart_status"), byStatus, 0, theme.Color(theme.ColorNameHyperlink)),
+		widgets.BarChart(tr("dash.chart_categories"), byCat, 0, theme.Color(theme.ColorNamePrimary)),
+		widgets.BarChart(tr("dash.principles_in_force", "Total", strconv.Itoa(f.InForce)), coverage, f.InForce,
+			theme.Color(theme.ColorNameWarning)),
 	)
 	lists := container.NewGridWithColumns(3,
 		d.listBox(tr("dash.list_expiring"), d.expiring, len(f.Expiring)),
@@ -80,7 +85,8 @@ func (d *dashboard) build() fyne.CanvasObject {
 		hint.Wrapping = fyne.TextWrapWord
 		return container.NewBorder(container.NewVBox(top, cards, hint), nil, nil, nil)
 	}
-	return container.NewVScroll(container.NewVBox(top, cards, widget.NewSeparator(), charts, widget.NewSeparator(), lists))
+	return container.NewVScroll(container.NewVBox(top, cards, widget.NewSeparator(), charts, widget.NewSeparator(),
+		lists))
 }
 
 func (d *dashboard) statusLine() string {
@@ -106,12 +112,13 @@ func (d *dashboard) listBox(title string, l *widget.List, n int) fyne.CanvasObje
 	if n == 0 {
 		body = widget.NewLabel(tr("dash.none"))
 	}
-	return container.NewBorder(bold(title), nil, nil, nil, minHeight(280, body))
+	return container.NewBorder(widgets.Bold(title), nil, nil, nil, widgets.MinHeight(280, body))
 }
 
 // agreementList lists agreements as "number — partner" with a detail on
 // the right; tapping one opens it on the given tab.
-func (d *dashboard) agreementList(items func() []*catalog.Agreement, tab string, detail func(*catalog.Agreement) string) *widget.List {
+func (d *dashboard) agreementList(items func() []*catalog.Agreement, tab string,
+	detail func(*catalog.Agreement) string) *widget.List {
 	l := widget.NewList(
 		func() int { return len(items()) },
 		func() fyne.CanvasObject {

@@ -13,6 +13,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // roundStore is what the Diagnostics screen needs from the data file,
@@ -60,10 +61,11 @@ func (s *diagnosticsScreen) refresh() {
 	newBtn := widget.NewButtonWithIcon(tr("diag.action.new"), theme.ContentAddIcon(), s.create)
 	newBtn.Importance = widget.HighImportance
 	scale := widget.NewButtonWithIcon(tr("diag.action.scale"), theme.SettingsIcon(), s.u.openScaleEditor)
-	top := container.NewVBox(heading("diag.title"), wrapped(tr("diag.subtitle")), container.NewHBox(newBtn, scale))
+	top := container.NewVBox(widgets.Heading("diag.title"), widgets.Wrapped(tr("diag.subtitle")),
+		container.NewHBox(newBtn, scale))
 	var body fyne.CanvasObject
 	if len(s.rounds) == 0 {
-		body = wrapped(tr("diag.empty"))
+		body = widgets.Wrapped(tr("diag.empty"))
 	} else {
 		s.list = widget.NewList(func() int { return len(s.rounds) }, s.newRow, s.updateRow)
 		s.list.OnSelected = func(id widget.ListItemID) {
@@ -87,7 +89,7 @@ func (s *diagnosticsScreen) newRow() fyne.CanvasObject {
 		groups: widget.NewLabel("EG 50, CG 50"), title: widget.NewLabel("")}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.title.TextStyle.Bold = true
-	left := container.NewHBox(r.date, minWidth(150, r.stage), minWidth(130, r.groups))
+	left := container.NewHBox(r.date, widgets.MinWidth(150, r.stage), widgets.MinWidth(130, r.groups))
 	r.Container = container.NewBorder(nil, nil, left, nil, r.title)
 	return r
 }

@@ -97,7 +97,8 @@ func newGroupedBarChart(rep *reports.RoundReport) fyne.CanvasObject {
 		sw.SetMinSize(fyne.NewSize(14, 14))
 		legend = append(legend, container.NewHBox(container.NewCenter(sw), widget.NewLabel(n)))
 	}
-	return container.NewVBox(container.New(g, objs...), container.NewGridWithColumns(max(len(rep.Groups), 1), legend...))
+	return container.NewVBox(container.New(g, objs...),
+		container.NewGridWithColumns(max(len(rep.Groups), 1), legend...))
 }
 
 func (g *groupedBars) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(600, 340) }

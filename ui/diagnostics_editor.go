@@ -14,6 +14,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/catalog"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // roundEditor edits one diagnostic round: its description, its groups and
@@ -123,14 +124,15 @@ func (e *roundEditor) onDelete() {
 		e.u.back()
 		return
 	}
-	e.u.confirmDanger(tr("diag.action.delete"), tr("diag.confirm_delete", "Title", e.r.Title), tr("diag.action.delete"), func() {
-		if err := e.u.rs().DeleteRound(e.r.ID); err != nil {
-			e.u.showError(err)
-			return
-		}
-		e.orig, _ = json.Marshal(e.r)
-		e.u.back()
-	})
+	e.u.confirmDanger(tr("diag.action.delete"), tr("diag.confirm_delete", "Title", e.r.Title),
+		tr("diag.action.delete"), func() {
+			if err := e.u.rs().DeleteRound(e.r.ID); err != nil {
+				e.u.showError(err)
+				return
+			}
+			e.orig, _ = json.Marshal(e.r)
+			e.u.back()
+		})
 }
 
 func (e *roundEditor) onBack() { e.u.leave(e.u.back, nil) }
@@ -138,7 +140,7 @@ func (e *roundEditor) onBack() { e.u.leave(e.u.back, nil) }
 func (e *roundEditor) onPDF() { e.u.saveRoundPDF(cloneRound(e.r)) }
 
 func (e *roundEditor) build() {
-	e.title = bold(e.r.Label())
+	e.title = widgets.Bold(e.r.Label())
 	back := widget.NewButtonWithIcon(tr("diag.action.back"), theme.NavigateBackIcon(), e.onBack)
 	save := widget.NewButtonWithIcon(tr("diag.action.save"), theme.DocumentSaveIcon(), e.onSave)
 	save.Importance = widget.HighImportance
@@ -235,7 +237,7 @@ func (e *roundEditor) resolveAgreements() ([]model.ID, bool) {
 
 // fillGroups rebuilds the groups tab.
 func (e *roundEditor) fillGroups() {
-	objs := []fyne.CanvasObject{wrapped(tr("diag.help_percent"))}
+	objs := []fyne.CanvasObject{widgets.Wrapped(tr("diag.help_percent"))}
 	for g := range e.r.Groups {
 		objs = append(objs, e.groupCard(g))
 	}

@@ -2,60 +2,79 @@ package ui
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
-// form is the round tab: what, when, who and why.
+// roundForm is the round tab: what, when, who and why. Every field writes
+// straight into the round being edited; each gets its starting value
+// before its handler, so nothing fires while the form is built.
+type roundForm struct {
+	e     *roundEditor
+	date  *widgets.DateEntry
+	stage *widget.Select
+}
+
+// resultModes are the ways a round's results can be entered, in the order
+// the form offers them.
+var resultModes = []model.ResultMode{model.ModeCounts, model.ModeStudents}
+
 func (e *roundEditor) form() fyne.CanvasObject {
 	r := &e.r
-	title := widget.NewEntry()
-	title.SetText(r.Title)
-	title.OnChanged = func(s string) { r.Title = s }
-	date := newDateEntry(e.u, nil)
-	date.setDate(r.Date)
-	date.OnChanged = func(string) { r.Date = date.date() }
-	stage := newSelect(labels(model.Stages), nil)
-	stage.SetSelectedIndex(max(slices.Index(model.Stages, r.Stage), 0))
-	stage.OnChanged = func(string) { r.Stage = model.Stages[stage.SelectedIndex()] }
-	r.Stage = model.Stages[stage.SelectedIndex()]
-	code, name := textEntry(r.Programme.Code, func(s string) { r.Programme.Code = s }), textEntry(r.Programme.Name, func(s string) { r.Programme.Name = s })
-	course := textEntry(intText(r.Course), func(s string) { r.Course = numberOr(s, -1) })
-	agr := textEntry(e.agr, func(s string) { e.agr = s })
-	agr.PlaceHolder = "СП-2026/001, СП-2026/002"
-	acts := multiline(3)
-	acts.SetText(r.Activities)
-	acts.OnChanged = func(s string) { r.Activities = s }
-	source := textEntry(r.Source, func(s string) { r.Source = s })
-	notes := multiline(3)
-	notes.SetText(r.Notes)
-	notes.OnChanged = func(s string) { r.Notes = s }
-	modes := []model.ResultMode{model.ModeCounts, model.ModeStudents}
-	mode := widget.NewRadioGroup(labels(modes), nil)
+	f := &roundForm{e: e}
+	f.date = e.u.newDateEntry(nil)
+	f.date.SetDate(r.Date)
+	f.date.OnChanged = f.onDate
+	f.stage = widgets.NewSelect(labels(model.Stages), nil)
+	f.stage.SetSelectedIndex(max(slices.Index(model.Stages, r.Stage), 0))
+	f.stage.OnChanged = f.onStage
+	r.Stage = model.Stages[f.stage.SelectedIndex()]
+	agreements := textEntry(e.agr, f.onAgreements)
+	agreements.PlaceHolder = "СП-2026/001, СП-2026/002"
+	mode := widget.NewRadioGroup(labels(resultModes), nil)
 	mode.SetSelected(label(r.Mode))
-	mode.OnChanged = func(s string) { e.switchMode(modes[max(slices.Index(labels(modes), s), 0)]) }
-	field := func(key string, obj fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewVBox(heading(key), obj)
-	}
+	mode.OnChanged = f.onMode
 	return container.NewVBox(
-		field("diag.field.title", title),
-		newColumns(3, field("diag.field.date", date), field("diag.field.stage", stage), field("diag.field.course", course)),
-		newColumns(3, field("diag.field.programme_code", code), container.NewVBox(), container.NewVBox()),
-		field("diag.field.programme_name", name),
-		field("diag.field.agreements", agr),
-		field("diag.field.activities", acts),
-		field("diag.field.mode", mode), wrapped(tr("diag.help_percent")),
-		field("diag.field.source", source),
-		field("diag.field.notes", notes),
+		titled("diag.field.title", textEntry(r.Title, f.onTitle)),
+		widgets.NewColumns(3, titled("diag.field.date", f.date), titled("diag.field.stage", f.stage),
+			titled("diag.field.course", textEntry(formatInt(r.Course), f.onCourse))),
+		widgets.NewColumns(3, titled("diag.field.programme_code", textEntry(r.Programme.Code, f.onCode)),
+			container.NewVBox(), container.NewVBox()),
+		titled("diag.field.programme_name", textEntry(r.Programme.Name, f.onName)),
+		titled("diag.field.agreements", agreements),
+		titled("diag.field.activities", textArea(r.Activities, f.onActivities)),
+		titled("diag.field.mode", mode), widgets.Wrapped(tr("diag.help_percent")),
+		titled("diag.field.source", textEntry(r.Source, f.onSource)),
+		titled("diag.field.notes", textArea(r.Notes, f.onNotes)),
 	)
 }
 
+func (f *roundForm) onTitle(s string)      { f.e.r.Title = s }
+func (f *roundForm) onDate(string)         { f.e.r.Date = f.date.Date() }
+func (f *roundForm) onStage(string)        { f.e.r.Stage = model.Stages[f.stage.SelectedIndex()] }
+func (f *roundForm) onCourse(s string)     { f.e.r.Course = numberOr(s, -1) }
+func (f *roundForm) onCode(s string)       { f.e.r.Programme.Code = s }
+func (f *roundForm) onName(s string)       { f.e.r.Programme.Name = s }
+func (f *roundForm) onAgreements(s string) { f.e.agr = s }
+func (f *roundForm) onActivities(s string) { f.e.r.Activities = s }
+func (f *roundForm) onSource(s string)     { f.e.r.Source = s }
+func (f *roundForm) onNotes(s string)      { f.e.r.Notes = s }
+
+func (f *roundForm) onMode(s string) {
+	f.e.switchMode(resultModes[max(slices.Index(labels(resultModes), s), 0)])
+}
+
+// titled puts the heading key over obj.
+func titled(key string, obj fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(widgets.Heading(key), obj)
+}
+
+// textEntry is a one-line entry showing text, then calling changed.
 func textEntry(text string, changed func(string)) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetText(text)
@@ -63,22 +82,19 @@ func textEntry(text string, changed func(string)) *widget.Entry {
 	return e
 }
 
-func intText(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
+// textArea is a three-row entry showing text, then calling changed.
+func textArea(text string, changed func(string)) *widget.Entry {
+	e := widgets.Multiline(3)
+	e.SetText(text)
+	e.OnChanged = changed
+	return e
 }
 
-// numberOr reads a whole number; empty is 0, anything else bad.
+// numberOr reads a whole number (empty is 0); anything else is bad, which
+// the round's validation then reports.
 func numberOr(s string, bad int) int {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0
+	if n, ok := intValue(s); ok {
+		return n
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return bad
-	}
-	return n
+	return bad
 }

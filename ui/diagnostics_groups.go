@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // groupCard edits one group: its name, kind and size, and its results as
@@ -19,14 +20,14 @@ import (
 func (e *roundEditor) groupCard(g int) fyne.CanvasObject {
 	grp := &e.r.Groups[g]
 	name := textEntry(grp.Name, func(s string) { e.r.Groups[g].Name = s })
-	kind := newSelect(labels(model.GroupKinds), nil)
+	kind := widgets.NewSelect(labels(model.GroupKinds), nil)
 	kind.SetSelectedIndex(max(slices.Index(model.GroupKinds, grp.Kind), 0))
 	kind.OnChanged = func(string) { e.r.Groups[g].Kind = model.GroupKinds[kind.SelectedIndex()] }
-	students := textEntry(intText(grp.Students), func(s string) { e.r.Groups[g].Students = numberOr(s, -1) })
-	head := newColumns(3,
-		container.NewVBox(heading("diag.field.group"), name),
-		container.NewVBox(heading("diag.field.kind"), kind),
-		container.NewVBox(heading("diag.field.students"), students))
+	students := textEntry(formatInt(grp.Students), func(s string) { e.r.Groups[g].Students = numberOr(s, -1) })
+	head := widgets.NewColumns(3,
+		container.NewVBox(widgets.Heading("diag.field.group"), name),
+		container.NewVBox(widgets.Heading("diag.field.kind"), kind),
+		container.NewVBox(widgets.Heading("diag.field.students"), students))
 	var body fyne.CanvasObject
 	if e.r.Mode == model.ModeStudents {
 		body = e.studentList(g)
@@ -52,7 +53,8 @@ func (e *roundEditor) countGrid(g int) fyne.CanvasObject {
 	for i, ind := range r.Scale.Indicators {
 		var cells []fyne.CanvasObject
 		for l := range r.Scale.Levels {
-			ent := textEntry(strconv.Itoa(r.Groups[g].Counts[i][l]), func(s string) { r.Groups[g].Counts[i][l] = numberOr(s, -1) })
+			ent := textEntry(strconv.Itoa(r.Groups[g].Counts[i][l]),
+				func(s string) { r.Groups[g].Counts[i][l] = numberOr(s, -1) })
 			cells = append(cells, ent)
 		}
 		name := widget.NewLabel(ind.Names.In(e.u.lang))
@@ -65,8 +67,9 @@ func (e *roundEditor) countGrid(g int) fyne.CanvasObject {
 // tableRow lays out a row of a table: the first cell 240 wide, the others
 // sharing the rest evenly (so that rows of the same number of cells align).
 func tableRow(first fyne.CanvasObject, cells []fyne.CanvasObject) fyne.CanvasObject {
-	left := minWidth(240, first)
-	return container.New(layout.NewBorderLayout(nil, nil, left, nil), left, container.NewGridWithColumns(max(len(cells), 1), cells...))
+	left := widgets.MinWidth(240, first)
+	return container.New(layout.NewBorderLayout(nil, nil, left, nil), left,
+		container.NewGridWithColumns(max(len(cells), 1), cells...))
 }
 
 // studentList is one row per student: the code and a level per indicator.
@@ -82,7 +85,7 @@ func (e *roundEditor) studentList(g int) fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		head = append(head, l)
 	}
-	rows := []fyne.CanvasObject{tableRow(heading("diag.field.code"), head)}
+	rows := []fyne.CanvasObject{tableRow(widgets.Heading("diag.field.code"), head)}
 	for s := range r.Groups[g].Results {
 		res := &r.Groups[g].Results[s]
 		if len(res.Levels) != len(r.Scale.Indicators) {
@@ -91,7 +94,7 @@ func (e *roundEditor) studentList(g int) fyne.CanvasObject {
 		code := textEntry(res.Code, func(v string) { r.Groups[g].Results[s].Code = v })
 		var cells []fyne.CanvasObject
 		for i := range r.Scale.Indicators {
-			sel := newSelect(options, nil)
+			sel := widgets.NewSelect(options, nil)
 			sel.SetSelectedIndex(r.LevelIndex(res.Levels[i]) + 1)
 			sel.OnChanged = func(string) {
 				code := ""

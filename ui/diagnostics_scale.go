@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // scaleEditor edits the institution's indicators and levels: their codes,
@@ -42,10 +43,10 @@ func (u *UI) openScaleEditor() {
 		}
 	})
 	save.Importance = widget.HighImportance
-	bar := container.NewBorder(nil, nil, back, save, bold(strings.TrimSuffix(tr("diag.action.scale"), "…")))
+	bar := container.NewBorder(nil, nil, back, save, widgets.Bold(strings.TrimSuffix(tr("diag.action.scale"), "…")))
 	e.fill()
 	e.root = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(container.NewVBox(wrapped(tr("diag.scale_help")), e.lists))))
+		container.NewVScroll(container.NewPadded(container.NewVBox(widgets.Wrapped(tr("diag.scale_help")), e.lists))))
 	u.open(e)
 }
 
@@ -72,8 +73,8 @@ func (e *scaleEditor) save() bool {
 // fill rebuilds the two lists.
 func (e *scaleEditor) fill() {
 	e.lists.Objects = []fyne.CanvasObject{
-		heading("diag.indicators_help"), e.items(&e.sc.Indicators, "diag.action.add_indicator"),
-		heading("diag.levels_help"), e.items(&e.sc.Levels, "diag.action.add_level"),
+		widgets.Heading("diag.indicators_help"), e.items(&e.sc.Indicators, "diag.action.add_indicator"),
+		widgets.Heading("diag.levels_help"), e.items(&e.sc.Levels, "diag.action.add_level"),
 	}
 	e.lists.Refresh()
 }
@@ -102,13 +103,13 @@ func (e *scaleEditor) items(list *[]model.ScaleItem, addKey string) fyne.CanvasO
 func (e *scaleEditor) itemCard(list *[]model.ScaleItem, i int) fyne.CanvasObject {
 	it := &(*list)[i]
 	code := textEntry(it.Code, func(s string) { (*list)[i].Code = strings.TrimSpace(s) })
-	rows := []fyne.CanvasObject{container.NewVBox(heading("diag.field.item_code"), minWidth(200, code))}
+	rows := []fyne.CanvasObject{container.NewVBox(widgets.Heading("diag.field.item_code"), widgets.MinWidth(200, code))}
 	for _, lang := range model.Languages {
 		name := textEntry(it.Names.Exact(lang), func(s string) { setNameIn(&(*list)[i].Names, lang, s) })
 		help := textEntry(it.Help.Exact(lang), func(s string) { setNameIn(&(*list)[i].Help, lang, s) })
-		rows = append(rows, newColumns(2,
-			container.NewVBox(bold(tr("diag.field.name", "Lang", tr("lang."+lang))), name),
-			container.NewVBox(bold(tr("diag.field.help", "Lang", tr("lang."+lang))), help)))
+		rows = append(rows, widgets.NewColumns(2,
+			container.NewVBox(widgets.Bold(tr("diag.field.name", "Lang", tr("lang."+lang))), name),
+			container.NewVBox(widgets.Bold(tr("diag.field.help", "Lang", tr("lang."+lang))), help)))
 	}
 	return widget.NewCard("", "", container.NewVBox(rows...))
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // viewOf builds one of the editor's view tabs from the round as edited.
@@ -22,12 +23,15 @@ func (e *roundEditor) viewOf(id string) fyne.CanvasObject {
 	rep := reports.NewRoundReport(&e.r, e.u.lang, numbers)
 	switch id {
 	case tabTable1:
-		return container.NewVBox(bold(rep.T("diag.table1")), table1View(rep), wrapped(rep.T("diag.table1_note")), wrapped(tr("diag.help_percent")),
-			definitionsView("diag.levels_help", e.r.Scale.Levels, e.u.lang), definitionsView("diag.indicators_help", e.r.Scale.Indicators, e.u.lang))
+		return container.NewVBox(widgets.Bold(rep.T("diag.table1")), table1View(rep),
+			widgets.Wrapped(rep.T("diag.table1_note")), widgets.Wrapped(tr("diag.help_percent")),
+			definitionsView("diag.levels_help", e.r.Scale.Levels, e.u.lang), definitionsView("diag.indicators_help",
+				e.r.Scale.Indicators, e.u.lang))
 	case tabByIndicator:
-		return container.NewVBox(bold(rep.T("diag.by_indicator")), gridView(rep.ByIndicatorHead, rep.ByIndicatorRows, 2))
+		return container.NewVBox(widgets.Bold(rep.T("diag.by_indicator")),
+			gridView(rep.ByIndicatorHead, rep.ByIndicatorRows, 2))
 	case tabChart:
-		return container.NewVBox(bold(rep.T("diag.chart")), newGroupedBarChart(rep))
+		return container.NewVBox(widgets.Bold(rep.T("diag.chart")), newGroupedBarChart(rep))
 	case tabTests:
 		return testsView(rep)
 	case tabChange:
@@ -43,7 +47,7 @@ func definitionsView(titleKey string, items []model.ScaleItem, lang string) fyne
 	for _, it := range items {
 		rows = append(rows, []string{it.Names.In(lang), it.Help.In(lang)})
 	}
-	objs := []fyne.CanvasObject{heading(titleKey)}
+	objs := []fyne.CanvasObject{widgets.Heading(titleKey)}
 	for _, r := range rows {
 		objs = append(objs, tableRow(cellLabel(r[0], true, fyne.TextAlignLeading), []fyne.CanvasObject{cellLabel(r[1], false, fyne.TextAlignLeading)}))
 	}
@@ -110,20 +114,20 @@ func gridView(head []string, rows [][]string, text int) fyne.CanvasObject {
 
 // testsView shows the chi-square tests, their conclusions and cautions.
 func testsView(rep *reports.RoundReport) fyne.CanvasObject {
-	objs := []fyne.CanvasObject{bold(rep.TestsTitle())}
+	objs := []fyne.CanvasObject{widgets.Bold(rep.TestsTitle())}
 	if rep.TestsRows == nil {
 		return container.NewVBox(objs...)
 	}
 	objs = append(objs, gridView(rep.TestsHead, rep.TestsRows, 1))
 	for _, tst := range rep.Tests {
-		l := wrapped("• " + rep.Sentence(tst))
+		l := widgets.Wrapped("• " + rep.Sentence(tst))
 		if tst.Significant() {
 			l.TextStyle.Bold = true
 		}
 		objs = append(objs, l)
 	}
 	for _, n := range rep.Notes {
-		objs = append(objs, wrapped(n))
+		objs = append(objs, widgets.Wrapped(n))
 	}
 	return container.NewVBox(objs...)
 }
@@ -136,14 +140,14 @@ func (e *roundEditor) changeView() fyne.CanvasObject {
 		names = append(names, o.Date.String()+" — "+o.Label())
 	}
 	result := container.NewVBox()
-	pick := newSelect(names, nil)
+	pick := widgets.NewSelect(names, nil)
 	pick.OnChanged = func(string) {
 		result.Objects = e.changeOf(&e.others[pick.SelectedIndex()])
 		result.Refresh()
 	}
-	top := container.NewVBox(heading("diag.compare_with"), pick)
+	top := container.NewVBox(widgets.Heading("diag.compare_with"), pick)
 	if len(names) == 0 {
-		return container.NewVBox(top, wrapped(tr("diag.no_change")))
+		return container.NewVBox(top, widgets.Wrapped(tr("diag.no_change")))
 	}
 	// Preselect the latest earlier round with a group of the same name.
 	for i := len(e.others) - 1; i >= 0; i-- {
@@ -175,13 +179,13 @@ func (e *roundEditor) changeOf(other *model.Round) []fyne.CanvasObject {
 		} else {
 			rep = reports.NewChangeReport(&e.r, ga, other, gb, e.u.lang)
 		}
-		objs = append(objs, bold(rep.Title), gridView(rep.Head, rep.Rows, 2))
+		objs = append(objs, widgets.Bold(rep.Title), gridView(rep.Head, rep.Rows, 2))
 		for _, s := range rep.Sentences {
-			objs = append(objs, wrapped("• "+s))
+			objs = append(objs, widgets.Wrapped("• "+s))
 		}
 	}
 	if len(objs) == 0 {
-		objs = append(objs, wrapped(tr("diag.no_change")))
+		objs = append(objs, widgets.Wrapped(tr("diag.no_change")))
 	}
 	return objs
 }

@@ -77,11 +77,11 @@ func TestPrintRegisterOfTheFilter(t *testing.T) {
 			t.Errorf("row %d of the Expiring filter shows status %q", i, got)
 		}
 	}
-	sc.table.onSort(agreementColumnIndex("col.valid_until"), true)
+	sc.table.OnSort(agreementColumnIndex("col.valid_until"), true)
 	if at := rowsByNumber(sc); at["СП-ИСТ/2"] > at["СП-ИСТ/1"] {
 		t.Errorf("sorted by end, latest first, СП-ИСТ/2 is row %d after СП-ИСТ/1 (row %d)", at["СП-ИСТ/2"], at["СП-ИСТ/1"])
 	}
-	sc.table.onSort(agreementColumnIndex("col.valid_until"), false)
+	sc.table.OnSort(agreementColumnIndex("col.valid_until"), false)
 	if at := rowsByNumber(sc); at["СП-ИСТ/1"] > at["СП-ИСТ/2"] {
 		t.Errorf("sorted by end, earliest first, СП-ИСТ/1 is row %d after СП-ИСТ/2 (row %d)", at["СП-ИСТ/1"], at["СП-ИСТ/2"])
 	}

@@ -91,7 +91,7 @@ func settle(u *UI) {
 // withDemo loads demonstration data and rebuilds the catalog.
 func withDemo(t *testing.T, u *UI, s *store.Store, partners, agreements int) {
 	t.Helper()
-	if err := demo.Load(s, demo.Generate(demo.Options{Seed: 2, Partners: partners, Agreements: agreements, Today: testToday}), 500, nil); err != nil {
+	if err := s.AddNew(demo.Generate(demo.Options{Seed: 2, Partners: partners, Agreements: agreements, Today: testToday}), 500, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := u.load(); err != nil {

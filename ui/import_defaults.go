@@ -31,16 +31,19 @@ func (w *importWizard) defaultsCard() fyne.CanvasObject {
 			initial = label(model.Category(d.Category))
 		}
 		sel.SetSelected(initial)
-		fallback := widget.NewSelect(labels(model.Categories), func(v string) { d.Fallback = fromLabel(model.Categories, v) })
+		fallback := widget.NewSelect(labels(model.Categories),
+			func(v string) { d.Fallback = fromLabel(model.Categories, v) })
 		fallback.SetSelected(label(d.Fallback))
 		rows = append(rows, widget.NewLabel(tr("import.default.category")), sel,
 			widget.NewLabel(tr("import.default.fallback")), fallback)
 	}
 	if !w.mapped("kind") {
-		rows = append(rows, widget.NewLabel(tr("import.default.kind")), choice(tr("import.default.from_title"), model.AgreementKinds, &d.Kind))
+		rows = append(rows, widget.NewLabel(tr("import.default.kind")),
+			choice(tr("import.default.from_title"), model.AgreementKinds, &d.Kind))
 	}
 	if !w.mapped("status") {
-		rows = append(rows, widget.NewLabel(tr("import.default.status")), choice(tr("import.default.from_dates"), model.StoredStatuses, &d.Status))
+		rows = append(rows, widget.NewLabel(tr("import.default.status")),
+			choice(tr("import.default.from_dates"), model.StoredStatuses, &d.Status))
 	}
 	if !w.mapped("country") {
 		from := tr("import.default.from_tax_id")
@@ -60,7 +63,8 @@ func (w *importWizard) defaultsCard() fyne.CanvasObject {
 	if len(rows) == 0 {
 		return nil
 	}
-	return widget.NewCard(tr("import.step_defaults"), tr("import.defaults_hint"), container.New(layout.NewFormLayout(), rows...))
+	return widget.NewCard(tr("import.step_defaults"), tr("import.defaults_hint"),
+		container.New(layout.NewFormLayout(), rows...))
 }
 
 // choice is a select of an enumeration's labels after a first option
@@ -99,4 +103,5 @@ func (w *importWizard) mapped(fields ...excel.Field) bool {
 
 // importExtensions are the files the import dialog offers: registers in
 // every format the import reads (or explains, for .xls) and JSON.
-var importExtensions = []string{".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".xls", ".json", ".XLSX", ".XLSM", ".ODS", ".CSV", ".TXT", ".XLS", ".JSON"}
+var importExtensions = []string{".xlsx", ".xlsm", ".ods", ".csv", ".txt", ".xls", ".json", ".XLSX", ".XLSM", ".ODS",
+	".CSV", ".TXT", ".XLS", ".JSON"}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/reports/interchange"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // showPreview is the last step: what will be added, filled in or left,
@@ -20,7 +21,7 @@ func (w *importWizard) showPreview() {
 	p := w.plan_
 	pc, ac := p.PartnerCounts(), p.AgreementCounts()
 	counts := container.NewVBox(
-		bold(tr("import.summary")),
+		widgets.Bold(tr("import.summary")),
 		widget.NewLabel(tr("import.count_agreements", w.countArgs(ac)...)),
 		widget.NewLabel(tr("import.count_partners", w.countArgs(pc)...)),
 	)
@@ -29,7 +30,9 @@ func (w *importWizard) showPreview() {
 	}
 	problems := w.problemList(p.Problems)
 	body := container.NewBorder(counts, nil, nil, nil, problems)
-	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Count", strconv.Itoa(len(p.Problems))), problems)}
+	errs := p.Errors()
+	tabs := []*container.TabItem{container.NewTabItem(tr("import.problems_tab", "Errors", strconv.Itoa(errs),
+		"Warnings", strconv.Itoa(len(p.Problems)-errs)), problems)}
 	if w.merge && (pc.Conflict > 0 || ac.Conflict > 0) {
 		tabs = append(tabs, container.NewTabItem(tr("import.conflicts_tab", "Count", strconv.Itoa(pc.Conflict+ac.Conflict)), w.conflictList()))
 	}
@@ -56,7 +59,8 @@ func (w *importWizard) showPreview() {
 }
 
 func (w *importWizard) countArgs(c interchange.Counts) []string {
-	return []string{"Add", strconv.Itoa(c.Add), "Update", strconv.Itoa(c.Update), "Unchanged", strconv.Itoa(c.Unchanged + c.UseExisting),
+	return []string{"Add", strconv.Itoa(c.Add), "Update", strconv.Itoa(c.Update), "Unchanged",
+		strconv.Itoa(c.Unchanged + c.UseExisting),
 		"Conflict", strconv.Itoa(c.Conflict), "Skip", strconv.Itoa(c.Skip)}
 }
 
@@ -78,7 +82,7 @@ func (w *importWizard) problemList(ps interchange.Problems) fyne.CanvasObject {
 	var l *widget.List
 	heights := map[int]float32{}
 	l = widget.NewList(func() int { return len(ps) },
-		func() fyne.CanvasObject { return wrapped("") },
+		func() fyne.CanvasObject { return widgets.Wrapped("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			lbl := o.(*widget.Label)
 			lbl.SetText(ps[i].Text(w.u.lang))
@@ -112,7 +116,7 @@ func (w *importWizard) conflictList() fyne.CanvasObject {
 			}
 			check := widget.NewCheck(tr("import.take_theirs"), func(b bool) { it.TakeTheirs = b })
 			check.Checked = it.TakeTheirs
-			box.Add(widget.NewCard(it.Label, "", container.NewVBox(wrapped(strings.Join(lines, "\n")), check)))
+			box.Add(widget.NewCard(it.Label, "", container.NewVBox(widgets.Wrapped(strings.Join(lines, "\n")), check)))
 		}
 	}
 	add(w.plan_.Partners)
@@ -180,7 +184,7 @@ func (w *importWizard) matchList() fyne.CanvasObject {
 		if m.ByTaxID {
 			key = "import.match_by_tax"
 		}
-		line := wrapped(tr(key, "Name", m.Name, "Where", m.Loc.String(), "Existing", m.Existing))
+		line := widgets.Wrapped(tr(key, "Name", m.Name, "Where", m.Loc.String(), "Existing", m.Existing))
 		if m.ByTaxID {
 			box.Add(line)
 			continue

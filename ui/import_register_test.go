@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -58,6 +59,12 @@ func TestImportWizardHandKeptRegister(t *testing.T) {
 	tabs := findTabs(w.root)
 	if tabs == nil || len(tabs.Items) != 3 || tabs.Items[1].Text != "Совпадения (2)" || tabs.Items[2].Text != "Новые партнёры (3)" {
 		t.Fatalf("no tabs of matches and new partners: %v", texts(w.root))
+	}
+	// The inferred categories are warnings, not errors, and the tab says so.
+	errs := w.plan_.Errors()
+	warns := len(w.plan_.Problems) - errs
+	if want := fmt.Sprintf("Ошибки: %d · предупреждения: %d", errs, warns); warns == 0 || tabs.Items[0].Text != want {
+		t.Errorf("problems tab %q, want %q", tabs.Items[0].Text, want)
 	}
 	tabs.SelectIndex(1)
 	var reject *widget.Check

@@ -18,7 +18,7 @@ import (
 // and Import stores every agreement in one step.
 func TestImportWizardRoundTrip(t *testing.T) {
 	src := store.OpenMemory(store.Options{})
-	if err := demo.Load(src, demo.Generate(demo.Options{Seed: 6, Partners: 15, Agreements: 40, Today: testToday}), 100, nil); err != nil {
+	if err := src.AddNew(demo.Generate(demo.Options{Seed: 6, Partners: 15, Agreements: 40, Today: testToday}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "register.xlsx")

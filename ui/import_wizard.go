@@ -14,6 +14,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/reports/excel"
 	"github.com/partnerdesk/partnerdesk/reports/interchange"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // importWizard imports or merges a register or a JSON file in steps: map
@@ -46,7 +47,7 @@ func (w *importWizard) title(stepKey string) fyne.CanvasObject {
 		key = "import.title_merge"
 	}
 	return container.NewVBox(
-		bold(tr(key, "File", filepath.Base(w.path))),
+		widgets.Bold(tr(key, "File", filepath.Base(w.path))),
 		widget.NewLabel(tr(stepKey)),
 	)
 }
@@ -78,7 +79,7 @@ func (w *importWizard) showMapping(maps []excel.Mapping) {
 		list.Add(w.mappingCard(i))
 	}
 	if len(w.maps) == 0 {
-		list.Add(wrapped(tr("import.no_sheet")))
+		list.Add(widgets.Wrapped(tr("import.no_sheet")))
 	}
 	list.Add(w.addSheetBox())
 	w.updateNext()
@@ -113,7 +114,7 @@ func (w *importWizard) mappingCard(i int) fyne.CanvasObject {
 	}
 	for _, c := range m.Columns {
 		col := c
-		sel := newSelect(names, nil)
+		sel := widgets.NewSelect(names, nil)
 		sel.SetSelectedIndex(0) // not imported, unless a field matches
 		for k, code := range codes {
 			if code == col.Field {
@@ -126,7 +127,7 @@ func (w *importWizard) mappingCard(i int) fyne.CanvasObject {
 		}
 		head := widget.NewLabel(col.Letter + ": " + col.Header)
 		head.Truncation = fyne.TextTruncateEllipsis
-		rows.Add(newColumns(2, head, sel))
+		rows.Add(widgets.NewColumns(2, head, sel))
 	}
 	showMissing()
 	title := fmt.Sprintf("%s — %s", m.Sheet, m.Kind.Name(w.u.lang))
@@ -145,8 +146,8 @@ func (w *importWizard) addSheetBox() fyne.CanvasObject {
 	for _, k := range kinds {
 		kindNames = append(kindNames, k.Name(w.u.lang))
 	}
-	sheet := newSelect(sheets, nil)
-	kind := newSelect(kindNames, nil)
+	sheet := widgets.NewSelect(sheets, nil)
+	kind := widgets.NewSelect(kindNames, nil)
 	add := widget.NewButtonWithIcon(tr("import.add_sheet"), theme.ContentAddIcon(), func() {
 		if sheet.Selected == "" || kind.SelectedIndex() < 0 {
 			return
@@ -158,7 +159,7 @@ func (w *importWizard) addSheetBox() fyne.CanvasObject {
 		}
 		w.showMapping(append(w.maps, m))
 	})
-	return widget.NewCard(tr("import.other_sheet"), "", newColumns(3, sheet, kind, add))
+	return widget.NewCard(tr("import.other_sheet"), "", widgets.NewColumns(3, sheet, kind, add))
 }
 
 func (w *importWizard) updateNext() {

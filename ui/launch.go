@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"strconv"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +14,7 @@ import (
 	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/model/store/backup"
 	"github.com/partnerdesk/partnerdesk/model/store/drive"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // quickOpenSize is the file size from which the app checks the records in
@@ -58,7 +58,7 @@ func (l *launcher) close() {
 	if l.u != nil {
 		l.u.stopWatching() // the server's changes go with the store
 	}
-	l.background.Wait()
+	l.waitWork()
 	if l.st != nil {
 		l.st.Close()
 	}
@@ -73,9 +73,14 @@ type launcher struct {
 	set  *backup.Set
 	st   *store.Store
 	u    *UI
-	// background counts the checks and backups running after the window
-	// shows; the file is closed only when they are done.
-	background sync.WaitGroup
+}
+
+// waitWork waits until no background work (a check, a backup, an export)
+// still reads the file: the file is closed or replaced only then.
+func (l *launcher) waitWork() {
+	if l.u != nil {
+		l.u.working.Wait()
+	}
 }
 
 func (l *launcher) open(path string) {
@@ -113,20 +118,32 @@ func (l *launcher) open(path string) {
 	if warning != nil {
 		l.u.showWarning(tr("drive."+warning.Kind.String(), "Path", path))
 	}
+	l.checkAndBackUp(quick)
+}
+
+// checkAndBackUp does, off the interface goroutine, what the launch leaves
+// for after the window shows: the check of a large file that was opened
+// unchecked (quick), then the daily backup — none of a damaged file.
+func (l *launcher) checkAndBackUp(quick bool) {
 	st, u := l.st, l.u
-	l.background.Add(1)
-	go func() {
-		defer l.background.Done()
+	var damaged error
+	u.runLater(func() error {
 		if quick {
-			if err := st.Check(); err != nil {
-				fyne.Do(func() { l.damagedLater(err) })
-				return // no backup of a damaged file
+			if damaged = st.Check(); damaged != nil {
+				return nil
 			}
 		}
 		if _, _, err := l.set.Daily(st); err != nil && !isRotateError(err) {
-			fyne.Do(func() { u.showError(err) })
+			return err
 		}
-	}()
+		return nil
+	}, func(err error) {
+		if damaged != nil {
+			l.damagedLater(damaged)
+		} else if err != nil {
+			u.showError(err)
+		}
+	})
 }
 
 func isRotateError(err error) bool {
@@ -139,12 +156,13 @@ func isRotateError(err error) bool {
 func (l *launcher) showDiagnosis(d *backup.Diagnosis) {
 	title := widget.NewLabelWithStyle(tr("msg.cannot_open"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	body := container.NewVBox(title, wrapped(diagnosisText(d)))
+	body := container.NewVBox(title, widgets.Wrapped(diagnosisText(d)))
 	if len(d.Damaged) > 0 {
-		body.Add(wrapped(tr("repair.explained", "Count", strconv.Itoa(len(d.Damaged))) + "\n" + joinLines(d.Details, 5)))
+		body.Add(widgets.Wrapped(tr("repair.explained", "Count",
+			strconv.Itoa(len(d.Damaged))) + "\n" + joinLines(d.Details, 5)))
 	}
 	if len(d.Details) > 0 {
-		details := wrapped(joinLines(d.Details, 20))
+		details := widgets.Wrapped(joinLines(d.Details, 20))
 		body.Add(widget.NewAccordion(widget.NewAccordionItem(tr("diag.details"), details)))
 	}
 	buttons := container.NewHBox()
@@ -203,7 +221,8 @@ func (l *launcher) damagedLater(err error) {
 		l.u.showDamagedLater(err)
 		return
 	}
-	text := wrapped(tr("repair.explained", "Count", strconv.Itoa(len(ce.Damaged))) + "\n\n" + joinLines(ce.Problems, 10))
+	text := widgets.Wrapped(tr("repair.explained", "Count",
+		strconv.Itoa(len(ce.Damaged))) + "\n\n" + joinLines(ce.Problems, 10))
 	d := dialog.NewCustomConfirm(tr("msg.warning"), tr("repair.button"), tr("action.close"), text, func(ok bool) {
 		if !ok {
 			return
@@ -279,7 +298,7 @@ func joinLines(lines []string, max int) string {
 
 // showWarning shows a warning that does not stop the work.
 func (u *UI) showWarning(text string) {
-	d := dialog.NewCustom(tr("msg.warning"), tr("action.ok"), wrapped(text), u.win)
+	d := dialog.NewCustom(tr("msg.warning"), tr("action.ok"), widgets.Wrapped(text), u.win)
 	d.Resize(fyne.NewSize(520, 220))
 	d.Show()
 }
@@ -287,7 +306,7 @@ func (u *UI) showWarning(text string) {
 // showDamagedLater reports records that failed the background check of a
 // large file, and offers the backups.
 func (u *UI) showDamagedLater(err error) {
-	text := wrapped(tr("diag.damaged_later") + "\n\n" + errorText(err))
+	text := widgets.Wrapped(tr("diag.damaged_later") + "\n\n" + errorText(err))
 	d := dialog.NewCustomConfirm(tr("msg.warning"), tr("diag.to_backups"), tr("action.close"), text, func(ok bool) {
 		if ok {
 			u.goTo("settings", nil)

@@ -26,7 +26,7 @@ func TestLaunchRestoresDamagedFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.Load(st, demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
+	if err := st.AddNew(demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := backup.New(path, backup.Options{}).Manual(st); err != nil {
@@ -75,7 +75,7 @@ func TestLaunchOpensAndListsBackups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.Load(st, demo.Generate(demo.Options{Seed: 5, Partners: 3, Agreements: 7, Today: testToday}), 100, nil); err != nil {
+	if err := st.AddNew(demo.Generate(demo.Options{Seed: 5, Partners: 3, Agreements: 7, Today: testToday}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := backup.New(path, backup.Options{}).Manual(st); err != nil {
@@ -90,7 +90,7 @@ func TestLaunchOpensAndListsBackups(t *testing.T) {
 	if !contains(texts(w.Content()), "Dashboard") {
 		t.Fatalf("not opened: %v", texts(w.Content()))
 	}
-	storetest.WaitTimeout(t, &l.background, time.Minute) // the daily backup
+	storetest.WaitTimeout(t, &l.u.busy, time.Minute) // the daily backup
 	// The backups section of Settings → Data, built on its own: opening
 	// the whole screen here would race with the list's loading, which
 	// Fyne's test driver runs on the loading goroutine (the real app
@@ -140,7 +140,7 @@ func TestLaunchRepairsDamagedRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.Load(st, demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
+	if err := st.AddNew(demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	want, err := st.Partner(1)

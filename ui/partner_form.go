@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // partnerForm edits one partner. Every change is validated at once by the
@@ -49,12 +50,12 @@ func newPartnerForm(u *UI, p model.Partner) *partnerForm {
 	f.country = newCountryEntry(countries)
 	f.country.SetText(countryOption(p.Country))
 	f.country.OnChanged = f.onChanged
-	f.category = newSelect(labels(model.Categories), nil)
+	f.category = widgets.NewSelect(labels(model.Categories), nil)
 	if p.Category != "" {
 		f.category.SetSelected(label(p.Category))
 	}
 	f.category.OnChanged = f.onCategory
-	f.subKind = newSelect(nil, nil)
+	f.subKind = widgets.NewSelect(nil, nil)
 	f.setSubKinds(p.Category, p.SubKind)
 	f.subKind.OnChanged = f.onChanged
 	f.relation = widget.NewRadioGroup(labels(model.Relations), nil)
@@ -80,7 +81,7 @@ func (f *partnerForm) entry(v string) *widget.Entry {
 
 // text is a multi-line input of rows lines holding v.
 func (f *partnerForm) text(rows int, v string) *widget.Entry {
-	e := multiline(rows)
+	e := widgets.Multiline(rows)
 	e.SetText(v)
 	e.OnChanged = f.onChanged
 	return e
@@ -109,21 +110,25 @@ func (f *partnerForm) setSubKinds(c model.Category, sel model.SubKind) {
 
 func (f *partnerForm) build() fyne.CanvasObject {
 	fs := f.fs
-	names := widget.NewAccordion(widget.NewAccordionItem(tr("partner.other_names"), newColumns(2,
+	names := widget.NewAccordion(widget.NewAccordionItem(tr("partner.other_names"), widgets.NewColumns(2,
 		fs.field("names.ru", "field.ru", f.namesRU), fs.field("names.kk", "field.kk", f.namesKK),
 		fs.field("names.ky", "field.ky", f.namesKY), fs.field("names.en", "field.en", f.namesEN))))
 	form := container.NewVBox(
 		fs.field("name", "field.name", f.name),
-		newColumns(2, fs.field("short_name", "field.short_name", f.short), fs.field("tax_id", "field.tax_id", f.taxID)),
+		widgets.NewColumns(2, fs.field("short_name", "field.short_name", f.short),
+			fs.field("tax_id", "field.tax_id", f.taxID)),
 		names,
-		newColumns(3, fs.field("country", "field.country", f.country), fs.field("region", "field.region", f.region), fs.field("city", "field.city", f.city)),
+		widgets.NewColumns(3, fs.field("country", "field.country", f.country),
+			fs.field("region", "field.region", f.region), fs.field("city", "field.city", f.city)),
 		fs.field("address", "field.address", f.address),
 		fs.field("website", "field.website", f.website),
-		newColumns(2, fs.field("category", "field.category", f.category), fs.field("sub_kind", "field.sub_kind", f.subKind)),
-		wrapped(tr("hint.categories")),
+		widgets.NewColumns(2, fs.field("category", "field.category", f.category),
+			fs.field("sub_kind", "field.sub_kind", f.subKind)),
+		widgets.Wrapped(tr("hint.categories")),
 		fs.field("relation", "field.relation", f.relation),
-		newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos)),
-		heading("partner.contacts"), f.contacts.content("action.add_contact"),
+		widgets.NewColumns(2, fs.field("signatory.name", "field.signatory", f.sigName),
+			fs.field("signatory.position", "field.position", f.sigPos)),
+		widgets.Heading("partner.contacts"), f.contacts.content("action.add_contact"),
 		fs.field("notes", "field.notes", f.notes),
 		fs.field("tags", "field.tags", f.tags),
 		f.agreementsBox(),
@@ -149,8 +154,10 @@ func (f *partnerForm) build() fyne.CanvasObject {
 	}
 	f.titleLabel = widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.titleLabel.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.printBtn, f.status), container.NewHBox(f.markReal, f.del))
-	return container.NewBorder(container.NewVBox(f.titleLabel, bar, f.notice.box, fs.summary), nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.printBtn, f.status),
+		container.NewHBox(f.markReal, f.del))
+	return container.NewBorder(container.NewVBox(f.titleLabel, bar, f.notice.box, fs.summary), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(form)))
 }
 
 // agreementsBox lists the partner's agreements; tapping one opens it.
@@ -158,7 +165,7 @@ func (f *partnerForm) agreementsBox() fyne.CanvasObject {
 	if f.orig.ID == 0 {
 		return container.NewVBox()
 	}
-	box := container.NewVBox(heading("partner.agreements"))
+	box := container.NewVBox(widgets.Heading("partner.agreements"))
 	ids := f.u.cat.AgreementsOf(f.orig.ID)
 	if len(ids) == 0 {
 		box.Add(widget.NewLabel(tr("partner.no_agreements")))
@@ -179,12 +186,14 @@ func (f *partnerForm) agreementsBox() fyne.CanvasObject {
 	return box
 }
 
-func (f *partnerForm) contactRow(i int, c model.Contact) (fyne.CanvasObject, func() (model.Contact, model.ValidationError)) {
+func (f *partnerForm) contactRow(i int, c model.Contact) (fyne.CanvasObject,
+	func() (model.Contact, model.ValidationError)) {
 	ch := f.changed
 	name, pos := rowEntry(c.Name, "field.contact_name", ch), rowEntry(c.Position, "field.position", ch)
 	phone, email := rowEntry(c.Phone, "field.phone", ch), rowEntry(c.Email, "field.email", ch)
 	l := f.contacts
-	obj := newColumns(4, l.cell(i, "name", name), l.cell(i, "position", pos), l.cell(i, "phone", phone), l.cell(i, "email", email))
+	obj := widgets.NewColumns(4, l.cell(i, "name", name), l.cell(i, "position", pos), l.cell(i, "phone", phone),
+		l.cell(i, "email", email))
 	return obj, func() (model.Contact, model.ValidationError) {
 		return model.Contact{Name: strings.TrimSpace(name.Text), Position: strings.TrimSpace(pos.Text),
 			Phone: strings.TrimSpace(phone.Text), Email: strings.TrimSpace(email.Text), Notes: c.Notes}, nil
@@ -195,7 +204,8 @@ func (f *partnerForm) contactRow(i int, c model.Contact) (fyne.CanvasObject, fun
 func (f *partnerForm) collect() model.Partner {
 	p := f.orig
 	p.Name, p.ShortName = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.short.Text)
-	p.Names = model.Names{RU: strings.TrimSpace(f.namesRU.Text), KK: strings.TrimSpace(f.namesKK.Text), KY: strings.TrimSpace(f.namesKY.Text), EN: strings.TrimSpace(f.namesEN.Text)}
+	p.Names = model.Names{RU: strings.TrimSpace(f.namesRU.Text), KK: strings.TrimSpace(f.namesKK.Text),
+		KY: strings.TrimSpace(f.namesKY.Text), EN: strings.TrimSpace(f.namesEN.Text)}
 	p.Country = countryCode(f.country.Text)
 	p.Region, p.City = strings.TrimSpace(f.region.Text), strings.TrimSpace(f.city.Text)
 	p.Address, p.Website = strings.TrimSpace(f.address.Text), strings.TrimSpace(f.website.Text)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/catalog"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // partnersScreen lists partners with an instant search, filters and
@@ -26,8 +27,8 @@ type partnersScreen struct {
 	country  *widget.Select
 	review   *widget.Check
 	count    *widget.Label
-	table    *listTable
-	empty    *emptyHint
+	table    *widgets.ListTable
+	empty    *widgets.EmptyHint
 	rows     []*catalog.Partner
 	q        catalog.PartnerQuery
 }
@@ -36,20 +37,20 @@ type partnersScreen struct {
 // translation key, which is also the column's key), width and cutting,
 // the order it sorts by and the text of its cell.
 type partnerColumn struct {
-	column
+	widgets.Column
 	sort  catalog.PartnerColumn
 	value func(*catalog.Partner) string
 }
 
 // partnerColumns are the list's columns, in display order.
 var partnerColumns = []partnerColumn{
-	{column{"col.name", 330, true, false}, catalog.PartnerByName, partnerName},
-	{column{"col.category", 175, true, false}, catalog.PartnerByCategory, partnerCategory},
-	{column{"col.relation", 150, false, true}, catalog.PartnerByRelation, partnerRelation},
-	{column{"col.country", 60, false, false}, catalog.PartnerByCountry, partnerCountry},
-	{column{"col.region", 150, true, false}, catalog.PartnerByRegion, partnerRegion},
-	{column{"col.tax_id", 125, false, false}, catalog.PartnerByTaxID, partnerTaxID},
-	{column{"col.agreements", 80, false, false}, catalog.PartnerByAgreements, partnerAgreements},
+	{widgets.Column{Title: "col.name", Width: 330, Long: true}, catalog.PartnerByName, partnerName},
+	{widgets.Column{Title: "col.category", Width: 175, Long: true}, catalog.PartnerByCategory, partnerCategory},
+	{widgets.Column{Title: "col.relation", Width: 150, Cut: true}, catalog.PartnerByRelation, partnerRelation},
+	{widgets.Column{Title: "col.country", Width: 60}, catalog.PartnerByCountry, partnerCountry},
+	{widgets.Column{Title: "col.region", Width: 150, Long: true}, catalog.PartnerByRegion, partnerRegion},
+	{widgets.Column{Title: "col.tax_id", Width: 125}, catalog.PartnerByTaxID, partnerTaxID},
+	{widgets.Column{Title: "col.agreements", Width: 80}, catalog.PartnerByAgreements, partnerAgreements},
 }
 
 func partnerName(p *catalog.Partner) string       { return p.Name }
@@ -70,18 +71,19 @@ func newPartnersScreen(u *UI) screen {
 	s.country = filterSelect([]string{all}, s.onCountry)
 	s.review = widget.NewCheck(tr("filter.to_review"), s.onReview)
 	s.count = widget.NewLabel("")
-	cols := make([]column, len(partnerColumns))
+	cols := make([]widgets.Column, len(partnerColumns))
 	for i, c := range partnerColumns {
-		cols[i] = c.column
+		cols[i] = c.Column
 	}
-	s.table = newListTable(cols, s.len, s.cell)
-	s.table.onSort = s.onSort
-	s.table.onOpen = s.onOpen
+	s.table = widgets.NewListTable(cols, s.len, s.cell)
+	s.table.OnSort = s.onSort
+	s.table.OnOpen = s.onOpen
 	add := widget.NewButtonWithIcon(tr("action.new_partner"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
-	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category, widget.NewLabel(tr("col.relation")), s.relation,
+	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category,
+		widget.NewLabel(tr("col.relation")), s.relation,
 		widget.NewLabel(tr("col.country")), s.country, s.review)
-	s.root, s.empty = listLayout("nav.partners", s.search, []fyne.CanvasObject{add},
+	s.root, s.empty = widgets.ListLayout("nav.partners", s.search, []fyne.CanvasObject{add},
 		[]fyne.CanvasObject{container.NewBorder(nil, nil, nil, s.count, filters)}, "partners.empty", s.table)
 	return s
 }
@@ -134,7 +136,7 @@ func (s *partnersScreen) refresh() {
 func (s *partnersScreen) reload() {
 	s.rows = s.u.cat.Partners(s.q)
 	total, _ := s.u.cat.Len()
-	s.table.reloadCounted(len(s.rows), total, s.count, s.empty)
+	s.table.ReloadCounted(len(s.rows), total, s.count, s.empty)
 }
 
 // cell returns the text of a cell.
@@ -143,7 +145,7 @@ func (s *partnersScreen) cell(row, col int) string { return partnerColumns[col].
 // cellByKey returns the text of a row's cell in the column with the given
 // key.
 func (s *partnersScreen) cellByKey(row int, key string) string {
-	i := slices.IndexFunc(partnerColumns, func(c partnerColumn) bool { return c.title == key })
+	i := slices.IndexFunc(partnerColumns, func(c partnerColumn) bool { return c.Title == key })
 	return s.cell(row, i)
 }
 
@@ -194,7 +196,8 @@ func (u *UI) pickPartner(picked func(model.ID)) {
 		d.Hide()
 		picked(id)
 	}
-	d = dialog.NewCustom(tr("action.choose_partner"), tr("action.cancel"), container.NewBorder(search, wrapped(tr("hint.no_partner")), nil, nil, list), u.win)
+	d = dialog.NewCustom(tr("action.choose_partner"), tr("action.cancel"),
+		container.NewBorder(search, widgets.Wrapped(tr("hint.no_partner")), nil, nil, list), u.win)
 	d.Resize(fyne.NewSize(640, 520))
 	u.showDialog(d, nil)
 	u.win.Canvas().Focus(search)

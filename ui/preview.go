@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/reports/printing"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // The preview shows at most previewMaxPages pages, a portrait A4 page
@@ -90,14 +91,15 @@ func decodePages(files []string) ([]image.Image, error) {
 
 // showPreview shows the pages one under the other in a scrolling dialog.
 // The temporary files go when it closes.
-func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []image.Image, scale float32, printNow func()) {
+func (u *UI) showPreview(doc document, c documentChoice, t *tempPDF, pages []image.Image, scale float32,
+	printNow func()) {
 	more := len(pages) > previewMaxPages
 	if more {
 		pages = pages[:previewMaxPages]
 	}
 	list := container.NewVBox()
 	if more {
-		list.Add(wrapped(tr("print.first_pages", "N", strconv.Itoa(previewMaxPages))))
+		list.Add(widgets.Wrapped(tr("print.first_pages", "N", strconv.Itoa(previewMaxPages))))
 	}
 	widest := float32(previewWidth)
 	for i, img := range pages {

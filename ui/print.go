@@ -16,6 +16,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // printTimeout bounds the wait for the printing system to accept a job
@@ -140,7 +141,8 @@ func (u *UI) showPrintFailure(t *tempPDF, err error) {
 		u.openInViewer(t)
 	})
 	closeBtn := widget.NewButton(tr("action.close"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(tr("print.failed_title"), wrapped(errorText(err)+"\n\n"+tr("print.fallback")), u.win)
+	d = dialog.NewCustomWithoutButtons(tr("print.failed_title"),
+		widgets.Wrapped(errorText(err)+"\n\n"+tr("print.fallback")), u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, open, save})
 	d.SetOnClosed(t.remove)
 	d.Resize(fyne.NewSize(580, 280))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports/printing"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // printersTimeout bounds the wait for the list of printers (lpstat may
@@ -54,7 +55,7 @@ func (p *printDialog) buildUI() {
 	for i, l := range model.Languages {
 		names[i] = tr("lang." + l)
 	}
-	p.langSel = newSelect(names, nil)
+	p.langSel = widgets.NewSelect(names, nil)
 	p.langSel.SetSelectedIndex(0)
 	for i, l := range model.Languages {
 		if l == p.u.lang {
@@ -65,14 +66,14 @@ func (p *printDialog) buildUI() {
 	p.layoutSel.Required = true
 	p.layoutSel.SetSelected(tr("doc.one_language"))
 
-	p.printerSel = newSelect(nil, nil)
+	p.printerSel = widgets.NewSelect(nil, nil)
 	p.printerSel.PlaceHolder = tr("print.looking")
 	p.printerSel.Disable()
 	p.copies = widget.NewEntry()
 	p.copies.SetText("1")
 	p.copies.Validator = validCopies
-	p.status = wrapped(tr("print.looking"))
-	p.gaps = wrapped("")
+	p.status = widgets.Wrapped(tr("print.looking"))
+	p.gaps = widgets.Wrapped("")
 	p.gaps.Importance = widget.WarningImportance
 	p.langSel.OnChanged = func(string) { p.showGaps() }
 	p.layoutSel.OnChanged = func(v string) {
@@ -97,13 +98,13 @@ func (p *printDialog) buildUI() {
 
 // view lays the dialog's fields out.
 func (p *printDialog) view() fyne.CanvasObject {
-	form := container.NewVBox(heading("doc.language"), p.langSel)
+	form := container.NewVBox(widgets.Heading("doc.language"), p.langSel)
 	if p.doc.bilingual {
-		form.Add(heading("doc.layout"))
+		form.Add(widgets.Heading("doc.layout"))
 		form.Add(p.layoutSel)
 	}
-	copies := container.NewVBox(heading("print.copies"), minWidth(90, p.copies))
-	printer := container.NewVBox(heading("print.printer"), p.printerSel)
+	copies := container.NewVBox(widgets.Heading("print.copies"), widgets.MinWidth(90, p.copies))
+	printer := container.NewVBox(widgets.Heading("print.printer"), p.printerSel)
 	form.Add(p.gaps)
 	form.Add(container.NewBorder(nil, nil, nil, copies, printer))
 	form.Add(p.status)

@@ -15,7 +15,8 @@ import (
 // progress bar and a Cancel button (which cancels the work's context),
 // then calls done on the interface goroutine. The work reports progress
 // through the function it is given; updates are throttled.
-func (u *UI) runWithProgress(title string, work func(ctx context.Context, progress func(done, total int)) error, done func(error)) {
+func (u *UI) runWithProgress(title string, work func(ctx context.Context, progress func(done, total int)) error,
+	done func(error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	note := widget.NewLabel("")

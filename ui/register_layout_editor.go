@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // layoutEditor makes a layout of the user's own: the columns ticked, in
@@ -48,7 +49,7 @@ func (p *layoutPicker) edit() {
 	save.Importance = widget.HighImportance
 	remove := widget.NewButtonWithIcon(tr("ui.layout.delete"), theme.DeleteIcon(), e.remove)
 	body := container.NewBorder(
-		container.NewVBox(heading("ui.layout.name"), e.name, e.perPart, heading("ui.layout.columns")),
+		container.NewVBox(widgets.Heading("ui.layout.name"), e.name, e.perPart, widgets.Heading("ui.layout.columns")),
 		container.NewHBox(save, remove), nil, nil, container.NewVScroll(e.list))
 	d := dialog.NewCustom(tr("ui.layout.edit"), tr("action.close"), body, p.u.win)
 	d.Resize(fyne.NewSize(560, 640))

@@ -13,10 +13,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 	"github.com/partnerdesk/partnerdesk/reports/excel"
 	"github.com/partnerdesk/partnerdesk/reports/layouts"
 	"github.com/partnerdesk/partnerdesk/reports/pdf"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // headerChoices are the header languages a printed register offers: the
@@ -36,7 +36,7 @@ type layoutPicker struct {
 }
 
 func newLayoutPicker(u *UI) *layoutPicker {
-	p := &layoutPicker{u: u, desc: wrapped("")}
+	p := &layoutPicker{u: u, desc: widgets.Wrapped("")}
 	heads := make([]string, len(headerChoices))
 	for i, h := range headerChoices {
 		langs, _ := layouts.ParseLangs(h)
@@ -47,10 +47,10 @@ func newLayoutPicker(u *UI) *layoutPicker {
 		heads[i] = tr("ui.layout.headers") + ": " + strings.Join(names, " + ")
 	}
 	heads[0] = tr("ui.layout.headers") + ": " + tr("doc.language")
-	p.headers = newSelect(heads, nil)
+	p.headers = widgets.NewSelect(heads, nil)
 	p.headers.SetSelectedIndex(0)
 	p.perPartner = widget.NewCheck(tr("ui.layout.per_partner"), nil)
-	p.choose = newSelect(nil, nil)
+	p.choose = widgets.NewSelect(nil, nil)
 	p.choose.OnChanged = func(string) { p.changed() }
 	p.reload("")
 	return p
@@ -76,7 +76,8 @@ func (p *layoutPicker) reload(name string) {
 }
 
 func layoutTitle(name string) string {
-	if name == layouts.Full || slices.ContainsFunc(layouts.Presets(), func(l model.RegisterLayout) bool { return l.Name == name }) {
+	if name == layouts.Full || slices.ContainsFunc(layouts.Presets(),
+		func(l model.RegisterLayout) bool { return l.Name == name }) {
 		t := []rune(tr("layout.name." + name))
 		return strings.ToUpper(string(t[:1])) + string(t[1:])
 	}
@@ -118,7 +119,8 @@ func (p *layoutPicker) selected() (model.RegisterLayout, bool) {
 
 // options returns the printed register's options from the form.
 func (p *layoutPicker) options(o excel.Options) layouts.Options {
-	lo := layouts.Options{Langs: []string{o.Lang}, From: o.From, To: o.To, Statuses: o.Statuses, Today: p.u.opts.Today()}
+	lo := layouts.Options{Langs: []string{o.Lang}, From: o.From, To: o.To, Statuses: o.Statuses,
+		Today: p.u.opts.Today()}
 	if h := headerChoices[max(p.headers.SelectedIndex(), 0)]; h != "" {
 		lo.Langs, _ = layouts.ParseLangs(h)
 	}
@@ -135,8 +137,9 @@ func (p *layoutPicker) view(pdfOptions func() excel.Options) fyne.CanvasObject {
 	})
 	edit := widget.NewButtonWithIcon(tr("ui.layout.edit"), theme.DocumentCreateIcon(), p.edit)
 	p.changed()
-	return container.NewVBox(heading("ui.layout.label"), container.NewBorder(nil, nil, nil, edit, p.choose), p.desc,
-		newColumns(2, p.headers, p.perPartner))
+	return container.NewVBox(widgets.Heading("ui.layout.label"), container.NewBorder(nil, nil, nil, edit, p.choose),
+		p.desc,
+		widgets.NewColumns(2, p.headers, p.perPartner))
 }
 
 // pdf is the button that prints the chosen layout as a PDF.
@@ -171,8 +174,8 @@ func (u *UI) writeLayout(l model.RegisterLayout, o layouts.Options, asPDF bool) 
 			if !asPDF {
 				return excel.WriteLayout(ctx, s, path, l, o)
 			}
-			var t *layouts.Table
-			if err := s.View(func(tx *store.Tx) (err error) { t, err = layouts.Build(ctx, tx, l, o); return err }); err != nil {
+			t, err := layouts.Build(ctx, s, l, o)
+			if err != nil {
 				return err
 			}
 			return pdf.WriteFile(s, path, func(w io.Writer) error {

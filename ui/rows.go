@@ -8,6 +8,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // rowList edits a list of values (contacts, programmes, resources …) as
@@ -29,7 +30,8 @@ type rowList[T any] struct {
 
 func newRowList[T any](prefix string, fs *fieldSet, changed func(), blank func() T, isBlank func(T) bool,
 	row func(i int, v T) (fyne.CanvasObject, func() (T, model.ValidationError))) *rowList[T] {
-	return &rowList[T]{prefix: prefix, fs: fs, box: container.NewVBox(), row: row, blank: blank, isBlank: isBlank, changed: changed}
+	return &rowList[T]{prefix: prefix, fs: fs, box: container.NewVBox(), row: row, blank: blank, isBlank: isBlank,
+		changed: changed}
 }
 
 // content returns the rows with an add button labelled addKey.
@@ -150,5 +152,5 @@ func rowHeader(keys ...string) fyne.CanvasObject {
 	}
 	spacer := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
 	spacer.Hide() // as wide as the rows' remove buttons, but not shown
-	return container.NewBorder(nil, nil, nil, container.NewStack(spacer), newColumns(len(keys), cells...))
+	return container.NewBorder(nil, nil, nil, container.NewStack(spacer), widgets.NewColumns(len(keys), cells...))
 }

@@ -53,7 +53,8 @@ func serverErrorText(err error) (string, bool) {
 	case errors.As(err, &conflict) && conflict.By != "":
 		return tr("server.conflict_by", "By", conflict.By, "At", conflict.At), true
 	case errors.As(err, &schema):
-		return tr("server.schema_mismatch", "Server", strconv.Itoa(schema.Server), "Client", strconv.Itoa(schema.Client)), true
+		return tr("server.schema_mismatch", "Server", strconv.Itoa(schema.Server), "Client",
+			strconv.Itoa(schema.Client)), true
 	case errors.Is(err, store.ErrServerUnreachable):
 		return tr("server.unreachable"), true
 	}

@@ -20,7 +20,7 @@ func TestLaunchServer(t *testing.T) {
 	db.AddDepartment(t, "econ", "Экономика")
 	db.AddPerson(t, "econ", "econ", store.RoleSecretary)
 	office := db.Open(t, "office", store.Options{})
-	if err := demo.Load(office, demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
+	if err := office.AddNew(demo.Generate(demo.Options{Seed: 4, Partners: 10, Agreements: 25, Today: testToday}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	a := test.NewTempApp(t)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // settingsScreen edits the institution's details, the language, the
@@ -32,17 +33,20 @@ func (s *settingsScreen) refresh() {
 	path := widget.NewEntry()
 	path.SetText(s.u.store.Path())
 	path.Disable()
-	openFolder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(), func() { s.u.openPath(filepath.Dir(s.u.store.Path())) })
+	openFolder := widget.NewButtonWithIcon(tr("action.open_folder"), theme.FolderOpenIcon(),
+		func() { s.u.openPath(filepath.Dir(s.u.store.Path())) })
 	if s.u.store.Path() == "" {
 		openFolder.Disable()
 	}
 	backup := widget.NewButtonWithIcon(tr("menu.backup"), theme.DocumentSaveIcon(), s.u.onBackup)
-	data := container.NewVBox(heading("settings.data_file"), container.NewBorder(nil, nil, nil, openFolder, path), container.NewHBox(backup),
+	data := container.NewVBox(widgets.Heading("settings.data_file"),
+		container.NewBorder(nil, nil, nil, openFolder, path), container.NewHBox(backup),
 		widget.NewSeparator(), s.u.backupsBox())
 	page := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
 	tabs := container.NewAppTabs(
 		container.NewTabItem(tr("settings.institution"), page(s.inst.root)),
-		container.NewTabItem(tr("settings.language"), page(container.NewVBox(heading("settings.language"), s.u.languageSelect()))),
+		container.NewTabItem(tr("settings.language"),
+			page(container.NewVBox(widgets.Heading("settings.language"), s.u.languageSelect()))),
 		container.NewTabItem(tr("settings.data"), page(data)),
 	)
 	tabs.SelectIndex(s.u.settingsTab) // kept across a rebuild after a language change
@@ -58,7 +62,7 @@ func (u *UI) languageSelect() *widget.Select {
 	for _, l := range model.Languages {
 		names = append(names, tr("lang."+l))
 	}
-	sel := newSelect(names, nil)
+	sel := widgets.NewSelect(names, nil)
 	saved := u.prefs.String(prefLanguage)
 	sel.SetSelectedIndex(0)
 	for i, l := range model.Languages {
@@ -100,11 +104,14 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	in := u.inst
 	f := &institutionForm{u: u, fs: newFieldSet(), saved: saved}
 	ch := f.changed
-	f.ru, f.kk, f.ky, f.en = rowEntry(in.Names.RU, "", ch), rowEntry(in.Names.KK, "", ch), rowEntry(in.Names.KY, "", ch), rowEntry(in.Names.EN, "", ch)
-	f.short, f.taxID, f.dept = rowEntry(in.ShortName, "", ch), rowEntry(in.TaxID, "", ch), rowEntry(in.Department, "", ch)
-	f.sigName, f.sigPos, f.city = rowEntry(in.Signatory.Name, "", ch), rowEntry(in.Signatory.Position, "", ch), rowEntry(in.City, "", ch)
+	f.ru, f.kk, f.ky, f.en = rowEntry(in.Names.RU, "", ch), rowEntry(in.Names.KK, "", ch), rowEntry(in.Names.KY, "",
+		ch), rowEntry(in.Names.EN, "", ch)
+	f.short, f.taxID, f.dept = rowEntry(in.ShortName, "", ch), rowEntry(in.TaxID, "", ch), rowEntry(in.Department,
+		"", ch)
+	f.sigName, f.sigPos, f.city = rowEntry(in.Signatory.Name, "", ch), rowEntry(in.Signatory.Position, "",
+		ch), rowEntry(in.City, "", ch)
 	f.pattern, f.warn = rowEntry(in.Pattern(), "", ch), rowEntry(strconv.Itoa(in.Warning()), "", ch)
-	f.address = multiline(2)
+	f.address = widgets.Multiline(2)
 	f.address.SetText(in.Address)
 	f.address.OnChanged = func(string) { ch() }
 	f.country = newCountryEntry([]string{"KZ", "KG"})
@@ -118,19 +125,21 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 	f.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), f.save)
 	f.saveBtn.Importance = widget.HighImportance
 	fs := f.fs
-	names := newColumns(2, fs.field("names.ru", "field.ru", f.ru), fs.field("names.kk", "field.kk", f.kk),
+	names := widgets.NewColumns(2, fs.field("names.ru", "field.ru", f.ru), fs.field("names.kk", "field.kk", f.kk),
 		fs.field("names.ky", "field.ky", f.ky), fs.field("names.en", "field.en", f.en))
-	ids := newColumns(3, fs.field("country", "field.country", f.country), fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
-	signatory := newColumns(2, fs.field("signatory.name", "field.signatory", f.sigName), fs.field("signatory.position", "field.position", f.sigPos))
+	ids := widgets.NewColumns(3, fs.field("country", "field.country", f.country),
+		fs.field("tax_id", "field.tax_id", f.taxID), fs.field("city", "field.city_signing", f.city))
+	signatory := widgets.NewColumns(2, fs.field("signatory.name", "field.signatory", f.sigName),
+		fs.field("signatory.position", "field.position", f.sigPos))
 	if brief {
 		// The signatory too: without one the institution's signature
 		// block of every memorandum is empty.
-		f.root = container.NewVBox(names, ids, signatory, wrapped(tr("hint.signatory")), fs.summary)
+		f.root = container.NewVBox(names, ids, signatory, widgets.Wrapped(tr("hint.signatory")), fs.summary)
 	} else {
 		f.root = container.NewVBox(names, fs.field("short_name", "field.short_name", f.short), ids,
 			fs.field("address", "field.address", f.address), fs.field("department", "field.department", f.dept),
 			signatory,
-			newColumns(2, fs.field("number_pattern", "field.number_pattern", container.NewVBox(f.pattern, f.preview)),
+			widgets.NewColumns(2, fs.field("number_pattern", "field.number_pattern", container.NewVBox(f.pattern, f.preview)),
 				fs.field("warning_days", "field.warning_days", f.warn)),
 			fs.summary, container.NewHBox(f.saveBtn, f.status))
 	}
@@ -142,7 +151,8 @@ func newInstitutionForm(u *UI, brief bool, saved func()) *institutionForm {
 
 func (f *institutionForm) collect() (model.Institution, model.ValidationError) {
 	in := f.u.inst
-	in.Names = model.Names{RU: strings.TrimSpace(f.ru.Text), KK: strings.TrimSpace(f.kk.Text), KY: strings.TrimSpace(f.ky.Text), EN: strings.TrimSpace(f.en.Text)}
+	in.Names = model.Names{RU: strings.TrimSpace(f.ru.Text), KK: strings.TrimSpace(f.kk.Text),
+		KY: strings.TrimSpace(f.ky.Text), EN: strings.TrimSpace(f.en.Text)}
 	in.ShortName, in.Department = strings.TrimSpace(f.short.Text), strings.TrimSpace(f.dept.Text)
 	in.Country = countryCode(f.country.Text)
 	in.TaxID = model.NormalizeTaxID(in.Country, f.taxID.Text)
@@ -179,7 +189,8 @@ func (f *institutionForm) refreshState() {
 		f.saveBtn.Enable()
 	}
 	if key, _ := model.CheckPattern(in.Pattern()); key == "" {
-		f.preview.SetText(tr("settings.number_example", "Number", model.SuggestNumber(in.Pattern(), f.u.opts.Today(), f.u.cat.Numbers())))
+		f.preview.SetText(tr("settings.number_example", "Number",
+			model.SuggestNumber(in.Pattern(), f.u.opts.Today(), f.u.cat.Numbers())))
 	} else {
 		f.preview.SetText("")
 	}

@@ -25,6 +25,9 @@ type Store interface {
 	Summaries() ([]model.Summary, error)
 	ListData() (model.Institution, []model.Partner, []model.Summary, error)
 	Agreement(id model.ID) (model.Agreement, error)
+	// ForEachAgreement calls fn with every agreement, read in one
+	// transaction (the calendar, the register layouts).
+	ForEachAgreement(fn func(a *model.Agreement) error) error
 	AgreementByNumber(number string) (model.Agreement, error)
 	SaveAgreement(a *model.Agreement) error
 	DeleteAgreement(id model.ID) error

@@ -46,13 +46,13 @@ func BenchmarkAgreementsTableScroll(b *testing.B) {
 	u := benchUI(b)
 	u.goTo("agreements", nil)
 	s := u.currentScreen().(*agreementsScreen)
-	cell := s.table.table.CreateCell().(*widget.Label)
+	cell := s.table.Table.CreateCell().(*widget.Label)
 	top := 0
 	b.ReportAllocs()
 	for b.Loop() {
 		for r := top; r < top+20; r++ {
 			for c := range agreementColumns {
-				s.table.table.UpdateCell(widget.TableCellID{Row: r % len(s.rows), Col: c}, cell)
+				s.table.Table.UpdateCell(widget.TableCellID{Row: r % len(s.rows), Col: c}, cell)
 			}
 		}
 		top = (top + 20) % len(s.rows)

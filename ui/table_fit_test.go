@@ -8,20 +8,22 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // headerButtons returns the table's header buttons in column order.
-func headerButtons(lt *listTable) []*widget.Button {
+func headerButtons(lt *widgets.ListTable) []*widget.Button {
 	byText := map[string]*widget.Button{}
-	for _, o := range test.LaidOutObjects(lt.table) {
+	for _, o := range test.LaidOutObjects(lt.Table) {
 		if b, ok := o.(*widget.Button); ok && b.Visible() {
 			byText[b.Text] = b
 		}
 	}
 	var out []*widget.Button
-	for i, c := range lt.cols {
-		title := tr(c.title)
-		if i == lt.sortCol {
+	sorted, _ := lt.Sorted()
+	for i, c := range lt.Cols {
+		title := tr(c.Title)
+		if i == sorted {
 			title += " ▲"
 		}
 		if b := byText[title]; b != nil {
@@ -40,16 +42,16 @@ func TestListHeadersFitAt1280(t *testing.T) {
 		withDemo(t, u, s, 10, 30)
 		for _, id := range []string{"agreements", "partners"} {
 			u.goTo(id, nil)
-			var lt *listTable
+			var lt *widgets.ListTable
 			switch sc := u.currentScreen().(type) {
 			case *agreementsScreen:
 				lt = sc.table
 			case *partnersScreen:
 				lt = sc.table
 			}
-			for _, sortCol := range []int{0, len(lt.cols) - 1} {
-				if sortCol != lt.sortCol {
-					lt.sortBy(sortCol)
+			for _, sortCol := range []int{0, len(lt.Cols) - 1} {
+				if sorted, _ := lt.Sorted(); sortCol != sorted {
+					lt.SortBy(sortCol)
 				}
 				checkHeaders(t, lang+" "+id, lt)
 			}
@@ -57,14 +59,14 @@ func TestListHeadersFitAt1280(t *testing.T) {
 	}
 }
 
-func checkHeaders(t *testing.T, what string, lt *listTable) {
+func checkHeaders(t *testing.T, what string, lt *widgets.ListTable) {
 	t.Helper()
 	bs := headerButtons(lt)
-	if len(bs) != len(lt.cols) {
-		t.Fatalf("%s: %d header buttons for %d columns", what, len(bs), len(lt.cols))
+	if len(bs) != len(lt.Cols) {
+		t.Fatalf("%s: %d header buttons for %d columns", what, len(bs), len(lt.Cols))
 	}
 	// Header cells sit in one row, at their column's offset.
-	right := lt.table.Size().Width - theme.ScrollBarSize()
+	right := lt.Table.Size().Width - theme.ScrollBarSize()
 	for i, b := range bs {
 		textEnd := b.Position().X + theme.InnerPadding() + fyne.MeasureText(b.Text, theme.TextSize(), fyne.TextStyle{}).Width
 		next := right
@@ -84,21 +86,21 @@ func TestEmptyAndNoResultLists(t *testing.T) {
 	u, s := newTestUI(t, "kk")
 	u.goTo("agreements", nil)
 	sc := u.currentScreen().(*agreementsScreen)
-	if sc.table.table.Visible() || !sc.empty.box.Visible() || sc.empty.label.Text != tr("agreements.empty") {
-		t.Errorf("first use: table shown %v, hint %q", sc.table.table.Visible(), sc.empty.label.Text)
+	if sc.table.Table.Visible() || !sc.empty.Box.Visible() || sc.empty.Label.Text != tr("agreements.empty") {
+		t.Errorf("first use: table shown %v, hint %q", sc.table.Table.Visible(), sc.empty.Label.Text)
 	}
 	withDemo(t, u, s, 5, 10)
 	u.goTo("partners", nil)
 	u.goTo("agreements", nil)
-	if !sc.table.table.Visible() || sc.empty.box.Visible() {
+	if !sc.table.Table.Visible() || sc.empty.Box.Visible() {
 		t.Error("with agreements the hint stays")
 	}
 	sc.search.SetText("жоқ-мұндай-шарт")
-	if sc.table.table.Visible() || !sc.empty.box.Visible() || sc.empty.label.Text != tr("list.no_results") {
-		t.Errorf("no result: table shown %v, hint %q", sc.table.table.Visible(), sc.empty.label.Text)
+	if sc.table.Table.Visible() || !sc.empty.Box.Visible() || sc.empty.Label.Text != tr("list.no_results") {
+		t.Errorf("no result: table shown %v, hint %q", sc.table.Table.Visible(), sc.empty.Label.Text)
 	}
 	sc.search.SetText("")
-	if !sc.table.table.Visible() {
+	if !sc.table.Table.Visible() {
 		t.Error("the table does not come back")
 	}
 }

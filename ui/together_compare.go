@@ -14,6 +14,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/reports"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // compareDialog shows, for every field in which the draft and the version
@@ -49,7 +50,7 @@ func (u *UI) showCompare(e *agreementEditor, theirs, mine model.Agreement, by st
 		theirsTitle = tr("together.theirs_by", "By", by)
 	}
 	optTheirs, optMine := tr("together.take_theirs"), tr("together.take_mine")
-	grid := container.New(&compareLayout{}, bold(tr("together.field")), bold(theirsTitle), bold(tr("together.mine")), bold(tr("together.keep")))
+	grid := container.New(&compareLayout{}, widgets.Bold(tr("together.field")), widgets.Bold(theirsTitle), widgets.Bold(tr("together.mine")), widgets.Bold(tr("together.keep")))
 	for _, f := range model.ChangedFields(&theirs, &mine) {
 		if notCompared[f] {
 			continue
@@ -60,22 +61,22 @@ func (u *UI) showCompare(e *agreementEditor, theirs, mine model.Agreement, by st
 			r.choice.Selected = optMine // what the user changed; the rest is theirs
 		}
 		r.choice.ExtendBaseWidget(r.choice)
-		grid.Add(bold(fieldLabel(f)))
-		grid.Add(wrapped(u.valueText(f, model.FieldValue(&theirs, f))))
-		grid.Add(wrapped(u.valueText(f, model.FieldValue(&mine, f))))
+		grid.Add(widgets.Bold(fieldLabel(f)))
+		grid.Add(widgets.Wrapped(u.valueText(f, model.FieldValue(&theirs, f))))
+		grid.Add(widgets.Wrapped(u.valueText(f, model.FieldValue(&mine, f))))
 		grid.Add(r.choice)
 		c.rows = append(c.rows, r)
 	}
 	var body fyne.CanvasObject = container.NewVScroll(grid)
 	if len(c.rows) == 0 {
-		body = wrapped(tr("together.same"))
+		body = widgets.Wrapped(tr("together.same"))
 	}
 	cancel := &widget.Button{Text: tr("action.cancel"), OnTapped: c.onCancel}
 	cancel.ExtendBaseWidget(cancel)
 	c.save = &widget.Button{Text: tr("together.save_merged"), OnTapped: c.onSave, Importance: widget.HighImportance}
 	c.save.ExtendBaseWidget(c.save)
 	c.d = dialog.NewCustomWithoutButtons(tr("together.compare_title"),
-		container.NewBorder(wrapped(tr("together.compare_hint")), nil, nil, nil, body), u.win)
+		container.NewBorder(widgets.Wrapped(tr("together.compare_hint")), nil, nil, nil, body), u.win)
 	c.d.SetButtons([]fyne.CanvasObject{cancel, c.save})
 	c.d.Resize(fyne.NewSize(1000, 560))
 	u.showDialog(c.d, c.onCancel)

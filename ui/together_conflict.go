@@ -9,6 +9,7 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/model"
 	"github.com/partnerdesk/partnerdesk/model/store"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // conflictDialog is asked when a save is refused because someone else
@@ -40,7 +41,7 @@ func (u *UI) showConflict(e *agreementEditor, mine model.Agreement, err error) {
 	for _, b := range []*widget.Button{cancel, reload, keep, compare} {
 		b.ExtendBaseWidget(b)
 	}
-	c.d = dialog.NewCustomWithoutButtons(tr("together.conflict_title"), wrapped(text), u.win)
+	c.d = dialog.NewCustomWithoutButtons(tr("together.conflict_title"), widgets.Wrapped(text), u.win)
 	c.d.SetButtons([]fyne.CanvasObject{cancel, reload, keep, compare})
 	c.d.Resize(fyne.NewSize(640, 220))
 	u.showDialog(c.d, c.onCancel)

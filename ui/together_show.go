@@ -21,22 +21,16 @@ func (s *agreementsScreen) liveRefresh() {
 	s.cells = nil
 	s.rows = s.u.cat.Agreements(s.q)
 	_, total := s.u.cat.Len()
-	s.table.keepCounted(len(s.rows), total, s.count, s.empty)
+	s.table.RefreshCounted(len(s.rows), total, s.count, s.empty)
 }
 
 func (s *partnersScreen) liveRefresh() {
 	s.rows = s.u.cat.Partners(s.q)
 	total, _ := s.u.cat.Len()
-	s.table.keepCounted(len(s.rows), total, s.count, s.empty)
+	s.table.RefreshCounted(len(s.rows), total, s.count, s.empty)
 }
 
 func (d *dashboard) liveRefresh() { d.refresh() }
-
-// keepCounted is reloadCounted staying where the user scrolled to.
-func (lt *listTable) keepCounted(shown, total int, count *widget.Label, empty *emptyHint) {
-	lt.showCounted(shown, total, count, empty)
-	lt.table.Refresh()
-}
 
 // checkChangedElsewhere asks the store whether the agreement open in the
 // editor changed since it was opened, and if so says by whom and when.

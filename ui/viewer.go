@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // systemHasPDFViewer reports whether the system has a program that opens
@@ -44,7 +45,7 @@ func (u *UI) noViewer(t *tempPDF) {
 	})
 	save.Importance = widget.HighImportance
 	closeBtn := widget.NewButton(tr("action.close"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(tr("print.no_viewer_title"), wrapped(tr("print.no_viewer")), u.win)
+	d = dialog.NewCustomWithoutButtons(tr("print.no_viewer_title"), widgets.Wrapped(tr("print.no_viewer")), u.win)
 	d.SetButtons([]fyne.CanvasObject{closeBtn, save})
 	t.kept = true
 	d.SetOnClosed(func() {

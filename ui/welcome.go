@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // showWelcome is the first run: it asks for the language and the
@@ -51,8 +52,8 @@ func (u *UI) showWelcome() {
 		buttons.Add(progress)
 	}
 	body := container.NewVBox(title, intro, widget.NewSeparator(),
-		heading("settings.language"), u.languageSelect(),
-		heading("welcome.institution"), form.root, buttons)
+		widgets.Heading("settings.language"), u.languageSelect(),
+		widgets.Heading("welcome.institution"), form.root, buttons)
 	u.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
 	u.content.Refresh()
 	u.win.SetTitle("PartnerDesk")

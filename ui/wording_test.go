@@ -2,6 +2,8 @@ package ui
 
 import (
 	"testing"
+
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // Words met in the first hour: selects say "choose" in the interface
@@ -15,18 +17,18 @@ func TestWording(t *testing.T) {
 			t.Error("an untranslated (Select one)")
 		}
 	}
-	if s := newSelect(nil, nil); s.PlaceHolder != "(таңдаңыз)" {
+	if s := widgets.NewSelect(nil, nil); s.PlaceHolder != "(таңдаңыз)" {
 		t.Errorf("placeholder %q", s.PlaceHolder)
 	}
 	if got := pct(80, true); got != "80,0 %" {
 		t.Errorf("pct in kk: %q", got)
 	}
 	e.terms.until.SetText("31.02.2028")
-	if got := e.terms.until.problem(); got != "err.date_nonexistent" {
+	if got := e.terms.until.Problem(); got != "err.date_nonexistent" {
 		t.Errorf("31.02.2028 is %q", got)
 	}
 	e.terms.until.SetText("31-2-28")
-	if got := e.terms.until.problem(); got != "err.date_invalid" {
+	if got := e.terms.until.Problem(); got != "err.date_invalid" {
 		t.Errorf("31-2-28 is %q", got)
 	}
 	if got := countryOption("KZ"); got != "KZ — Қазақстан" || countryCode(got) != "KZ" {

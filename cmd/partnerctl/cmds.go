@@ -61,7 +61,7 @@ var cmdDemo = &command{
 		start := time.Now()
 		d := demo.Generate(demo.Options{Seed: c.o.seed, Partners: c.o.partners, Agreements: c.o.agreements, Today: today})
 		last := time.Now()
-		err = demo.Load(s, d, c.o.batch, func(done, total int) {
+		err = s.AddNew(d, c.o.batch, func(done, total int) {
 			if time.Since(last) > 2*time.Second {
 				fmt.Fprintf(c.errOut, "… %d of %d agreements\n", done, total)
 				last = time.Now()

@@ -107,11 +107,14 @@ func fullLayoutFlags(c *ctx) error {
 }
 
 // findLayout returns the layout the --layout flag names.
-func findLayout(s *store.Store, name string) (l model.RegisterLayout, err error) {
-	err = s.View(func(tx *store.Tx) (err error) { l, err = layouts.Find(tx, name); return err })
+func findLayout(s *store.Store, name string) (model.RegisterLayout, error) {
+	saved, err := s.RegisterLayouts()
 	if err != nil {
-		names, _ := s.RegisterLayouts()
-		return l, usagef("%v: use one of %v", err, layouts.Names(names))
+		return model.RegisterLayout{}, err
+	}
+	l, err := layouts.Find(saved, name)
+	if err != nil {
+		return l, usagef("%v: use one of %v", err, layouts.Names(saved))
 	}
 	return l, nil
 }
@@ -158,7 +161,6 @@ func printLayout(c *ctx, s *store.Store, po pdf.Options) (func(io.Writer) error,
 	if err != nil {
 		return nil, err
 	}
-	var t *layouts.Table
-	err = s.View(func(tx *store.Tx) (err error) { t, err = layouts.Build(context.Background(), tx, l, o); return err })
+	t, err := layouts.Build(context.Background(), s, l, o)
 	return func(w io.Writer) error { return pdf.LayoutRegister(w, t, po) }, err
 }

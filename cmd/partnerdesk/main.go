@@ -31,7 +31,7 @@ func loadDemo(s ui.Store) error {
 		return fmt.Errorf("demo data needs a data file")
 	}
 	d := demo.Generate(demo.Options{Seed: 1, Partners: 120, Agreements: 400, Today: model.Today()})
-	return demo.Load(st, d, 500, nil)
+	return st.AddNew(d, 500, nil)
 }
 
 func main() {

@@ -15,7 +15,7 @@ var today = model.MustDate("28.11.2026")
 func fixture(t testing.TB, partners, agreements int) (*Catalog, *store.Store) {
 	t.Helper()
 	s := store.OpenMemory(store.Options{})
-	if err := demo.Load(s, demo.Generate(demo.Options{Seed: 3, Partners: partners, Agreements: agreements, Today: today}), 1000, nil); err != nil {
+	if err := s.AddNew(demo.Generate(demo.Options{Seed: 3, Partners: partners, Agreements: agreements, Today: today}), 1000, nil); err != nil {
 		t.Fatal(err)
 	}
 	ps, _ := s.Partners()

@@ -22,20 +22,11 @@ type Options struct {
 	Today      model.Date
 }
 
-// Data is a generated data set. Agreements name partners by their 1-based
-// position in Partners (as PartnerIDs and in "partner:N" parties); Load
-// turns those into real IDs.
-type Data struct {
-	Institution model.Institution
-	Partners    []model.Partner
-	Agreements  []model.Agreement
-	// Renews[i] is the index of the agreement that Agreements[i] renews,
-	// or -1. A renewed agreement always comes before its successor.
-	Renews []int
-	// Rounds are diagnostic rounds, the paper's first; they name
-	// agreements by 1-based position in Agreements.
-	Rounds []model.Round
-}
+// Data is a generated data set: a set of new records (model.RecordSet)
+// for the caller to write into an empty data file with store.AddNew. Its
+// agreements name partners, and its rounds agreements, by 1-based
+// position; every tenth agreement has a scan attached.
+type Data = model.RecordSet
 
 type gen struct {
 	r     *rand.Rand
@@ -74,6 +65,9 @@ func Generate(o Options) Data {
 		}
 		d.Agreements = append(d.Agreements, a)
 		d.Renews = append(d.Renews, renews)
+		if i%10 == 3 {
+			d.Attachments = append(d.Attachments, scan(i, a.Number))
+		}
 	}
 	var first []model.ID
 	if len(d.Agreements) > 0 {
@@ -81,6 +75,12 @@ func Generate(o Options) Data {
 	}
 	d.Rounds = Rounds(o.Seed, g.today, first)
 	return d
+}
+
+// scan is the demonstration file attached to the i-th agreement.
+func scan(i int, number string) model.NewAttachment {
+	return model.NewAttachment{Agreement: i, Name: "Скан подписанного экземпляра.txt", MIMEType: "text/plain",
+		Data: []byte("Демонстрационное вложение: здесь был бы скан договора " + number)}
 }
 
 // Institution returns the demo university's settings.

@@ -26,7 +26,7 @@ func TestGenerateIsReproducible(t *testing.T) {
 func TestDemoDataCoversTheDomain(t *testing.T) {
 	d := Generate(Options{Seed: 1, Partners: 300, Agreements: 1500, Today: today})
 	s := store.OpenMemory(store.Options{})
-	if err := Load(s, d, 500, nil); err != nil {
+	if err := s.AddNew(d, 500, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Check(); err != nil {
@@ -70,7 +70,7 @@ func TestDemoDataCoversTheDomain(t *testing.T) {
 	if tripartite == 0 || overdue == 0 {
 		t.Errorf("tripartite %d overdue %d", tripartite, overdue)
 	}
-	if err := Load(s, d, 500, nil); err == nil {
+	if err := s.AddNew(d, 500, nil); err == nil {
 		t.Error("demo data loaded twice into one file")
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 func TestLongAgreement(t *testing.T) {
 	s := store.OpenMemory(store.Options{})
-	if err := Load(s, Generate(Options{Seed: 1, Partners: 3, Today: today}), 0, nil); err != nil {
+	if err := s.AddNew(Generate(Options{Seed: 1, Partners: 3, Today: today}), 0, nil); err != nil {
 		t.Fatal(err)
 	}
 	a := LongAgreement("ТР-2026/001", [3]model.ID{1, 2, 3}, today)

@@ -12,7 +12,7 @@ import (
 func TestDemoRounds(t *testing.T) {
 	d := Generate(Options{Seed: 3, Partners: 10, Agreements: 20, Today: today})
 	s := store.OpenMemory(store.Options{})
-	if err := Load(s, d, 500, nil); err != nil {
+	if err := s.AddNew(d, 500, nil); err != nil {
 		t.Fatal(err)
 	}
 	rounds, err := s.Rounds()

@@ -28,7 +28,7 @@ func demoFile(t *testing.T, partners, agreements int) (string, []byte) {
 		t.Fatal(err)
 	}
 	d := demo.Generate(demo.Options{Seed: 1, Partners: partners, Agreements: agreements, Today: model.MustDate("28.11.2026")})
-	if err := demo.Load(s, d, 50, nil); err != nil {
+	if err := s.AddNew(d, 50, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -60,6 +60,13 @@ func (s *Store) AgreementByNumber(number string) (a model.Agreement, err error) 
 	return a, err
 }
 
+// ForEachAgreement calls fn with every agreement in ID order, decoding one
+// at a time, in one read transaction (so the agreements are those of one
+// moment), until fn returns an error. fn must not write to the store.
+func (s *Store) ForEachAgreement(fn func(*model.Agreement) error) error {
+	return s.View(func(t *Tx) error { return t.ForEachAgreement(fn) })
+}
+
 // Summaries returns every agreement's summary.
 func (s *Store) Summaries() (list []model.Summary, err error) {
 	err = s.View(func(t *Tx) error { list, err = t.Summaries(); return err })

@@ -14,7 +14,7 @@ import (
 func BenchmarkMemorySaveAgreement(b *testing.B) {
 	s := store.OpenMemory(store.Options{})
 	d := demo.Generate(demo.Options{Seed: 1, Partners: 500, Agreements: 2000, Today: storetest.BenchToday})
-	if err := demo.Load(s, d, 500, nil); err != nil {
+	if err := s.AddNew(d, 500, nil); err != nil {
 		b.Fatal(err)
 	}
 	a, err := s.AgreementByNumber(d.Agreements[100].Number)

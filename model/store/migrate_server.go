@@ -201,20 +201,10 @@ func (m *mover) movePartners() error {
 	return nil
 }
 
-func (m *mover) party(p model.Party) model.Party {
-	if id, ok := p.PartnerID(); ok {
-		return model.PartnerParty(m.partners[id])
-	}
-	return p
-}
-
 func (m *mover) moveAgreement(a model.Agreement) error {
 	a.ID, a.Department = m.agreements[a.ID], m.dept
 	a.PredecessorID, a.SuccessorID = m.agreements[a.PredecessorID], m.agreements[a.SuccessorID]
-	for i, p := range a.PartnerIDs {
-		a.PartnerIDs[i] = m.partners[p]
-	}
-	a.MapParties(m.party)
+	a.MapPartners(func(id model.ID) model.ID { return m.partners[id] })
 	for i, att := range a.Attachments {
 		seq, err := m.t.kv.nextSeq(bucketAttachments)
 		if err != nil {

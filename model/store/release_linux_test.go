@@ -39,7 +39,7 @@ func TestReleaseMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := demo.Generate(demo.Options{Seed: 1, Partners: 300, Agreements: 4000, Today: model.MustDate("28.11.2026")})
-	if err := demo.Load(s, d, 1000, nil); err != nil {
+	if err := s.AddNew(d, 1000, nil); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

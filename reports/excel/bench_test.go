@@ -38,7 +38,7 @@ func benchStore(b *testing.B) *store.Store {
 			b.Fatal(err)
 		}
 		d := demo.Generate(demo.Options{Seed: 1, Partners: 2000, Agreements: benchAgreements, Today: snapshot.Today})
-		if err := demo.Load(s, d, 5000, nil); err != nil {
+		if err := s.AddNew(d, 5000, nil); err != nil {
 			b.Fatal(err)
 		}
 		s.Close()

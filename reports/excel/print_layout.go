@@ -36,11 +36,7 @@ func WriteLayout(ctx context.Context, s *store.Store, path string, l model.Regis
 	if err := s.CheckTarget(path); err != nil {
 		return err
 	}
-	var t *layouts.Table
-	err := s.View(func(tx *store.Tx) (err error) {
-		t, err = layouts.Build(ctx, tx, l, o)
-		return err
-	})
+	t, err := layouts.Build(ctx, s, l, o)
 	if err != nil {
 		return err
 	}

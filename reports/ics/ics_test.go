@@ -22,7 +22,7 @@ func unfold(s string) []string {
 
 func TestCalendarIsWellFormed(t *testing.T) {
 	s := store.OpenMemory(store.Options{})
-	if err := demo.Load(s, demo.Generate(demo.Options{Seed: 5, Partners: 20, Agreements: 80, Today: today}), 100, nil); err != nil {
+	if err := s.AddNew(demo.Generate(demo.Options{Seed: 5, Partners: 20, Agreements: 80, Today: today}), 100, nil); err != nil {
 		t.Fatal(err)
 	}
 	var events []Event

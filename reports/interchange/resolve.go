@@ -178,18 +178,11 @@ func (e *engine) create(r resolved, rec *AgreementRecord, a *model.Agreement) er
 	if len(real) == 0 {
 		return nil
 	}
-	for j, id := range a.PartnerIDs {
+	a.MapPartners(func(id model.ID) model.ID {
 		if to, ok := real[id]; ok {
-			a.PartnerIDs[j] = to
+			return to
 		}
-	}
-	a.MapParties(func(p model.Party) model.Party {
-		if id, ok := p.PartnerID(); ok {
-			if to, ok := real[id]; ok {
-				return model.PartnerParty(to)
-			}
-		}
-		return p
+		return id
 	})
 	return nil
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 )
 
 // Full is the name of the complete register.
@@ -95,20 +94,20 @@ func isPreset(name string) bool {
 // a saved layout.
 var ErrUnknown = errors.New("no such register layout")
 
-// Find returns the preset or saved layout of that name. The full register
-// is no layout: callers check for Full first.
-func Find(tx *store.Tx, name string) (model.RegisterLayout, error) {
+// Find returns the preset or the saved layout (one of saved) of that
+// name, a saved one's compared without regard to case, as the store
+// compares them. The full register is no layout: callers check for Full
+// first.
+func Find(saved []model.RegisterLayout, name string) (model.RegisterLayout, error) {
 	for _, p := range Presets() {
 		if p.Name == name {
 			return p, nil
 		}
 	}
-	l, ok, err := tx.RegisterLayout(name)
-	if err != nil {
-		return l, err
+	for _, l := range saved {
+		if strings.EqualFold(strings.TrimSpace(l.Name), strings.TrimSpace(name)) {
+			return l, nil
+		}
 	}
-	if !ok {
-		return l, fmt.Errorf("%w %q", ErrUnknown, name)
-	}
-	return l, nil
+	return model.RegisterLayout{}, fmt.Errorf("%w %q", ErrUnknown, name)
 }

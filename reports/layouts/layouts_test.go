@@ -2,6 +2,8 @@ package layouts
 
 import (
 	"context"
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -10,14 +12,50 @@ import (
 	"github.com/partnerdesk/partnerdesk/reports/internal/snapshot"
 )
 
+// build lays out a register from the store, as the app and partnerctl
+// do.
 func build(t *testing.T, s *store.Store, l model.RegisterLayout, o Options) *Table {
 	t.Helper()
 	o.Today = snapshot.Today
-	var tab *Table
-	if err := s.View(func(tx *store.Tx) (err error) { tab, err = Build(context.Background(), tx, l, o); return err }); err != nil {
+	tab, err := Build(context.Background(), s, l, o)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return tab
+}
+
+// A register read from one read transaction is the one read from the
+// store's own methods.
+func TestBuildFromStoreOrTransaction(t *testing.T) {
+	s := snapshot.Filled(t, 20, 30)
+	l := Presets()[0]
+	fromStore := build(t, s, l, Options{Langs: []string{"kk", "ru"}})
+	var fromTx *Table
+	err := s.View(func(tx *store.Tx) (err error) {
+		fromTx, err = Build(context.Background(), tx, l, Options{Langs: []string{"kk", "ru"}, Today: snapshot.Today})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fromStore.Agreements == 0 || !reflect.DeepEqual(fromStore, fromTx) {
+		t.Errorf("from the store %d agreements, %d rows; from a transaction %d, %d", fromStore.Agreements, len(fromStore.Rows), fromTx.Agreements, len(fromTx.Rows))
+	}
+}
+
+// Find returns presets by name and saved layouts by name in any case,
+// and refuses a name that is neither.
+func TestFind(t *testing.T) {
+	saved := []model.RegisterLayout{{Name: "Кафедра", Columns: []string{"seq", "number"}}}
+	if l, err := Find(saved, "memoranda"); err != nil || l.Name != "memoranda" || len(l.Columns) == 0 {
+		t.Errorf("preset: %+v, %v", l, err)
+	}
+	if l, err := Find(saved, " кафедра "); err != nil || l.Name != "Кафедра" {
+		t.Errorf("saved: %+v, %v", l, err)
+	}
+	if _, err := Find(saved, "other"); !errors.Is(err, ErrUnknown) || !strings.Contains(err.Error(), `"other"`) {
+		t.Errorf("unknown: %v", err)
+	}
 }
 
 // rowsOf returns the rows of the agreement with the given number (in the

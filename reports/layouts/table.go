@@ -8,7 +8,6 @@ import (
 
 	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
-	"github.com/partnerdesk/partnerdesk/model/store"
 )
 
 // Options choose the languages, period and agreements of a printed
@@ -59,8 +58,18 @@ type Table struct {
 	Langs      []string
 }
 
+// Reader is what Build reads from the data file: the store itself
+// (*store.Store) or a read transaction (*store.Tx) both serve.
+type Reader interface {
+	Institution() (model.Institution, error)
+	Partner(id model.ID) (model.Partner, error)
+	// ForEachAgreement calls fn with every agreement, stopping at its
+	// first error.
+	ForEachAgreement(fn func(a *model.Agreement) error) error
+}
+
 // Build lays out the register of layout l from the data file.
-func Build(ctx context.Context, tx *store.Tx, l model.RegisterLayout, o Options) (*Table, error) {
+func Build(ctx context.Context, tx Reader, l model.RegisterLayout, o Options) (*Table, error) {
 	if err := l.Validate(); err != nil && !isPreset(l.Name) {
 		return nil, err
 	}
@@ -149,7 +158,7 @@ func values(r *rowCtx, l model.RegisterLayout, first bool) []string {
 
 // agreements returns the agreements the layout and options keep, by
 // signing date and number.
-func agreements(ctx context.Context, tx *store.Tx, l model.RegisterLayout, o Options, warn int) ([]*model.Agreement, error) {
+func agreements(ctx context.Context, tx Reader, l model.RegisterLayout, o Options, warn int) ([]*model.Agreement, error) {
 	var out []*model.Agreement
 	err := tx.ForEachAgreement(func(a *model.Agreement) error {
 		if err := ctx.Err(); err != nil {
@@ -181,7 +190,7 @@ func keep(a *model.Agreement, l model.RegisterLayout, o Options, warn int) bool 
 	return (o.To.IsZero() || start.IsZero() || start <= o.To) && (o.From.IsZero() || end.IsZero() || end >= o.From)
 }
 
-func partnersOf(tx *store.Tx, a *model.Agreement, cache map[model.ID]*model.Partner) ([]*model.Partner, error) {
+func partnersOf(tx Reader, a *model.Agreement, cache map[model.ID]*model.Partner) ([]*model.Partner, error) {
 	out := make([]*model.Partner, 0, len(a.PartnerIDs))
 	for _, id := range a.PartnerIDs {
 		p := cache[id]

@@ -77,7 +77,7 @@ func BenchmarkMemorandumAfterFonts(b *testing.B) {
 var batch = sync.OnceValues(func() ([]MemoData, error) {
 	s := store.OpenMemory(store.Options{})
 	d := demo.Generate(demo.Options{Seed: 11, Partners: 200, Agreements: 1000, Today: testToday})
-	if err := demo.Load(s, d, 0, nil); err != nil {
+	if err := s.AddNew(d, 0, nil); err != nil {
 		return nil, err
 	}
 	var out []MemoData

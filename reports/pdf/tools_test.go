@@ -38,7 +38,7 @@ const (
 var fixture = sync.OnceValues(func() (*store.Store, error) {
 	s := store.OpenMemory(store.Options{Now: func() time.Time { return testCreated }, User: "test"})
 	d := demo.Generate(demo.Options{Seed: 7, Partners: 40, Agreements: 60, Today: testToday})
-	if err := demo.Load(s, d, 0, nil); err != nil {
+	if err := s.AddNew(d, 0, nil); err != nil {
 		return nil, err
 	}
 	return s, s.Update(func(tx *store.Tx) error {

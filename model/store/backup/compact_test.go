@@ -16,7 +16,7 @@ import (
 func TestSparseFileIsCompactedOnOpen(t *testing.T) {
 	e := newEnv(t)
 	d := demo.Generate(demo.Options{Seed: 5, Partners: 40, Agreements: 800, Today: model.MustDate("28.11.2026")})
-	if err := demo.Load(e.st, d, 200, nil); err != nil {
+	if err := e.st.AddNew(d, 200, nil); err != nil {
 		t.Fatal(err)
 	}
 	sums, err := e.st.Summaries()

@@ -19,7 +19,7 @@ func demoEnv(t *testing.T) *env {
 	t.Helper()
 	e := newEnv(t)
 	d := demo.Generate(demo.Options{Seed: 3, Partners: 30, Agreements: 90, Today: model.MustDate("28.11.2026")})
-	if err := demo.Load(e.st, d, 30, nil); err != nil {
+	if err := e.st.AddNew(d, 30, nil); err != nil {
 		t.Fatal(err)
 	}
 	return e

@@ -27,7 +27,7 @@ func demoStore(t testing.TB, partners, agreements int) *store.Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	d := demo.Generate(demo.Options{Seed: 7, Partners: partners, Agreements: agreements, Today: storetest.BenchToday})
-	if err := demo.Load(s, d, 2000, nil); err != nil {
+	if err := s.AddNew(d, 2000, nil); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -32,7 +32,7 @@ func BenchFile(tb testing.TB, partners, agreements int) string {
 		tb.Fatal(err)
 	}
 	d := demo.Generate(demo.Options{Seed: 1, Partners: partners, Agreements: agreements, Today: BenchToday})
-	if err := demo.Load(s, d, 5000, nil); err != nil {
+	if err := s.AddNew(d, 5000, nil); err != nil {
 		tb.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -26,7 +26,7 @@ func StoreOptions() store.Options {
 // each with an agreement.
 func Fill(s *store.Store, seed uint64, partners, agreements int) error {
 	d := demo.Generate(demo.Options{Seed: seed, Partners: partners, Agreements: agreements, Today: Today})
-	if err := demo.Load(s, d, 5000, nil); err != nil {
+	if err := s.AddNew(d, 5000, nil); err != nil {
 		return err
 	}
 	return s.Update(func(tx *store.Tx) error {

@@ -48,7 +48,7 @@ func run(dir string, force bool) error {
 	}
 	defer os.Remove(tmp)
 	d := demo.Generate(demo.Options{Seed: 1, Partners: 20, Agreements: 60, Today: model.MustDate("28.11.2026")})
-	if err := demo.Load(s, d, 20, nil); err != nil {
+	if err := s.AddNew(d, 20, nil); err != nil {
 		return err
 	}
 	if err := edit(s, clock); err != nil {

@@ -1,7 +1,8 @@
-package ui
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -14,7 +15,7 @@ const minLongColumn = 100
 // into each other, and the long columns (names, titles) sharing the rest,
 // so that a 1,280-pixel window needs no horizontal scrolling.
 type fitColumns struct {
-	lt     *listTable
+	lt     *ListTable
 	width  float32 // the width last fitted to
 	sorted int     // and the column sorted by (its header has an arrow)
 }
@@ -25,7 +26,7 @@ func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if size.Width != f.width || f.lt.sortCol != f.sorted {
 		f.width, f.sorted = size.Width, f.lt.sortCol
 		for i, w := range f.lt.fitWidths(size.Width) {
-			f.lt.table.SetColumnWidth(i, w)
+			f.lt.Table.SetColumnWidth(i, w)
 		}
 	}
 	objs[0].Resize(size)
@@ -34,8 +35,8 @@ func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // headerWidth is the width the header of column c needs, with the sort
 // arrow when sorted and the button's padding.
-func headerWidth(c column, sorted bool) float32 {
-	title := tr(c.title)
+func headerWidth(c Column, sorted bool) float32 {
+	title := lang.L(c.Title)
 	if sorted {
 		title += " ▼"
 	}
@@ -44,32 +45,32 @@ func headerWidth(c column, sorted bool) float32 {
 }
 
 // fitWidths returns the column widths for a table width.
-func (lt *listTable) fitWidths(width float32) []float32 {
+func (lt *ListTable) fitWidths(width float32) []float32 {
 	gap := theme.Padding() // between two columns, where the separator is drawn
-	avail := width - theme.ScrollBarSize() - gap*float32(len(lt.cols))
-	ws := make([]float32, len(lt.cols))
+	avail := width - theme.ScrollBarSize() - gap*float32(len(lt.Cols))
+	ws := make([]float32, len(lt.Cols))
 	var fixed, long float32
-	for i, c := range lt.cols {
+	for i, c := range lt.Cols {
 		head := headerWidth(c, i == lt.sortCol)
-		ws[i] = max(c.width, head)
-		if c.long {
+		ws[i] = max(c.Width, head)
+		if c.Long {
 			ws[i] = max(minLongColumn, head)
-			long += c.width
+			long += c.Width
 		} else {
 			fixed += ws[i]
 		}
 	}
 	rest := avail - fixed
-	for i, c := range lt.cols {
-		if c.long && long > 0 {
-			ws[i] = max(ws[i], rest*c.width/long)
+	for i, c := range lt.Cols {
+		if c.Long && long > 0 {
+			ws[i] = max(ws[i], rest*c.Width/long)
 		}
 	}
 	return ws
 }
 
-// textWidth is the width a cell needs for the widest of the texts.
-func textWidth(texts ...string) float32 {
+// TextWidth is the width a cell needs for the widest of the texts.
+func TextWidth(texts ...string) float32 {
 	w := float32(0)
 	for _, t := range texts {
 		w = max(w, fyne.MeasureText(t, theme.TextSize(), fyne.TextStyle{}).Width)

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"image/color"
@@ -11,34 +11,37 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// bar is one bar of a bar chart.
-type bar struct {
-	label string
-	value int
+// Bar is one bar of a bar chart.
+type Bar struct {
+	Label string
+	Value int
 }
 
-// barChart draws, under the (translated) title, horizontal bars with canvas rectangles: a label on the
+// BarChart draws, under the (translated) title, horizontal bars with canvas rectangles: a label on the
 // left, the bar scaled to the largest value (or to max when set), and the
 // value on the right.
-func barChart(title string, bars []bar, max int, fill color.Color) fyne.CanvasObject {
+func BarChart(title string, bars []Bar, max int, fill color.Color) fyne.CanvasObject {
 	for _, b := range bars {
-		if b.value > max {
-			max = b.value
+		if b.Value > max {
+			max = b.Value
 		}
 	}
-	rows := container.NewVBox(bold(title))
+	rows := container.NewVBox(Bold(title))
+	// Every row keeps the same room for its value, so that the bars share
+	// one scale (a "5" beside a "10" would otherwise get a longer track).
+	row := &chartRowLayout{valueW: widget.NewLabel(strconv.Itoa(max)).MinSize().Width + theme.Padding()}
 	for _, b := range bars {
-		name := widget.NewLabel(b.label)
+		name := widget.NewLabel(b.Label)
 		name.Truncation = fyne.TextTruncateEllipsis
 		rect := canvas.NewRectangle(fill)
 		rect.CornerRadius = 3
 		frac := float32(0)
 		if max > 0 {
-			frac = float32(b.value) / float32(max)
+			frac = float32(b.Value) / float32(max)
 		}
-		value := widget.NewLabel(strconv.Itoa(b.value))
+		value := widget.NewLabel(strconv.Itoa(b.Value))
 		track := container.New(&barLayout{frac: frac}, rect)
-		rows.Add(container.New(&chartRowLayout{}, name, track, value))
+		rows.Add(container.New(row, name, track, value))
 	}
 	return rows
 }
@@ -61,12 +64,12 @@ func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(60, theme.TextSize()*1.6)
 }
 
-// chartRowLayout puts a label in the first 40% of the row, the bar in the
-// middle and the value at the end.
-type chartRowLayout struct{}
+// chartRowLayout puts a label in the first 42% of the row, the bar in the
+// middle and the value, in valueW, at the end.
+type chartRowLayout struct{ valueW float32 }
 
-func (chartRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	valueW := objs[2].MinSize().Width + theme.Padding()
+func (l *chartRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	valueW := max(l.valueW, objs[2].MinSize().Width+theme.Padding())
 	labelW := size.Width * 0.42
 	objs[0].Resize(fyne.NewSize(labelW, size.Height))
 	objs[0].Move(fyne.NewPos(0, 0))
@@ -76,7 +79,7 @@ func (chartRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[2].Move(fyne.NewPos(size.Width-valueW, 0))
 }
 
-func (chartRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *chartRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := objs[0].MinSize().Height
 	return fyne.NewSize(180, h)
 }

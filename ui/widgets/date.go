@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,7 +44,7 @@ func newDatePicker(chosen, today model.Date, onPick func(model.Date)) *datePicke
 	}
 	prev := container.NewHBox(nav(theme.MediaFastRewindIcon(), -12), nav(theme.NavigateBackIcon(), -1))
 	next := container.NewHBox(nav(theme.NavigateNextIcon(), 1), nav(theme.MediaFastForwardIcon(), 12))
-	todayBtn := widget.NewButton(tr("cal.today")+" "+today.String(), func() { p.pick(today) })
+	todayBtn := widget.NewButton(lang.L("cal.today")+" "+today.String(), func() { p.pick(today) })
 	todayBtn.Importance = widget.LowImportance
 	p.root = container.NewBorder(container.NewBorder(nil, nil, prev, next, p.title), todayBtn, nil, nil, p.days)
 	p.fill()
@@ -64,14 +65,14 @@ func (p *datePicker) pick(d model.Date) {
 }
 
 // monthName is the month's name in the interface language.
-func monthName(m time.Month) string { return tr("cal.month." + strconv.Itoa(int(m))) }
+func monthName(m time.Month) string { return lang.L("cal.month." + strconv.Itoa(int(m))) }
 
 // fill lays out the shown month.
 func (p *datePicker) fill() {
 	p.title.SetText(monthName(p.shown.Month()) + " " + strconv.Itoa(p.shown.Year()))
 	objs := make([]fyne.CanvasObject, 0, 49)
 	for i := 1; i <= 7; i++ {
-		objs = append(objs, widget.NewLabelWithStyle(tr("cal.wd."+strconv.Itoa(i)), fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
+		objs = append(objs, widget.NewLabelWithStyle(lang.L("cal.wd."+strconv.Itoa(i)), fyne.TextAlignCenter, fyne.TextStyle{Italic: true}))
 	}
 	lead := (int(p.shown.Time().Weekday()) + 6) % 7 // Monday first
 	for range lead {
@@ -93,48 +94,57 @@ func (p *datePicker) fill() {
 	p.days.Refresh()
 }
 
-// dateEntry is a text entry for dd.mm.yyyy dates with a button that opens
+// DateEntry is a text entry for dd.mm.yyyy dates with a button that opens
 // our calendar (datePicker). Fyne's own DateEntry takes its format from the
 // system's region and writes 28/11/2026 in Kazakhstan; secretaries write
 // 28.11.2026.
-type dateEntry struct {
+type DateEntry struct {
 	widget.Entry
-	u   *UI
-	pop *widget.PopUp // the open calendar, or nil
+	// Today is the day the calendar marks and offers.
+	Today func() model.Date
+	// OnCalendar, when set, is told of the calendar pop-up just opened and
+	// of how to close it (the window closes it on Esc).
+	OnCalendar func(popUp fyne.CanvasObject, close func())
 }
 
-func newDateEntry(u *UI, changed func(string)) *dateEntry {
-	e := &dateEntry{u: u}
+// NewDateEntry returns an empty date entry calling changed on every edit.
+func NewDateEntry(today func() model.Date, changed func(string)) *DateEntry {
+	e := &DateEntry{Today: today}
 	e.ExtendBaseWidget(e)
-	e.PlaceHolder = tr("placeholder.date")
+	e.PlaceHolder = lang.L("placeholder.date")
 	e.OnChanged = changed
 	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.pick)
 	return e
 }
 
 // pick opens the calendar under the field; Esc or a tap outside closes it.
-func (e *dateEntry) pick() {
+func (e *DateEntry) pick() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return // not on screen
+	}
 	var pop *widget.PopUp
-	cal := newDatePicker(e.date(), e.u.opts.Today(), func(d model.Date) {
+	cal := newDatePicker(e.Date(), e.Today(), func(d model.Date) {
 		e.SetText(d.String())
 		pop.Hide()
 	})
-	c := e.u.win.Canvas()
 	pop = widget.NewPopUp(cal.root, c)
-	e.pop = pop
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
 	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
-	e.u.escapable(c.Overlays().Top(), pop.Hide)
+	if e.OnCalendar != nil {
+		e.OnCalendar(c.Overlays().Top(), pop.Hide)
+	}
 }
 
-// date returns the entered date, zero when empty or not a date.
-func (e *dateEntry) date() model.Date {
+// Date returns the entered date, zero when empty or not a date.
+func (e *DateEntry) Date() model.Date {
 	d, _ := model.ParseDate(e.Text)
 	return d
 }
 
-// problem returns the message key when the text is not a date.
-func (e *dateEntry) problem() string {
+// Problem returns the message key when the text is not a date, "" when it
+// is one or is empty.
+func (e *DateEntry) Problem() string {
 	if _, err := model.ParseDate(e.Text); errors.Is(err, model.ErrNoSuchDate) {
 		return "err.date_nonexistent" // 31.02.2028: the format is right
 	} else if err != nil {
@@ -143,4 +153,5 @@ func (e *dateEntry) problem() string {
 	return ""
 }
 
-func (e *dateEntry) setDate(d model.Date) { e.SetText(d.String()) }
+// SetDate shows d.
+func (e *DateEntry) SetDate(d model.Date) { e.SetText(d.String()) }

@@ -1,17 +1,15 @@
 package ui
 
 import (
-	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/ui/widgets"
 )
 
 // intValue reads a whole number from an entry; empty is 0, and ok is false
@@ -164,99 +162,10 @@ func (fs *fieldSet) show(v model.ValidationError) int {
 	return len(v)
 }
 
-// multiline returns a wrapped multi-line entry.
-func multiline(rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(rows)
+// newDateEntry is a date entry whose calendar marks today's date and closes
+// on Esc.
+func (u *UI) newDateEntry(changed func(string)) *widgets.DateEntry {
+	e := widgets.NewDateEntry(u.today, changed)
+	e.OnCalendar = u.escapable
 	return e
-}
-
-// heading returns a bold, one-line section label with the translation of
-// key.
-func heading(key string) *widget.Label {
-	return widget.NewLabelWithStyle(tr(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// bold returns a bold label showing text as it is, wrapped by words.
-func bold(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// minHeight makes obj at least h tall (lists inside a scroll collapse to
-// one row otherwise).
-func minHeight(h float32, obj fyne.CanvasObject) fyne.CanvasObject {
-	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(10, h))
-	return container.NewStack(r, obj)
-}
-
-// minWidth makes obj at least w wide (an entry for a short number).
-func minWidth(w float32, obj fyne.CanvasObject) fyne.CanvasObject {
-	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(w, 10))
-	return container.NewStack(r, obj)
-}
-
-// wrapped returns a label that wraps its text by words.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// columns lays objects out in n equal columns (wrapping into more rows)
-// like container.NewGridWithColumns, but asks only for minCol of width per
-// column, so that a wide form shrinks with the window instead of pushing
-// the window wider than the screen.
-type columns struct {
-	n      int
-	minCol float32
-}
-
-func newColumns(n int, objs ...fyne.CanvasObject) *fyne.Container {
-	return container.New(&columns{n: n, minCol: 90}, objs...)
-}
-
-func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	w := (size.Width - pad*float32(c.n-1)) / float32(c.n)
-	y := float32(0)
-	for row := 0; row*c.n < len(objs); row++ {
-		h := float32(0)
-		for i := row * c.n; i < min(len(objs), (row+1)*c.n); i++ {
-			h = max(h, objs[i].MinSize().Height)
-		}
-		for i := row * c.n; i < min(len(objs), (row+1)*c.n); i++ {
-			objs[i].Move(fyne.NewPos(float32(i-row*c.n)*(w+pad), y))
-			objs[i].Resize(fyne.NewSize(w, h))
-		}
-		y += h + pad
-	}
-}
-
-func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	pad := theme.Padding()
-	h := float32(0)
-	for row := 0; row*c.n < len(objs); row++ {
-		rh := float32(0)
-		for i := row * c.n; i < min(len(objs), (row+1)*c.n); i++ {
-			rh = max(rh, objs[i].MinSize().Height)
-		}
-		h += rh
-		if row > 0 {
-			h += pad
-		}
-	}
-	return fyne.NewSize(c.minCol*float32(c.n)+pad*float32(c.n-1), h)
-}
-
-// newSelect is widget.NewSelect with the placeholder in the interface
-// language (Fyne's "(Select one)" is not translated).
-func newSelect(options []string, changed func(string)) *widget.Select {
-	s := widget.NewSelect(options, changed)
-	s.PlaceHolder = tr("placeholder.choose")
-	return s
 }
