@@ -59,6 +59,13 @@ type Options struct {
 	// the server's changes to the screens; tests run them on their own
 	// goroutine, as the real main loop would.
 	OnUI func(f func())
+
+	// launcher switches between a data file and the university's server
+	// (Launch sets it; nil for a store opened otherwise).
+	launcher *launcher
+	// lastCopy, when set, says that the store is the read-only last copy
+	// of the server's data, and as of when (the banner).
+	lastCopy string
 }
 
 // UI is the main window's content and state.
@@ -84,6 +91,7 @@ type UI struct {
 	settingsTab int            // the Settings tab last shown
 	busy        sync.WaitGroup // work started by runLater whose done has not run yet
 	working     sync.WaitGroup // work started by runLater still running (closing the file waits for it)
+	dataChoice  *dataChoice    // "where the data is kept", while shown
 
 	unwatch  func()         // ends the subscription to the server's changes
 	watching sync.WaitGroup // the subscription's goroutine, while it runs
@@ -179,7 +187,11 @@ func (u *UI) build() {
 	}
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
-	u.win.SetContent(split)
+	if u.opts.lastCopy != "" {
+		u.win.SetContent(container.NewBorder(u.lastCopyBanner(), nil, nil, nil, split))
+	} else {
+		u.win.SetContent(split)
+	}
 	u.win.SetMainMenu(u.menu())
 	u.shortcuts()
 	if u.inst.IsZero() {
