@@ -56,6 +56,9 @@ func applyLook(app fyne.App, opts Options) string {
 
 // close waits for a backup in progress, then closes the file.
 func (l *launcher) close() {
+	if l.u != nil {
+		l.u.stopWatching() // the server's changes go with the store
+	}
 	l.stopCopier()
 	l.server.busy.Wait()
 	l.waitWork()

@@ -156,10 +156,14 @@ func (l *launcher) show(st *store.Store, opts Options) {
 		l.u.showError(err)
 	}
 	l.u.rebuild()
+	l.u.watchChanges() // the new store's changes, if it is a server
 }
 
 // closeCurrent stops the copier and closes the store in use, if any.
 func (l *launcher) closeCurrent() {
+	if l.u != nil {
+		l.u.stopWatching()
+	}
 	l.stopCopier()
 	if l.st != nil {
 		l.waitWork()
