@@ -32,7 +32,9 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libxcursor-dev libxrandr-dev \
 # their own (model/store/pgtest); nothing is configured system-wide.
 # libreoffice-calc-nogui: the printable registers are converted to PDF by
 # LibreOffice in a test, to count their pages and check their type size.
-TEST_PKGS  := poppler-utils qpdf cups postgresql libreoffice-calc-nogui
+# gnome-keyring, dbus: the keychain test keeps a password in a real Secret
+# Service, in a private D-Bus session of its own (ui/keychain).
+TEST_PKGS  := poppler-utils qpdf cups postgresql libreoffice-calc-nogui gnome-keyring dbus
 
 # ensure_pkgs installs the missing Debian packages of $(1), or says what to
 # install where there is no apt.

@@ -103,10 +103,10 @@ func (c *checker) docTexts(a *Agreement) {
 		}
 	}
 	for _, lang := range Languages {
-		t := a.Texts[lang]
-		c.text("texts."+lang+".title", t.Title, false, MaxName, false)
-		c.text("texts."+lang+".subject", t.Subject, false, MaxText, true)
-		c.text("texts."+lang+".place", t.Place, false, MaxShort, false)
+		t, f := a.Texts[lang], textFields[lang]
+		c.text(f[0], t.Title, false, MaxName, false)
+		c.text(f[1], t.Subject, false, MaxText, true)
+		c.text(f[2], t.Place, false, MaxShort, false)
 	}
 	for i := range a.Responsibilities {
 		r := &a.Responsibilities[i]
@@ -115,8 +115,23 @@ func (c *checker) docTexts(a *Agreement) {
 				c.add(idx("responsibilities", i, "descriptions"), "err.unknown_value", "Value", lang)
 			}
 		}
-		for _, lang := range Languages {
-			c.text(idx("responsibilities", i, "descriptions."+lang), r.Descriptions[lang], false, MaxText, true)
-		}
+		c.in("responsibilities", i, func() {
+			for _, lang := range Languages {
+				c.text(descriptionField[lang], r.Descriptions[lang], false, MaxText, true)
+			}
+		})
+	}
+}
+
+// Field paths of the texts in each language, made once.
+var (
+	textFields       = map[string][3]string{}
+	descriptionField = map[string]string{}
+)
+
+func init() {
+	for _, lang := range Languages {
+		textFields[lang] = [3]string{"texts." + lang + ".title", "texts." + lang + ".subject", "texts." + lang + ".place"}
+		descriptionField[lang] = "descriptions." + lang
 	}
 }

@@ -163,6 +163,18 @@ func (c *checker) err() error {
 	return c.errs
 }
 
+// in runs check with field paths relative to prefix[i] ("party" for
+// "responsibilities[2].party"): whole paths are made only for the errors
+// found, not for every field of every list element of a valid record
+// (a third of validating an agreement went into making them).
+func (c *checker) in(prefix string, i int, check func()) {
+	n := len(c.errs)
+	check()
+	for j := n; j < len(c.errs); j++ {
+		c.errs[j].Field = idx(prefix, i, c.errs[j].Field)
+	}
+}
+
 func idx(prefix string, i int, field string) string {
 	return prefix + "[" + strconv.Itoa(i) + "]." + field
 }

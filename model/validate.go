@@ -52,13 +52,15 @@ func (p *Partner) Validate() error {
 // anything else of the contact is filled in.
 func (c *checker) contacts(contacts []Contact) {
 	for i, ct := range contacts {
-		c.text(idx("contacts", i, "name"), ct.Name, ct.Position != "" || ct.Phone != "" || ct.Email != "" || ct.Notes != "", MaxName, false)
-		c.text(idx("contacts", i, "position"), ct.Position, false, MaxName, false)
-		c.text(idx("contacts", i, "phone"), ct.Phone, false, MaxShort, false)
-		c.phone(idx("contacts", i, "phone"), ct.Phone)
-		c.text(idx("contacts", i, "email"), ct.Email, false, MaxShort, false)
-		c.email(idx("contacts", i, "email"), ct.Email)
-		c.text(idx("contacts", i, "notes"), ct.Notes, false, MaxText, true)
+		c.in("contacts", i, func() {
+			c.text("name", ct.Name, ct.Position != "" || ct.Phone != "" || ct.Email != "" || ct.Notes != "", MaxName, false)
+			c.text("position", ct.Position, false, MaxName, false)
+			c.text("phone", ct.Phone, false, MaxShort, false)
+			c.phone("phone", ct.Phone)
+			c.text("email", ct.Email, false, MaxShort, false)
+			c.email("email", ct.Email)
+			c.text("notes", ct.Notes, false, MaxText, true)
+		})
 	}
 }
 
@@ -216,35 +218,44 @@ func (c *checker) lists(a *Agreement) {
 		}
 	}
 	for i, p := range a.Programmes {
-		c.text(idx("programmes", i, "code"), p.Code, false, 20, false)
-		c.text(idx("programmes", i, "name"), p.Name, true, MaxName, false)
+		c.in("programmes", i, func() {
+			c.text("code", p.Code, false, 20, false)
+			c.text("name", p.Name, true, MaxName, false)
+		})
 	}
 	c.intRange("practice_places", a.PracticePlaces, 0, 100000)
 	c.resources(a)
 	for i, co := range a.Coordinators {
-		c.party(idx("coordinators", i, "party"), a, co.Party)
-		c.text(idx("coordinators", i, "name"), co.Name, true, MaxName, false)
-		c.text(idx("coordinators", i, "position"), co.Position, false, MaxName, false)
-		c.phone(idx("coordinators", i, "phone"), co.Phone)
-		c.email(idx("coordinators", i, "email"), co.Email)
+		c.in("coordinators", i, func() {
+			c.party("party", a, co.Party)
+			c.text("name", co.Name, true, MaxName, false)
+			c.text("position", co.Position, false, MaxName, false)
+			c.phone("phone", co.Phone)
+			c.email("email", co.Email)
+		})
 	}
 }
 
 // resources checks what each party contributes.
 func (c *checker) resources(a *Agreement) {
 	for i, r := range a.Resources {
-		c.party(idx("resources", i, "party"), a, r.Party)
-		c.text(idx("resources", i, "description"), r.Description, true, MaxLine, true)
-		c.text(idx("resources", i, "unit"), r.Unit, false, 20, false)
-		if r.Quantity < 0 || r.Quantity > 1e12 {
-			c.add(idx("resources", i, "quantity"), "err.range", "Min", "0", "Max", "1000000000000")
-		}
-		if r.Value < 0 || r.Value > 1e15 {
-			c.add(idx("resources", i, "value"), "err.range", "Min", "0", "Max", "1000000000000000")
-		}
-		if r.Currency != "" && !validCurrency(r.Currency) {
-			c.add(idx("resources", i, "currency"), "err.unknown_value", "Value", r.Currency)
-		}
+		c.in("resources", i, func() { c.resource(a, &r) })
+	}
+}
+
+// resource checks one contribution, with paths relative to it.
+func (c *checker) resource(a *Agreement, r *Resource) {
+	c.party("party", a, r.Party)
+	c.text("description", r.Description, true, MaxLine, true)
+	c.text("unit", r.Unit, false, 20, false)
+	if r.Quantity < 0 || r.Quantity > 1e12 {
+		c.add("quantity", "err.range", "Min", "0", "Max", "1000000000000")
+	}
+	if r.Value < 0 || r.Value > 1e15 {
+		c.add("value", "err.range", "Min", "0", "Max", "1000000000000000")
+	}
+	if r.Currency != "" && !validCurrency(r.Currency) {
+		c.add("currency", "err.unknown_value", "Value", r.Currency)
 	}
 }
 
@@ -253,24 +264,28 @@ func validCurrency(s string) bool {
 }
 
 func (c *checker) responsibility(a *Agreement, i int, today Date) {
-	r := &a.Responsibilities[i]
-	c.party(idx("responsibilities", i, "party"), a, r.Party)
-	c.text(idx("responsibilities", i, "description"), r.Description, true, MaxText, true)
-	c.text(idx("responsibilities", i, "owner"), r.Owner, false, MaxName, false)
-	c.date(idx("responsibilities", i, "due"), r.Due, false)
+	c.in("responsibilities", i, func() { c.task(a, &a.Responsibilities[i], today) })
+}
+
+// task checks one responsibility, with paths relative to it.
+func (c *checker) task(a *Agreement, r *Responsibility, today Date) {
+	c.party("party", a, r.Party)
+	c.text("description", r.Description, true, MaxText, true)
+	c.text("owner", r.Owner, false, MaxName, false)
+	c.date("due", r.Due, false)
 	switch r.Status {
 	case TaskPlanned, TaskInProgress, "":
 	case TaskDone:
-		if c.date(idx("responsibilities", i, "completed_on"), r.CompletedOn, false) && r.CompletedOn > today {
-			c.add(idx("responsibilities", i, "completed_on"), "err.date_future", "Today", today.String())
+		if c.date("completed_on", r.CompletedOn, false) && r.CompletedOn > today {
+			c.add("completed_on", "err.date_future", "Today", today.String())
 		}
 		if r.CompletedOn.IsZero() {
-			c.add(idx("responsibilities", i, "completed_on"), "err.completed_required")
+			c.add("completed_on", "err.completed_required")
 		}
 	default:
-		c.add(idx("responsibilities", i, "status"), "err.unknown_value", "Value", string(r.Status))
+		c.add("status", "err.unknown_value", "Value", string(r.Status))
 	}
-	c.text(idx("responsibilities", i, "evidence"), r.Evidence, false, MaxText, true)
+	c.text("evidence", r.Evidence, false, MaxText, true)
 }
 
 func (c *checker) principles(list []PrincipleAssessment) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/partnerdesk/partnerdesk/model"
+	"github.com/partnerdesk/partnerdesk/model/store"
 )
 
 // agreementTab is one tab of the agreement editor: it shows part of the
@@ -39,6 +41,9 @@ type agreementEditor struct {
 	saveBtn, renew, terminate, duplicate, del *widget.Button
 	printBtn                                  *widget.Button
 	status, problems                          *widget.Label
+
+	notice *noticeBar // "changed by …", "the server cannot be reached"
+	retry  *saveRetry // saving again while the server is away, or nil
 }
 
 // editorTab describes one tab of the agreement editor.
@@ -78,6 +83,7 @@ func newAgreementEditor(u *UI, a model.Agreement, renewOf model.ID) *agreementEd
 // before the tabs' inputs exist.
 func (e *agreementEditor) makeActions() {
 	e.appTabs = container.NewAppTabs()
+	e.notice = newNoticeBar()
 	e.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), e.onSave)
 	e.saveBtn.Importance = widget.HighImportance
 	e.status = widget.NewLabel("")
@@ -104,7 +110,7 @@ func (e *agreementEditor) build() fyne.CanvasObject {
 	state := container.NewHBox(e.status, e.problems)
 	bar := container.NewBorder(nil, nil, container.NewHBox(back, e.saveBtn, e.printBtn),
 		container.NewHBox(e.renew, e.terminate, e.duplicate, e.del))
-	return container.NewBorder(container.NewVBox(e.title(), bar, state, e.fs.summary), nil, nil, nil, e.appTabs)
+	return container.NewBorder(container.NewVBox(e.title(), bar, e.notice.box, state, e.fs.summary), nil, nil, nil, e.appTabs)
 }
 
 func (e *agreementEditor) title() fyne.CanvasObject {
@@ -274,12 +280,35 @@ func (e *agreementEditor) saveNow() bool {
 		err = e.u.store.SaveAgreement(&a)
 	}
 	if err != nil {
-		if v, ok := model.AsValidation(err); ok {
-			e.fs.show(v)
-		}
-		e.u.showError(err)
+		e.saveFailed(a, err)
 		return false
 	}
+	e.saved(a)
+	return true
+}
+
+// saveFailed says why the draft a was not stored: a refused field, a
+// newer save by someone else (the choice of what to keep), a lost server
+// (saved again when it is back).
+func (e *agreementEditor) saveFailed(a model.Agreement, err error) {
+	switch {
+	case errors.Is(err, store.ErrConflict) && a.ID != 0 && e.renewOf == 0:
+		e.u.showConflict(e, a, err)
+		return
+	case errors.Is(err, store.ErrServerUnreachable):
+		e.serverLost()
+		return
+	}
+	e.stopRetry()
+	if v, ok := model.AsValidation(err); ok {
+		e.fs.show(v)
+	}
+	e.u.showError(err)
+}
+
+// saved shows a, just stored, in a fresh editor, and the lists with it.
+func (e *agreementEditor) saved(a model.Agreement) {
+	e.stopRetry()
 	if e.renewOf != 0 {
 		e.u.refreshAgreement(e.renewOf)
 		e.renewOf = 0
@@ -287,7 +316,6 @@ func (e *agreementEditor) saveNow() bool {
 	e.u.cat.PutAgreement(model.Summarize(&a))
 	fresh := e.reopen(a)
 	fresh.status.SetText(tr("msg.saved_at", "Time", time.Now().Format("15:04")))
-	return true
 }
 
 // reopen shows a (just stored) in a new editor on the same tab, so that

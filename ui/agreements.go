@@ -180,12 +180,17 @@ func (s *agreementsScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *agreementsScreen) refresh() {
 	s.u.today()
+	s.yearOptions()
+	s.reload()
+}
+
+// yearOptions offers the years the agreements cover in the year filter.
+func (s *agreementsScreen) yearOptions() {
 	years := []string{tr("filter.all")}
 	for _, y := range s.u.cat.Years() {
 		years = append(years, strconv.Itoa(y))
 	}
 	s.year.Options = years
-	s.reload()
 }
 
 func (s *agreementsScreen) reload() {

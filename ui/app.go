@@ -55,6 +55,17 @@ type Options struct {
 	// HasPDFViewer reports whether the system can open a PDF; default
 	// systemHasPDFViewer.
 	HasPDFViewer func() bool
+	// OnUI runs f on the interface goroutine; default fyne.Do. It carries
+	// the server's changes to the screens; tests run them on their own
+	// goroutine, as the real main loop would.
+	OnUI func(f func())
+
+	// launcher switches between a data file and the university's server
+	// (Launch sets it; nil for a store opened otherwise).
+	launcher *launcher
+	// lastCopy, when set, says that the store is the read-only last copy
+	// of the server's data, and as of when (the banner).
+	lastCopy string
 }
 
 // UI is the main window's content and state.
@@ -80,6 +91,10 @@ type UI struct {
 	settingsTab int            // the Settings tab last shown
 	busy        sync.WaitGroup // work started by runLater whose done has not run yet
 	working     sync.WaitGroup // work started by runLater still running (closing the file waits for it)
+	dataChoice  *dataChoice    // "where the data is kept", while shown
+
+	unwatch  func()         // ends the subscription to the server's changes
+	watching sync.WaitGroup // the subscription's goroutine, while it runs
 }
 
 // page is an editor shown in place of a list: it may hold unsaved changes.
@@ -114,6 +129,8 @@ func New(app fyne.App, win fyne.Window, s Store, opts Options) *UI {
 		u.start(opts.Start)
 	}
 	win.SetCloseIntercept(u.onClose)
+	win.SetOnClosed(u.stopWatching)
+	u.watchChanges()
 	if w, h := u.prefs.Float(prefWinWidth), u.prefs.Float(prefWinHeight); w > 400 && h > 300 {
 		win.Resize(fyne.NewSize(float32(w), float32(h)))
 	}
@@ -170,7 +187,11 @@ func (u *UI) build() {
 	}
 	split := container.NewHSplit(u.nav, u.content)
 	split.Offset = 0.14
-	u.win.SetContent(split)
+	if u.opts.lastCopy != "" {
+		u.win.SetContent(container.NewBorder(u.lastCopyBanner(), nil, nil, nil, split))
+	} else {
+		u.win.SetContent(split)
+	}
 	u.win.SetMainMenu(u.menu())
 	u.shortcuts()
 	if u.inst.IsZero() {
@@ -201,7 +222,7 @@ func (u *UI) selectNav(i int) {
 
 // show makes screen i current.
 func (u *UI) show(i int) {
-	u.page = nil
+	u.closePage()
 	u.current = i
 	e := u.screens[i]
 	if e.screen == nil {
@@ -215,9 +236,18 @@ func (u *UI) show(i int) {
 
 // open shows an editor in place of the current screen.
 func (u *UI) open(p page) {
+	u.closePage()
 	u.page = p
 	u.content.Objects = []fyne.CanvasObject{p.view()}
 	u.content.Refresh()
+}
+
+// closePage tells the editor shown that it goes (its retries stop).
+func (u *UI) closePage() {
+	if c, ok := u.page.(interface{ closed() }); ok {
+		c.closed()
+	}
+	u.page = nil
 }
 
 // back leaves the editor for its screen, refreshed.

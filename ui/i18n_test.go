@@ -18,7 +18,7 @@ import (
 )
 
 // keyLike matches string literals used as translation keys.
-var keyLike = regexp.MustCompile(`^(about|action|doc|print|diag|drive|backups|import|agreement|agreements|col|dash|err|field|files|filter|hint|history|lang|list|menu|msg|nav|outcomes|partner|partners|placeholder|principles|reports|settings|tab|welcome|party|category|status|kind)\.[a-z_0-9.]+$`)
+var keyLike = regexp.MustCompile(`^(about|action|doc|print|diag|drive|backups|import|agreement|agreements|col|dash|err|field|files|filter|hint|history|lang|list|menu|msg|nav|outcomes|partner|partners|placeholder|principles|reports|settings|tab|welcome|party|category|status|kind|together)\.[a-z_0-9.]+$`)
 
 // Every key the interface's code names exists in the English table (the
 // assets tests check that every English key exists in every language).

@@ -38,6 +38,7 @@ func Launch(app fyne.App, win fyne.Window, path string, opts Options) (closeStor
 func launch(app fyne.App, win fyne.Window, path string, opts Options) *launcher {
 	applyLook(app, opts) // the launcher's own dialogs come before New
 	l := &launcher{app: app, win: win, opts: opts}
+	l.opts.launcher = l
 	l.open(path)
 	return l
 }
@@ -55,6 +56,11 @@ func applyLook(app fyne.App, opts Options) string {
 
 // close waits for a backup in progress, then closes the file.
 func (l *launcher) close() {
+	if l.u != nil {
+		l.u.stopWatching() // the server's changes go with the store
+	}
+	l.stopCopier()
+	l.server.busy.Wait()
 	l.waitWork()
 	if l.st != nil {
 		l.st.Close()
@@ -70,6 +76,9 @@ type launcher struct {
 	set  *backup.Set
 	st   *store.Store
 	u    *UI
+	// server is the connection to the university's server, when the app
+	// uses one (server_open.go).
+	server serverState
 }
 
 // waitWork waits until no background work (a check, a backup, an export)
@@ -85,6 +94,7 @@ func (l *launcher) open(path string) {
 		l.openServer(path)
 		return
 	}
+	l.app.Preferences().SetString(prefLastFile, path)
 	warning := drive.Check(path)
 	l.set = backup.New(path, backup.Options{})
 	quick := false

@@ -17,5 +17,9 @@ func TestMain(m *testing.M) {
 	if l := os.Getenv("LANG"); l == "" || strings.HasPrefix(l, "C") || l == "POSIX" {
 		os.Setenv("LANG", "en_US.UTF-8")
 	}
+	// No test reaches the desktop's keychain: a password lookup with no
+	// session bus would start one (dbus-launch) and leave it running.
+	// The keychain's own tests start a private one (keychaintest).
+	os.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/partnerdesk-test-bus")
 	pgtest.Main(m) // runs the tests; stops the PostgreSQL server if one started
 }

@@ -31,6 +31,7 @@ type partnerForm struct {
 	saveBtn, markReal, del, printBtn                                 *widget.Button
 	status                                                           *widget.Label
 	titleLabel                                                       *widget.Label
+	notice                                                           *noticeBar // "changed by …"
 }
 
 var countries = []string{"KZ", "KG", "RU", "UZ", "TJ", "TM", "CN", "TR", "KR", "DE", "US", "GB"}
@@ -38,7 +39,7 @@ var countries = []string{"KZ", "KG", "RU", "UZ", "TJ", "TM", "CN", "TR", "KR", "
 // newPartnerForm edits p. Every input gets its starting value before its
 // handler, so nothing fires while the form is built.
 func newPartnerForm(u *UI, p model.Partner) *partnerForm {
-	f := &partnerForm{u: u, orig: p, fs: newFieldSet()}
+	f := &partnerForm{u: u, orig: p, fs: newFieldSet(), notice: newNoticeBar()}
 	f.name, f.short = f.entry(p.Name), f.entry(p.ShortName)
 	f.namesRU, f.namesKK, f.namesKY, f.namesEN = f.entry(p.Names.RU), f.entry(p.Names.KK), f.entry(p.Names.KY), f.entry(p.Names.EN)
 	f.region, f.city, f.website, f.taxID = f.entry(p.Region), f.entry(p.City), f.entry(p.Website), f.entry(p.TaxID)
@@ -155,7 +156,7 @@ func (f *partnerForm) build() fyne.CanvasObject {
 	f.titleLabel.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, container.NewHBox(back, f.saveBtn, f.printBtn, f.status),
 		container.NewHBox(f.markReal, f.del))
-	return container.NewBorder(container.NewVBox(f.titleLabel, bar, fs.summary), nil, nil, nil,
+	return container.NewBorder(container.NewVBox(f.titleLabel, bar, f.notice.box, fs.summary), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(form)))
 }
 

@@ -39,9 +39,9 @@ func (s *settingsScreen) refresh() {
 		openFolder.Disable()
 	}
 	backup := widget.NewButtonWithIcon(tr("menu.backup"), theme.DocumentSaveIcon(), s.u.onBackup)
-	data := container.NewVBox(widgets.Heading("settings.data_file"),
+	data := s.dataPlace(container.NewVBox(widgets.Heading("settings.data_file"),
 		container.NewBorder(nil, nil, nil, openFolder, path), container.NewHBox(backup),
-		widget.NewSeparator(), s.u.backupsBox())
+		widget.NewSeparator(), s.u.backupsBox()))
 	page := func(o fyne.CanvasObject) fyne.CanvasObject { return container.NewVScroll(container.NewPadded(o)) }
 	tabs := container.NewAppTabs(
 		container.NewTabItem(tr("settings.institution"), page(s.inst.root)),

@@ -51,9 +51,14 @@ func (u *UI) showWelcome() {
 		buttons.Add(demo)
 		buttons.Add(progress)
 	}
+	fileBody := container.NewVBox(widgets.Heading("welcome.institution"), form.root, buttons)
 	body := container.NewVBox(title, intro, widget.NewSeparator(),
-		widgets.Heading("settings.language"), u.languageSelect(),
-		widgets.Heading("welcome.institution"), form.root, buttons)
+		widgets.Heading("settings.language"), u.languageSelect())
+	if u.opts.launcher != nil && !u.onServer() {
+		body.Add(u.whereChoice(fileBody, false))
+	} else {
+		body.Add(fileBody)
+	}
 	u.content.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
 	u.content.Refresh()
 	u.win.SetTitle("PartnerDesk")

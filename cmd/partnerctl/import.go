@@ -108,7 +108,7 @@ func transfer(c *ctx, kind, path string, mode interchange.Mode) error {
 	if err != nil {
 		return err
 	}
-	s, err := c.open(false)
+	s, err := c.openRoom(false, d.Room())
 	if err != nil {
 		return err
 	}

@@ -210,7 +210,11 @@ func dbFlag(fs *flag.FlagSet, o *opts) {
 // open opens the data file. Reading commands open it read-only, so they
 // may run beside each other, but not beside the app, which holds the file
 // exclusively.
-func (c *ctx) open(readOnly bool) (*store.Store, error) {
+func (c *ctx) open(readOnly bool) (*store.Store, error) { return c.openRoom(readOnly, 0) }
+
+// openRoom opens the data file as open does, mapped room bytes larger for
+// one large transaction (see store.Options.Room).
+func (c *ctx) openRoom(readOnly bool, room int64) (*store.Store, error) {
 	path, err := store.ResolvePath(c.o.db)
 	if err != nil {
 		return nil, err
@@ -224,7 +228,7 @@ func (c *ctx) open(readOnly bool) (*store.Store, error) {
 		}
 	}
 	// A migration is preceded by a verified backup, as in the app.
-	return store.Open(path, store.Options{ReadOnly: readOnly, BeforeMigrate: backup.New(path, backup.Options{}).BeforeMigrate})
+	return store.Open(path, store.Options{ReadOnly: readOnly, Room: room, BeforeMigrate: backup.New(path, backup.Options{}).BeforeMigrate})
 }
 
 // today returns --today or the current date.

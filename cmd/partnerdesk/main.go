@@ -48,7 +48,7 @@ func main() {
 		Version: info.Version, Commit: info.Commit, BuildDate: info.Date, Start: *startFlag, Language: *langFlag,
 		Demo: loadDemo,
 	}
-	path, err := store.ResolvePath(*dbFlag)
+	path, err := ui.StartPath(a, *dbFlag)
 	if err != nil {
 		ui.ShowStartupError(a, w, err)
 		w.ShowAndRun()

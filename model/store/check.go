@@ -51,6 +51,7 @@ func (s *Store) checkRecords() error {
 // would only repeat them: they run once the records are repaired), then
 // the logical checks.
 func (s *Store) recordProblems(kv kvTx, sums bool) (problems []string, damaged []RecordRef) {
+	defer relaxGC()()
 	if sums {
 		damaged = damagedRecords(kv, maxProblems)
 	}
@@ -60,7 +61,13 @@ func (s *Store) recordProblems(kv kvTx, sums bool) (problems []string, damaged [
 		}
 		return problems, damaged
 	}
-	return checkRecords(s.tx(kv)), nil
+	t := s.tx(kv)
+	if sums {
+		// Every checksum was just verified in this read transaction: the
+		// record checks read the values without verifying them again.
+		t.kv = sumTx{kvTx: kv, path: s.path, verified: true}
+	}
+	return checkRecords(t), nil
 }
 
 // checkResult turns what a check found (and the error that stopped it) into

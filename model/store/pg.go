@@ -148,14 +148,14 @@ func (b *pgBackend) session(ctx context.Context) (*session, error) {
 		return nil, b.wrap(err)
 	}
 	if super || owner {
-		return nil, &ServerError{URL: b.url, Err: fmt.Errorf("the login %s is the database's owner or a superuser, which row-level security does not bind: connect with your own login (partnerctl server adduser)", ses.login)}
+		return nil, &ServerError{URL: b.url, Err: fmt.Errorf("%w: the login %s is the database's owner or a superuser, which row-level security does not bind: connect with your own login (partnerctl server adduser)", ErrPrivilegedLogin, ses.login)}
 	}
 	var version string
 	err = b.pool.QueryRow(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&version)
 	if err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && (pe.Code == "42P01" || pe.Code == "3F000") {
-			return nil, &ServerError{URL: b.url, Err: errors.New("the database holds no PartnerDesk data yet: ask IT to run 'partnerctl server init' on it")}
+			return nil, &ServerError{URL: b.url, Err: fmt.Errorf("%w: ask IT to run 'partnerctl server init' on it", ErrNoPartnerDeskData)}
 		}
 		return nil, b.wrap(err)
 	}
@@ -173,7 +173,7 @@ func (b *pgBackend) session(ctx context.Context) (*session, error) {
 		return nil, b.wrap(err)
 	}
 	if ses.role == "" {
-		return nil, &ServerError{URL: b.url, Err: fmt.Errorf("the login %s is not a PartnerDesk user of this database: ask the partnership office to add you (partnerctl server adduser)", ses.login)}
+		return nil, &ServerError{URL: b.url, Err: fmt.Errorf("%w: the login %s is not a PartnerDesk user of this database: ask the partnership office to add you (partnerctl server adduser)", ErrNotAPerson, ses.login)}
 	}
 	return ses, nil
 }
@@ -224,7 +224,7 @@ func (b *pgBackend) wrap(err error) error {
 		return err
 	}
 	if pgconn.SafeToRetry(err) || pgconn.Timeout(err) || isConnError(err) {
-		return &ServerError{URL: b.url, Err: fmt.Errorf("%w: %v", ErrServerUnreachable, err)}
+		return &ServerError{URL: b.url, Err: fmt.Errorf("%w: %w", ErrServerUnreachable, err)}
 	}
 	return err
 }

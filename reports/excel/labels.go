@@ -1,10 +1,12 @@
 package excel
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/partnerdesk/partnerdesk/assets"
 	"github.com/partnerdesk/partnerdesk/model"
@@ -83,21 +85,53 @@ func buildIndexes() map[string]enumIndex {
 // among the enumeration with the given key prefix.
 func lookup(prefix, text string) (string, bool) {
 	indexOnce.Do(func() { indexes = buildIndexes() })
-	code, ok := indexes[prefix][normLabel(text)]
+	var buf [128]byte
+	code, ok := indexes[prefix][string(appendNorm(buf[:0], text))]
 	return code, ok
 }
 
 // normLabel is the form in which labels, codes and headers are compared:
 // lower case, ё as е, punctuation dropped, spaces collapsed, № as "no".
 func normLabel(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(s) {
+	var buf [128]byte
+	return string(appendNorm(buf[:0], s))
+}
+
+// firstLabelRune is the first rune of normLabel(s) (0 for none), found
+// without normalising the whole text: most cells differ from a header
+// at once.
+func firstLabelRune(s string) rune {
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		switch {
+		case r == 'ё':
+			return 'е'
+		case r == '№':
+			return 'n'
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%':
+			return r
+		}
+	}
+	return 0
+}
+
+// sameLabel reports whether normLabel(s) is norm, without making it.
+func sameLabel(s, norm string) bool {
+	var buf [128]byte
+	return string(appendNorm(buf[:0], s)) == norm
+}
+
+// appendNorm appends normLabel(s) to dst (called once a cell for every
+// enumeration and header compared: no allocation of its own).
+func appendNorm(dst []byte, s string) []byte {
+	start, space := len(dst), false
+	for _, r := range s {
+		r = unicode.ToLower(r)
 		switch {
 		case r == 'ё':
 			r = 'е'
 		case r == '№':
-			b.WriteString(" no ")
+			dst = append(dst, " no "...)
 			space = true
 			continue
 		case r == '_' || r == '-' || unicode.IsSpace(r):
@@ -106,13 +140,15 @@ func normLabel(s string) string {
 		case !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%':
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return strings.TrimSpace(b.String())
+	// Only "№" leaves spaces at the ends.
+	out := bytes.TrimSpace(dst[start:])
+	return append(dst[:start], out...)
 }
 
 // yesNo reads a yes/no cell in any language (also 1/0, +/−, true/false).
@@ -144,11 +180,23 @@ func yesNo(text string) (bool, bool) {
 // isTotal reports whether text is the label of a totals row in any
 // language.
 func isTotal(text string) bool {
-	n := normLabel(text)
-	for _, lang := range model.Languages {
-		if n != "" && n == normLabel(assets.T(lang, "xlsx.total", nil)) {
+	totalsOnce.Do(func() {
+		for _, lang := range model.Languages {
+			totals = append(totals, normLabel(assets.T(lang, "xlsx.total", nil)))
+		}
+	})
+	var buf [128]byte
+	n := appendNorm(buf[:0], text)
+	for _, t := range totals {
+		if len(n) > 0 && string(n) == t {
 			return true
 		}
 	}
 	return false
 }
+
+// totals are the normalised words for "total" in every language.
+var (
+	totalsOnce sync.Once
+	totals     []string
+)

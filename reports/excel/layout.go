@@ -215,7 +215,7 @@ func (c *sheetCols) repeatsHeader(cells []string, filled int) bool {
 		if !ok || t == "" || len(t) > 4*len(h)+8 || strings.ContainsAny(t, "0123456789") && !strings.ContainsAny(h, "0123456789") {
 			continue // data cells hold digits that headers do not: no need to normalise them
 		}
-		if normLabel(t) == h {
+		if firstLabelRune(t) == firstLabelRune(h) && sameLabel(t, h) {
 			same++
 		}
 	}

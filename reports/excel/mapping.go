@@ -262,24 +262,33 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 	if !slices.Contains(w.f.GetSheetList(), sheet) {
 		return problem("xlsx.err.no_sheet", "Sheet", sheet)
 	}
+	total := 0
+	counted := func(n int, cells []string) (bool, error) {
+		if n > w.lim.Rows && !blank(cells) {
+			return false, problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Rows))
+		}
+		if total += max(len(cells), 1); total > w.lim.Cells {
+			return false, problem("xlsx.err.too_many_cells", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Cells))
+		}
+		return fn(n, cells)
+	}
+	if raw {
+		err := w.rawRows(sheet, counted)
+		if err != errSheetFallback {
+			return err
+		}
+	}
 	rows, err := w.f.Rows(sheet)
 	if err != nil {
 		return problem("xlsx.err.damaged", "Part", sheet)
 	}
 	defer rows.Close()
-	total := 0
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
 			return problem("xlsx.err.damaged", "Part", sheet)
 		}
-		if n > w.lim.Rows && !blank(cells) {
-			return problem("xlsx.err.too_many_rows", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Rows))
-		}
-		if total += max(len(cells), 1); total > w.lim.Cells {
-			return problem("xlsx.err.too_many_cells", "Sheet", sheet, "Max", strconv.Itoa(w.lim.Cells))
-		}
-		more, err := fn(n, cells)
+		more, err := counted(n, cells)
 		if err != nil || !more {
 			return err
 		}
@@ -288,13 +297,4 @@ func (w *Workbook) rows(sheet string, raw bool, fn func(row int, cells []string)
 		return problem("xlsx.err.damaged", "Part", sheet)
 	}
 	return nil
-}
-
-func blank(cells []string) bool {
-	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }

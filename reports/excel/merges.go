@@ -33,11 +33,24 @@ func appendMerge(list []mergeRange, attrs []xml.Attr) []mergeRange {
 }
 
 // sheetMerges names the merged ranges of each worksheet part by its
-// sheet's name, from the workbook part and its relationships.
-func sheetMerges(zr *zip.Reader, parts map[string][]mergeRange) map[string][]mergeRange {
+// sheet's name (see sheetParts).
+func sheetMerges(names map[string]string, parts map[string][]mergeRange) map[string][]mergeRange {
 	if len(parts) == 0 {
 		return nil
 	}
+	out := map[string][]mergeRange{}
+	for sheet, part := range names {
+		if m := parts[part]; len(m) > 0 {
+			slices.SortFunc(m, func(a, b mergeRange) int { return a.r1 - b.r1 })
+			out[sheet] = m
+		}
+	}
+	return out
+}
+
+// sheetParts returns the worksheet part of each sheet by its name, from
+// the workbook part and its relationships.
+func sheetParts(zr *zip.Reader) map[string]string {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -61,11 +74,10 @@ func sheetMerges(zr *zip.Reader, parts map[string][]mergeRange) map[string][]mer
 		}
 		target[r.ID] = t
 	}
-	out := map[string][]mergeRange{}
+	out := map[string]string{}
 	for _, s := range wb.Sheets {
-		if m := parts[target[s.ID]]; len(m) > 0 {
-			slices.SortFunc(m, func(a, b mergeRange) int { return a.r1 - b.r1 })
-			out[s.Name] = m
+		if t, ok := target[s.ID]; ok {
+			out[s.Name] = t
 		}
 	}
 	return out

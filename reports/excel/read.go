@@ -231,7 +231,8 @@ func (r *reader) contactRow(rr *rowReader) {
 }
 
 func (r *reader) agreementRow(rr *rowReader) {
-	rr.origin = &interchange.CellOrigin{Base: rr.rowLoc()}
+	// Room for a cell of each column and a few detail rows.
+	rr.origin = interchange.NewCellOrigin(rr.rowLoc(), len(rr.c.col)+8)
 	rec := &interchange.AgreementRecord{Origin: rr.origin}
 	a := &rec.Agreement
 	a.Number = rr.text("number", "number")

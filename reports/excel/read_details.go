@@ -61,9 +61,22 @@ func detailPrefix(kind SheetKind, a *model.Agreement) string {
 	return "principles["
 }
 
+// party reads a detail row's party. The same few names recur in every
+// row of a sheet: each is made a Party once.
 func party(rr *rowReader, path string) model.Party {
-	return interchange.TextParty(rr.text("party", path))
+	text := rr.text("party", path)
+	if p, ok := rr.c.parties[text]; ok {
+		return p
+	}
+	p := interchange.TextParty(text)
+	if len(rr.c.parties) < maxKept {
+		rr.c.parties[text] = p
+	}
+	return p
 }
+
+// maxKept bounds what a sheet's reader keeps made: parties, looked-up values.
+const maxKept = 10_000
 
 func (r *reader) responsibility(rr *rowReader, k int) model.Responsibility {
 	p := "responsibilities[" + strconv.Itoa(k) + "]."

@@ -14,10 +14,33 @@ type sheetCols struct {
 	locs  map[Field]*interchange.Loc // each column's cell location, without the row
 	cells interchange.RowCells       // the columns of a detail row's fields, by path after the row's prefix
 	heads map[int]string             // normalised header by column index, made on first use
+	// parties are the detail rows' parties made so far, by their text.
+	parties map[string]model.Party
+	// codes are the enumeration values looked up so far, by prefix and
+	// text: a column repeats a few values over thousands of rows.
+	codes map[[2]string]enumHit
+}
+
+// enumHit is a lookup's result.
+type enumHit struct {
+	code string
+	ok   bool
+}
+
+// lookup is the package's lookup, remembered for the sheet.
+func (c *sheetCols) lookup(prefix, text string) (string, bool) {
+	if hit, ok := c.codes[[2]string{prefix, text}]; ok {
+		return hit.code, hit.ok
+	}
+	code, ok := lookup(prefix, text)
+	if len(c.codes) < maxKept {
+		c.codes[[2]string{prefix, text}] = enumHit{code, ok}
+	}
+	return code, ok
 }
 
 func prepare(m *Mapping) *sheetCols {
-	c := &sheetCols{m: m, col: map[Field]Column{}, locs: map[Field]*interchange.Loc{}, cells: interchange.RowCells{}}
+	c := &sheetCols{m: m, col: map[Field]Column{}, locs: map[Field]*interchange.Loc{}, cells: interchange.RowCells{}, parties: map[string]model.Party{}, codes: map[[2]string]enumHit{}}
 	for _, col := range m.Columns {
 		if col.Field != "" {
 			c.col[col.Field] = col
@@ -157,7 +180,7 @@ func (rr *rowReader) enum(f Field, prefix, path string) string {
 	if text == "" {
 		return ""
 	}
-	code, ok := lookup(prefix, text)
+	code, ok := rr.c.lookup(prefix, text)
 	if !ok {
 		rr.fail(f, false, "err.unknown_value", "Value", interchange.Shorten(text))
 	}
@@ -172,7 +195,7 @@ func (rr *rowReader) enums(f Field, prefix, path string) []string {
 		if part == "" {
 			continue
 		}
-		if code, ok := lookup(prefix, part); ok {
+		if code, ok := rr.c.lookup(prefix, part); ok {
 			out = append(out, code)
 			continue
 		}

@@ -1,6 +1,7 @@
 package interchange
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/partnerdesk/partnerdesk/model"
@@ -117,6 +118,16 @@ func (r *contractReader) date(s, path string, bad *bool) model.Date {
 	return d
 }
 
+// dateAt is date with the path made, by path(field), only for a problem.
+func (r *contractReader) dateAt(s string, path func(string) string, field string, bad *bool) model.Date {
+	d, err := model.ParseDate(s)
+	if err != nil {
+		*r.problems = append(*r.problems, Problem{Loc: Loc{Path: path(field)}, Value: Shorten(s), Key: "err.date_invalid"})
+		*bad = true
+	}
+	return d
+}
+
 // agreement converts the i-th contract of a document.
 func (r *contractReader) agreement(i int, c *Contract) *AgreementRecord {
 	p := "contracts[" + strconv.Itoa(i) + "]"
@@ -165,6 +176,11 @@ func (r *contractReader) agreement(i int, c *Contract) *AgreementRecord {
 func (r *contractReader) listsOf(p string, c *Contract, rec *AgreementRecord) {
 	a := &rec.Agreement
 	party := func(s string) model.Party { return r.party(s, c) }
+	a.Resources = slices.Grow(a.Resources, len(c.Resources))
+	a.Coordinators = slices.Grow(a.Coordinators, len(c.Coordinators))
+	a.Responsibilities = slices.Grow(a.Responsibilities, len(c.Milestones))
+	a.Principles = slices.Grow(a.Principles, len(c.Principles))
+	a.Outcomes = slices.Grow(a.Outcomes, len(c.Outcomes))
 	for _, x := range c.Resources {
 		res := model.Resource{Party: party(x.Party), Description: x.Description, Quantity: x.Quantity, Unit: x.Unit}
 		if x.Value != nil {
@@ -176,10 +192,10 @@ func (r *contractReader) listsOf(p string, c *Contract, rec *AgreementRecord) {
 		a.Coordinators = append(a.Coordinators, model.Coordinator{Party: party(x.Party), Name: x.Name, Position: x.Position, Phone: x.Telephone, Email: x.Email})
 	}
 	for k, m := range c.Milestones {
-		mp := p + ".milestones[" + strconv.Itoa(k) + "]"
+		mp := func(field string) string { return p + ".milestones[" + strconv.Itoa(k) + "]." + field }
 		a.Responsibilities = append(a.Responsibilities, model.Responsibility{
 			Party: party(m.Party), Description: m.Title, Descriptions: m.Titles, Owner: m.Owner, Status: model.TaskStatus(m.Status), Evidence: m.Evidence,
-			Due: r.date(m.DueDate, mp+".dueDate", &rec.Bad), CompletedOn: r.date(m.DateMet, mp+".dateMet", &rec.Bad),
+			Due: r.dateAt(m.DueDate, mp, "dueDate", &rec.Bad), CompletedOn: r.dateAt(m.DateMet, mp, "dateMet", &rec.Bad),
 		})
 	}
 	for _, pa := range c.Principles {

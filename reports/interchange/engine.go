@@ -32,11 +32,14 @@ type engine struct {
 	matched  map[string]bool   // matches listed: name|ID
 	// partyNames caches the normalised party texts.
 	partyNames map[string]string
-	names      *nameIndex
-	partners   []*PartnerRecord // the file's, then those created from rows
-	pids       []model.ID       // stored ID per entry of partners; 0 if none
-	numbers    map[string]int   // normalised number → index of the first agreement with it
-	saved      []*model.Agreement
+	// namesOf caches the normalised names of the partners that parties
+	// are matched against (see containsName).
+	namesOf  map[*model.Partner]*partnerNameSet
+	names    *nameIndex
+	partners []*PartnerRecord // the file's, then those created from rows
+	pids     []model.ID       // stored ID per entry of partners; 0 if none
+	numbers  map[string]int   // normalised number → index of the first agreement with it
+	saved    []*model.Agreement
 }
 
 func newEngine(ctx context.Context, tx *store.Tx, d *Dataset, mode Mode, given *Plan, progress func(done, total int)) *engine {
@@ -52,7 +55,7 @@ func newEngine(ctx context.Context, tx *store.Tx, d *Dataset, mode Mode, given *
 	for _, n := range d.Rejected {
 		rejected[normName(n)] = true
 	}
-	return &engine{blamed: blamed, rejected: rejected, created: map[model.ID]bool{}, matched: map[string]bool{}, partyNames: map[string]string{},
+	return &engine{blamed: blamed, rejected: rejected, created: map[model.ID]bool{}, matched: map[string]bool{}, partyNames: map[string]string{}, namesOf: map[*model.Partner]*partnerNameSet{},
 		ctx: ctx, tx: tx, d: d, mode: mode, given: given, out: out, progress: progress,
 		total:    len(d.Partners) + 2*len(d.Agreements) + len(d.Rounds),
 		partners: append([]*PartnerRecord(nil), d.Partners...),

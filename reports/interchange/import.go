@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,7 +27,7 @@ func ReadJSON(r io.Reader, source string, limit int64) (*Dataset, error) {
 	if limit <= 0 {
 		limit = DefaultJSONLimit
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, err := readAll(r, limit+1)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +41,7 @@ func ReadJSON(r io.Reader, source string, limit int64) (*Dataset, error) {
 	// when that fails, so that another format or a newer version is named
 	// before any error inside it.
 	var doc Document
-	docErr := json.Unmarshal(data, &doc)
+	docErr := decodeDocument(data, &doc)
 	head := struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
@@ -60,6 +61,23 @@ func ReadJSON(r io.Reader, source string, limit int64) (*Dataset, error) {
 		return nil, jsonProblem(docErr)
 	}
 	return DatasetOf(&doc, source), nil
+}
+
+// readAll reads at most n bytes of r. A file's buffer is made its size at
+// once: growing it from nothing while reading 250 MiB cost a second of
+// copying and twice the memory.
+func readAll(r io.Reader, n int64) ([]byte, error) {
+	st, ok := r.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return io.ReadAll(io.LimitReader(r, n))
+	}
+	info, err := st.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return io.ReadAll(io.LimitReader(r, n))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), n)+512))
+	_, err = buf.ReadFrom(io.LimitReader(r, n))
+	return buf.Bytes(), err
 }
 
 func invalidUTF8At(b []byte) int {

@@ -134,6 +134,20 @@ type EmptyHint struct {
 // with no rows the hint takes the table's place (drawn over the column
 // headers it was unreadable).
 func (lt *ListTable) ReloadCounted(shown, total int, count *widget.Label, empty *EmptyHint) {
+	lt.showCounted(shown, total, count, empty)
+	lt.Reload()
+}
+
+// RefreshCounted is ReloadCounted staying where the user scrolled to: for
+// rows changed by someone else while the list is on screen.
+func (lt *ListTable) RefreshCounted(shown, total int, count *widget.Label, empty *EmptyHint) {
+	lt.showCounted(shown, total, count, empty)
+	lt.Table.Refresh()
+}
+
+// showCounted shows "shown of total" in count, and the hint in place of
+// the table while there are no rows.
+func (lt *ListTable) showCounted(shown, total int, count *widget.Label, empty *EmptyHint) {
 	count.SetText(lang.L("list.count", map[string]any{"Shown": strconv.Itoa(shown), "Total": strconv.Itoa(total)}))
 	switch {
 	case total == 0:
@@ -148,7 +162,6 @@ func (lt *ListTable) ReloadCounted(shown, total int, count *widget.Label, empty 
 		empty.Box.Hide()
 		lt.Table.Show()
 	}
-	lt.Reload()
 }
 
 // ListLayout lays out a list screen: the title, the search box and the
