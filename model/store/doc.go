@@ -63,9 +63,13 @@
 //     every table (the owner included); the app refuses to connect as the
 //     owner or a superuser, which bypass it.
 //
-// Every write transaction is SERIALIZABLE and is run again from the start
-// when it loses a serialisation race (or a deadlock), so Store.Update's
-// fn must build what it writes inside itself; a broken connection is not
+// Write transactions run at READ COMMITTED, every decision held by a
+// revision-checked statement or a constraint (the argument is on
+// pgBackend.update); their statements travel in pipelined batches, the
+// writes with the COMMIT. A transaction that loses a deadlock (or, should
+// the isolation ever be raised, a serialisation race) is run again from
+// the start, so Store.Update's fn must build what it writes inside
+// itself; a broken connection is not
 // retried (the commit may have landed), and saving again is safe because
 // a new record's number, and an old record's revision, would refuse a
 // second copy. The schema is SQL embedded in the binary (pgschema/NNN_*.sql,
