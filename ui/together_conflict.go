@@ -87,9 +87,9 @@ func (c *conflictDialog) onCompare() {
 	})
 }
 
-// afterChoice shows the outcome of saving the draft a after a conflict:
-// the saved agreement, or why not (again the choice when yet another save
-// came first).
+// afterChoice shows the outcome of saving the draft a after a conflict or
+// a retry: the saved agreement, or why not (again the choice when yet
+// another save came first).
 func (e *agreementEditor) afterChoice(a model.Agreement, err error) {
 	if e.u.page != e {
 		return

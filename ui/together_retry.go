@@ -104,16 +104,7 @@ func (e *agreementEditor) retrySave() {
 			return st.Renew(renewOf, &a)
 		}
 		return st.SaveAgreement(&a)
-	}, func(err error) {
-		if e.u.page != e {
-			return
-		}
-		if err != nil {
-			e.saveFailed(a, err)
-			return
-		}
-		e.saved(a)
-	})
+	}, func(err error) { e.afterChoice(a, err) })
 }
 
 // findLanded returns the stored agreement when an earlier save of the
