@@ -284,3 +284,69 @@ func goroutinesIn(want int, funcs ...string) []string {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// The server stops while a secretary saves: she is told plainly that the
+// agreement is not saved yet, everything she typed stays, no dialog gets in
+// her way, and once the server is back "Try now" saves it — once.
+func TestServerLostDuringSave(t *testing.T) {
+	db := serverWithData(t, 5)
+	a := &testApp{App: test.NewTempApp(t), t: t}
+	c := newClient(t, a, db, "aigerim", "en")
+	sums, _ := c.u.store.Summaries()
+	id := sums[0].ID
+	before, err := c.u.store.History(model.EntityAgreement, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The automatic attempts wait longer than the test: only "Try now"
+	// can save.
+	defer func(d []time.Duration) { retryDelays = d }(retryDelays)
+	retryDelays = []time.Duration{time.Hour}
+	e := editorOf(t, c.u, id)
+	const typed = "Title typed while the server was down"
+	typeOver(e.terms.title, typed)
+
+	if err := db.S.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	running := false
+	t.Cleanup(func() {
+		if !running {
+			db.S.Restart()
+		}
+	})
+	if e.saveNow() {
+		t.Fatal("a save with the server stopped reported success")
+	}
+	if e.notice.text == nil || !strings.Contains(e.notice.text.Text, "cannot be reached") {
+		t.Fatalf("no plain word of the lost server: %q", texts(e.view()))
+	}
+	if overlays(c.u) != 0 {
+		t.Errorf("a dialog covers the editor: %q", texts(topOverlay(t, c.u)))
+	}
+	if c.u.page != e || e.terms.title.Text != typed {
+		t.Fatalf("what was typed is gone: page %T, title %q", c.u.page, e.terms.title.Text)
+	}
+
+	if err := db.S.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	running = true
+	tapButton(t, e.view(), tr("together.try_now"))
+	settle(c.u)
+	saved, ok := c.u.page.(*agreementEditor)
+	if !ok || saved.dirty() || saved.terms.title.Text != typed {
+		t.Fatalf("after Try now: page %T, notice %q", c.u.page, texts(c.u.page.view()))
+	}
+	stored, err := db.Open(t, "office", store.Options{}).Agreement(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Title != typed {
+		t.Errorf("stored title %q, want %q", stored.Title, typed)
+	}
+	after, _ := db.Open(t, "office", store.Options{}).History(model.EntityAgreement, id)
+	if added := after[len(before):]; len(added) != 1 || added[0].Action != model.ActionUpdated || added[0].User != db.Login("aigerim") {
+		t.Errorf("history after one save: %d new entries %+v", len(added), added)
+	}
+}
