@@ -162,7 +162,7 @@ func (e *agreementEditor) changed() {
 	problems = dropShadowed(problems)
 	e.fs.show(problems)
 	dirty := e.dirtyDraft(&a)
-	if len(problems) == 0 && dirty {
+	if len(problems) == 0 && dirty && !e.u.readOnly() {
 		e.saveBtn.Enable()
 	} else {
 		e.saveBtn.Disable()

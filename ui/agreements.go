@@ -117,6 +117,7 @@ func newAgreementsScreen(u *UI) screen {
 	s.table.OnOpen = s.onOpen
 	add := widget.NewButtonWithIcon(tr("action.new_agreement"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
+	s.u.disableIfReadOnly(add)
 	printList := widget.NewButtonWithIcon(tr("action.print"), theme.DocumentPrintIcon(), s.print)
 	filters := container.NewHBox(
 		widget.NewLabel(tr("col.status")), s.status, widget.NewLabel(tr("col.kind")), s.kind,

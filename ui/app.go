@@ -258,7 +258,9 @@ func (u *UI) back() {
 // leave runs next once any unsaved changes are saved or discarded; cancel
 // runs when the user stays.
 func (u *UI) leave(next, cancel func()) {
-	if u.page == nil || !u.page.dirty() {
+	// In a read-only session (the last copy) there is nothing to offer to
+	// save: the banner says so, and Save is disabled.
+	if u.page == nil || !u.page.dirty() || u.readOnly() {
 		next()
 		return
 	}

@@ -260,7 +260,21 @@ func TestLastCopyWhenServerIsDown(t *testing.T) {
 		t.Fatalf("the last copy lists %d agreements", len(rows))
 	}
 
+	// Nothing that creates or saves is offered in the last copy.
+	if b := findButton(u.win.Content(), tr("action.new_agreement")); b == nil || !b.Disabled() {
+		t.Errorf("«Новый договор» is offered in the last copy: %v", b)
+	}
+	u.onNew()
+	if u.page != nil {
+		t.Errorf("Ctrl+N opened %T in the last copy", u.page)
+	}
 	sums, _ := u.store.Summaries()
+	e := editorOf(t, u, sums[0].ID)
+	typeOver(e.terms.title, "Изменено без сервера")
+	if !e.saveBtn.Disabled() {
+		t.Error("Save is enabled in the last copy")
+	}
+	u.goTo("agreements", nil)
 	ag, _ := u.store.Agreement(sums[0].ID)
 	ag.Title = "Изменено без сервера"
 	if err := u.store.SaveAgreement(&ag); !errors.Is(err, store.ErrReadOnly) ||

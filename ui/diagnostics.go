@@ -60,6 +60,7 @@ func (s *diagnosticsScreen) refresh() {
 	}
 	newBtn := widget.NewButtonWithIcon(tr("diag.action.new"), theme.ContentAddIcon(), s.create)
 	newBtn.Importance = widget.HighImportance
+	s.u.disableIfReadOnly(newBtn)
 	scale := widget.NewButtonWithIcon(tr("diag.action.scale"), theme.SettingsIcon(), s.u.openScaleEditor)
 	top := container.NewVBox(widgets.Heading("diag.title"), widgets.Wrapped(tr("diag.subtitle")),
 		container.NewHBox(newBtn, scale))

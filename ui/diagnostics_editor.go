@@ -144,6 +144,7 @@ func (e *roundEditor) build() {
 	back := widget.NewButtonWithIcon(tr("diag.action.back"), theme.NavigateBackIcon(), e.onBack)
 	save := widget.NewButtonWithIcon(tr("diag.action.save"), theme.DocumentSaveIcon(), e.onSave)
 	save.Importance = widget.HighImportance
+	e.u.disableIfReadOnly(save)
 	pdfBtn := widget.NewButtonWithIcon(tr("diag.action.pdf"), theme.DocumentPrintIcon(), e.onPDF)
 	del := widget.NewButtonWithIcon(tr("diag.action.delete"), theme.DeleteIcon(), e.onDelete)
 	del.Importance = widget.DangerImportance

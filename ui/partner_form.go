@@ -231,7 +231,7 @@ func (f *partnerForm) changed() {
 	v, _ := model.AsValidation(p.Validate())
 	f.fs.show(v)
 	dirty := len(model.ChangedFields(&f.orig, &p)) > 0
-	if len(v) == 0 && dirty {
+	if len(v) == 0 && dirty && !f.u.readOnly() {
 		f.saveBtn.Enable()
 	} else {
 		f.saveBtn.Disable()

@@ -80,6 +80,7 @@ func newPartnersScreen(u *UI) screen {
 	s.table.OnOpen = s.onOpen
 	add := widget.NewButtonWithIcon(tr("action.new_partner"), theme.ContentAddIcon(), s.create)
 	add.Importance = widget.HighImportance
+	s.u.disableIfReadOnly(add)
 	filters := container.NewHBox(widget.NewLabel(tr("col.category")), s.category,
 		widget.NewLabel(tr("col.relation")), s.relation,
 		widget.NewLabel(tr("col.country")), s.country, s.review)

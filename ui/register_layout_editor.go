@@ -47,6 +47,7 @@ func (p *layoutPicker) edit() {
 	e.fill()
 	save := widget.NewButtonWithIcon(tr("ui.layout.save"), theme.DocumentSaveIcon(), e.save)
 	save.Importance = widget.HighImportance
+	e.p.u.disableIfReadOnly(save)
 	remove := widget.NewButtonWithIcon(tr("ui.layout.delete"), theme.DeleteIcon(), e.remove)
 	body := container.NewBorder(
 		container.NewVBox(widgets.Heading("ui.layout.name"), e.name, e.perPart, widgets.Heading("ui.layout.columns")),

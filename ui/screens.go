@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // screen is one entry of the navigation: built once, refreshed whenever it
@@ -65,5 +66,25 @@ func (u *UI) currentScreen() screen { return u.screens[u.current].screen }
 // currentCan reports whether the screen shown, with no editor over it,
 // has the ability.
 func (u *UI) currentCan(a ability) bool {
+	if a&canCreate != 0 && u.readOnly() {
+		return false
+	}
 	return u.page == nil && u.screens[u.current].can&a != 0
+}
+
+// readOnly reports whether nothing can be saved in this session: the last
+// copy of the server, or a server whose schema this version cannot write.
+// The buttons that create and save are then disabled instead of failing.
+func (u *UI) readOnly() bool {
+	return u.opts.lastCopy != "" || u.store.WriteRefusal() != nil
+}
+
+// disableIfReadOnly disables the buttons that create or save records when
+// nothing can be saved (readOnly).
+func (u *UI) disableIfReadOnly(buttons ...*widget.Button) {
+	if u.readOnly() {
+		for _, b := range buttons {
+			b.Disable()
+		}
+	}
 }

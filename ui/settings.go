@@ -183,7 +183,7 @@ func (f *institutionForm) changed() {
 func (f *institutionForm) refreshState() {
 	in, bad := f.collect()
 	f.fs.show(bad)
-	if len(bad) > 0 {
+	if len(bad) > 0 || f.u.readOnly() {
 		f.saveBtn.Disable()
 	} else {
 		f.saveBtn.Enable()

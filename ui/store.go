@@ -11,6 +11,9 @@ import (
 // which the tests use. The documents read through it (pdf.Reader).
 type Store interface {
 	Path() string
+	// WriteRefusal says why nothing can be saved in this session (a server
+	// of another schema version), or nil.
+	WriteRefusal() error
 	Counts() (store.Counts, error)
 	CheckTarget(path string) error
 
