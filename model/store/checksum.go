@@ -55,6 +55,7 @@ type RecordError struct {
 	Record RecordRef
 }
 
+// Error implements the error interface for RecordError.
 func (e *RecordError) Error() string {
 	return fmt.Sprintf("the data file %s is damaged: %s. Close PartnerDesk and start it again: it offers to take the record back from the newest backup that holds it intact (or run partnerctl repair). Nothing was changed.", e.Path, e.Record.Problem())
 }

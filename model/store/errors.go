@@ -36,6 +36,7 @@ var (
 // open.
 type LockedError struct{ Path string }
 
+// Error implements the error interface for LockedError.
 func (e *LockedError) Error() string {
 	return fmt.Sprintf("PartnerDesk is already open with the data file %s (in another window, another copy of the program, or partnerctl). Close it there and try again.", e.Path)
 }
@@ -50,6 +51,7 @@ type NewerSchemaError struct {
 	Supported  int
 }
 
+// Error implements the error interface for NewerSchemaError.
 func (e *NewerSchemaError) Error() string {
 	return fmt.Sprintf("the data file %s was written by a newer version of PartnerDesk (data format %d; this version reads up to %d). Install the newer version to open it. The file was not changed.", e.Path, e.FileSchema, e.Supported)
 }
@@ -63,6 +65,7 @@ type DamagedError struct {
 	Reason string
 }
 
+// Error implements the error interface for DamagedError.
 func (e *DamagedError) Error() string {
 	return fmt.Sprintf("the data file %s is damaged: %s. It was not changed; restore a backup or open another file.", e.Path, e.Reason)
 }
@@ -77,6 +80,7 @@ type InUseError struct {
 	Numbers []string
 }
 
+// Error implements the error interface for InUseError.
 func (e *InUseError) Error() string {
 	return fmt.Sprintf("%s cannot be deleted: it is a party to %d agreement(s): %s. Delete or change those agreements first.", e.Partner, len(e.Numbers), strings.Join(e.Numbers, ", "))
 }
@@ -92,6 +96,7 @@ type CheckError struct {
 	Damaged []RecordRef
 }
 
+// Error implements the error interface for CheckError.
 func (e *CheckError) Error() string {
 	return fmt.Sprintf("%d problem(s) in the data file:\n%s", len(e.Problems), strings.Join(e.Problems, "\n"))
 }

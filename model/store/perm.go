@@ -32,6 +32,7 @@ var permissionText = map[string]string{
 	"server.refused_unknown":     "The server refused the change: your login has no PartnerDesk role. Ask the partnership office to add you.",
 }
 
+// Error implements the error interface for PermissionError.
 func (e *PermissionError) Error() string {
 	return model.Expand(permissionText[e.Key], e.Args)
 }
@@ -104,6 +105,7 @@ type ConflictError struct {
 	At string
 }
 
+// Error implements the error interface for ConflictError.
 func (e *ConflictError) Error() string {
 	if e.By == "" {
 		return ErrConflict.Error()

@@ -182,6 +182,7 @@ func (b *pgBackend) session(ctx context.Context) (*session, error) {
 // are of different versions: the client reads but does not write.
 type SchemaMismatchError struct{ Server, Client int }
 
+// Error implements the error interface for SchemaMismatchError.
 func (e *SchemaMismatchError) Error() string {
 	if e.Server > e.Client {
 		return fmt.Sprintf("the server's data is of a newer version (%d) than this PartnerDesk understands (%d): install the newer PartnerDesk. Until then you can read but not save.", e.Server, e.Client)
@@ -205,6 +206,7 @@ type ServerError struct {
 	Err error
 }
 
+// Error implements the error interface for ServerError.
 func (e *ServerError) Error() string {
 	return fmt.Sprintf("the PartnerDesk server %s: %v", e.URL, e.Err)
 }

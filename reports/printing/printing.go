@@ -78,6 +78,7 @@ type Error struct {
 	Detail string // the system's message, e.g. lp's standard error
 }
 
+// Error implements the error interface for Error.
 func (e *Error) Error() string {
 	if e.Detail == "" {
 		return e.Kind.Error()

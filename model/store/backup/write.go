@@ -20,6 +20,7 @@ type VerifyError struct {
 	Err error
 }
 
+// Error implements the error interface for VerifyError.
 func (e *VerifyError) Error() string {
 	return fmt.Sprintf("the copy %s failed its check and was deleted: %v", e.Path, e.Err)
 }
@@ -31,6 +32,7 @@ func (e *VerifyError) Unwrap() error { return e.Err }
 // leftover temporary files could not be removed. The backups are fine.
 type RotateError struct{ Err error }
 
+// Error implements the error interface for RotateError.
 func (e *RotateError) Error() string {
 	return fmt.Sprintf("the backups are fine, but old backups or leftover temporary files could not all be removed: %v", e.Err)
 }
