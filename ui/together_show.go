@@ -77,13 +77,19 @@ type noticeBar struct {
 	text *widget.Label // the line shown, nil before the first
 }
 
-func newNoticeBar() *noticeBar { return &noticeBar{box: container.NewVBox()} }
+// newNoticeBar returns an empty bar, hidden so that it takes no room (an
+// empty box in a VBox still gets its padding).
+func newNoticeBar() *noticeBar {
+	b := &noticeBar{box: container.NewVBox()}
+	b.box.Hide()
+	return b
+}
 
 // show shows text with the buttons; no text hides the line.
 func (b *noticeBar) show(text string, buttons ...fyne.CanvasObject) {
 	if text == "" {
 		b.box.Objects = nil
-		b.box.Refresh()
+		b.box.Hide()
 		return
 	}
 	l := widget.NewLabel(text)
@@ -91,5 +97,6 @@ func (b *noticeBar) show(text string, buttons ...fyne.CanvasObject) {
 	l.Importance = widget.WarningImportance
 	b.text = l
 	b.box.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), l)}
+	b.box.Show()
 	b.box.Refresh()
 }
