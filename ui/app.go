@@ -308,17 +308,30 @@ func (u *UI) onClose() {
 }
 
 // runLater runs slow work off the interface goroutine and done with its
-// result back on it. It is the interface's only way to start a goroutine:
-// tests wait for busy, closing the file for working (which ends before
-// done runs, so the interface goroutine may wait for it).
+// result back on it. It is how the interface starts short work (the two
+// long-lived goroutines, the change subscription and the last-copy
+// copier, have their own ends): tests wait for busy, closing the file for
+// working (which ends before done runs, so the interface goroutine may
+// wait for it).
 func (u *UI) runLater(work func() error, done func(error)) {
-	u.busy.Add(1)
-	u.working.Add(1)
+	runOff(&u.busy, &u.working, work, done)
+}
+
+// runOff runs work on a goroutine of its own and done with its result on
+// the interface goroutine; busy counts it until done has run, working
+// (when not nil) until work has returned.
+func runOff(busy, working *sync.WaitGroup, work func() error, done func(error)) {
+	busy.Add(1)
+	if working != nil {
+		working.Add(1)
+	}
 	go func() {
 		err := work()
-		u.working.Done()
+		if working != nil {
+			working.Done()
+		}
 		fyne.Do(func() {
-			defer u.busy.Done()
+			defer busy.Done()
 			done(err)
 		})
 	}()

@@ -81,14 +81,7 @@ func (l *launcher) askPassword(c serverConn, err error) {
 // runLater is the launcher's u.runLater, for the screens it shows before
 // (or instead of) the main window's content.
 func (l *launcher) runLater(work func() error, done func(error)) {
-	l.server.busy.Add(1)
-	go func() {
-		err := work()
-		fyne.Do(func() {
-			defer l.server.busy.Done()
-			done(err)
-		})
-	}()
+	runOff(&l.server.busy, nil, work, done)
 }
 
 // showConnect fills the window with the connection panel (a remembered
