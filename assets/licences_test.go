@@ -26,9 +26,13 @@ func TestLicencesCurrent(t *testing.T) {
 			"-f", "{{with .Module}}{{if not .Main}}{{.Path}} {{.Version}}{{end}}{{end}}",
 			"../cmd/partnerdesk", "../cmd/partnerctl")
 		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH=amd64", "CGO_ENABLED=1")
-		out, err := cmd.CombinedOutput()
+		// Only the list is on stdout; a cold module cache writes "go:
+		// downloading …" lines to stderr, which are no modules.
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
 		if err != nil {
-			t.Fatalf("go list for %s: %v\n%s", goos, err, out)
+			t.Fatalf("go list for %s: %v\n%s", goos, err, stderr.String())
 		}
 		for _, m := range strings.Split(string(out), "\n") {
 			if m = strings.TrimSpace(m); m != "" {
