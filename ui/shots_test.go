@@ -3,9 +3,6 @@
 package ui
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/widget"
@@ -17,17 +14,7 @@ import (
 // shot saves the window as drawn into $SHOT_DIR/name.png.
 func shot(t *testing.T, u *UI, name string) {
 	t.Helper()
-	dir := os.Getenv("SHOT_DIR")
-	if dir == "" {
-		dir = "/tmp/shots"
-	}
-	os.MkdirAll(dir, 0o755)
-	f, err := os.Create(filepath.Join(dir, name+".png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	png.Encode(f, u.win.Canvas().Capture())
+	windowShot(t, u.win, name)
 }
 
 // TestShots draws the screens of issue 20 (empty lists, the agreements
